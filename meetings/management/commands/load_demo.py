@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.demo import load_demo_data
+
+DEMO_ADMIN = ("admin", "lao-demo-admin")
+
+
+class Command(BaseCommand):
+    help = "Load the two real source meetings as demo data (idempotent: a second run creates nothing twice)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-admin",
+            action="store_true",
+            help="Also create a demo administrator (development only) and print how to log in.",
+        )
+
+    def handle(self, *args, with_admin=False, **options):
+        meetings = load_demo_data()
+        for meeting in meetings:
+            self.stdout.write(f"  {meeting.start_date}  {meeting.slug}")
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {len(meetings)} meetings."))
+        if with_admin:
+            if settings.PRODUCTION:
+                raise CommandError("Refusing to create a demo administrator in production.")
+            username, password = DEMO_ADMIN
+            user, created = get_user_model().objects.get_or_create(
+                username=username, defaults={"is_staff": True, "is_superuser": True}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo administrator: log in at {settings.SITE_URL}/admin/ as '{username}' with password "
+                    f"'{password}'" + ("" if created else " (unless you changed it)")
+                )
+            )

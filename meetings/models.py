@@ -1,0 +1,678 @@
+"""Meeting records: organisations, officials, programmes, meetings and what was reported and decided.
+
+Every human-readable field is translated (``meetings/translation.py``): ``title`` exists as ``title_lo``
+and ``title_en``. Rules live here: field validation and invariants in ``clean()`` backed by database
+constraints, reads in small chainable QuerySet methods, multi-model writes in ``meetings/services.py``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from meetings.text import normalise_text
+
+# --- Messages shared by clean() and the database constraints (one wording per rule) ----------------
+MSG_WOMEN_OVER_TOTAL = _("The number of women cannot be greater than the total number of participants.")
+MSG_ONLINE_OVER_TOTAL = _("The number of online participants cannot be greater than the total.")
+MSG_END_BEFORE_START = _("The meeting cannot end before it starts.")
+MSG_DUPLICATE_PARTICIPANT = _("This person is already listed as a participant of this meeting.")
+MSG_PARENT_CYCLE = _("An organisation cannot be its own parent, directly or through other units.")
+MSG_PROGRAMME_YEARS = _("The last year of a programme cannot be before its first year.")
+MSG_UPDATE_BEFORE_DECISION = _("A follow-up can only be recorded at the same meeting or a later one.")
+MSG_DUE_BEFORE_MEETING = _("The due date cannot be before the meeting that decided the action item.")
+MSG_ORDER_TAKEN = _("Another item of this meeting already has this number.")
+
+
+# --- Shared base -------------------------------------------------------------------------------------
+class Record(models.Model):
+    """Base of every stored record: timestamps and normalised text.
+
+    Text is stored in one Unicode form (see :func:`meetings.text.normalise_text`) so that a Lao word typed
+    with decomposed or precomposed vowels is the same word for search, sorting and uniqueness.
+    """
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def normalise_text_fields(self) -> None:
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField) and not field.choices:
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, normalise_text(value))
+
+    def clean_fields(self, exclude=None):
+        self.normalise_text_fields()
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        self.normalise_text_fields()
+        super().save(*args, **kwargs)
+
+
+def unique_slug(instance: models.Model, *parts: str, field: str = "slug", max_length: int = 80) -> str:
+    """An ASCII slug built from ``parts`` that no other row of the model uses."""
+    base = slugify("-".join(p for p in parts if p))[:max_length].strip("-") or instance._meta.model_name
+    model = type(instance)
+    candidate, n = base, 2
+    while model._default_manager.filter(**{field: candidate}).exclude(pk=instance.pk).exists():
+        suffix = f"-{n}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        n += 1
+    return candidate
+
+
+slug_validator = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    _("Use only lower-case Latin letters, digits and single hyphens."),
+)
+
+
+# --- Organisations, people, programmes --------------------------------------------------------------
+class Organisation(Record):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        JUDICIARY = "judiciary", _("Judiciary")
+        MASS_ORGANISATION = "mass", _("Mass organisation")
+        EMBASSY = "embassy", _("Embassy")
+        INTERNATIONAL = "international", _("International organisation")
+        UN_AGENCY = "un", _("UN agency")
+        NGO = "ngo", _("Non-governmental organisation")
+        PRIVATE = "private", _("Private company")
+        OTHER = "other", _("Other")
+
+    slug = models.SlugField(
+        _("address name"), max_length=80, unique=True, blank=True, validators=[slug_validator]
+    )
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        default="LA",
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter country code, e.g. LA or AU."))],
+        help_text=_("Two-letter ISO code: LA for Lao PDR, AU for Australia."),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name or self.short_name or self.slug
+
+    def clean(self):
+        node, seen = self.parent, set()
+        while node is not None:
+            if node.pk == self.pk and self.pk is not None or node.pk in seen:
+                raise ValidationError({"parent": MSG_PARENT_CYCLE})
+            seen.add(node.pk)
+            node = node.parent
+        if not self.slug:
+            self.slug = unique_slug(self, self.short_name_en or "", self.name_en or "")
+
+    def get_absolute_url(self):
+        return _reverse_or_none("meetings:organisation", slug=self.slug)
+
+
+class Person(Record):
+    """An official who takes part in meetings. Never a victim or anyone else in need of protection."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "f", _("Woman")
+        MALE = "m", _("Man")
+
+    slug = models.SlugField(
+        _("address name"), max_length=80, unique=True, blank=True, validators=[slug_validator]
+    )
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(
+        _("honorific or rank"), max_length=120, blank=True, help_text=_("For example ພັອ / Pol. Col.")
+    )
+    position = models.CharField(_("position"), max_length=400, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=1,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Optional; used only for counts of women and men."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.honorific} {self.name}".strip()
+
+    def clean(self):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name_en or "")
+
+    def get_absolute_url(self):
+        return _reverse_or_none("meetings:person", slug=self.slug)
+
+
+class Programme(Record):
+    slug = models.SlugField(
+        _("address name"), max_length=80, unique=True, blank=True, validators=[slug_validator]
+    )
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    funder = models.ForeignKey(
+        Organisation,
+        verbose_name=_("funded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funded_programmes",
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("partner organisations"), blank=True, related_name="programmes"
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="programme_years_in_order",
+                violation_error_message=MSG_PROGRAMME_YEARS,
+            )
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": MSG_PROGRAMME_YEARS})
+        if not self.slug:
+            self.slug = unique_slug(self, self.short_name_en or "", self.name_en or "")
+
+
+# --- Meetings -----------------------------------------------------------------------------------------
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Meeting.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """The one rule deciding which meetings a user may see.
+
+        Secretariat staff see everything; signed-in partners see published public and partners-only
+        meetings; everyone else sees published public meetings.
+        """
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        levels = [Meeting.Visibility.PUBLIC]
+        if user is not None and user.is_authenticated and user.is_active:
+            levels.append(Meeting.Visibility.PARTNERS)
+        return self.published().filter(visibility__in=levels)
+
+    def in_year(self, year: int):
+        return self.filter(start_date__year=year)
+
+    def upcoming(self, today: datetime.date | None = None):
+        return self.filter(start_date__gte=today or timezone.localdate()).order_by("start_date")
+
+    def past(self, today: datetime.date | None = None):
+        return self.filter(start_date__lt=today or timezone.localdate()).order_by("-start_date")
+
+
+class Meeting(Record):
+    class Kind(models.TextChoices):
+        ANNUAL_REVIEW = "annual_review", _("Annual review")
+        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+        COORDINATION = "coordination", _("Coordination meeting")
+        CONSULTATION = "consultation", _("Consultation")
+        TRAINING = "training", _("Training")
+        INTERNATIONAL = "international", _("International meeting")
+        OTHER = "other", _("Other")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid (in person and online)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        PARTNERS = "partners", _("Partners only")
+        INTERNAL = "internal", _("Secretariat only")
+
+    slug = models.SlugField(
+        _("address name"), max_length=100, unique=True, blank=True, validators=[slug_validator]
+    )
+    title = models.CharField(_("title"), max_length=400)
+    kind = models.CharField(_("kind of meeting"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
+    )
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    city = models.CharField(_("city or province"), max_length=200, blank=True)
+    organisers = models.ManyToManyField(
+        Organisation, verbose_name=_("organisers"), blank=True, related_name="organised_meetings"
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    attendance_total = models.PositiveIntegerField(_("participants in total"), null=True, blank=True)
+    attendance_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
+    attendance_online = models.PositiveIntegerField(_("of whom online"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_date", "-pk"]
+        indexes = [models.Index(fields=["status", "visibility", "-start_date"], name="meeting_listing")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attendance_women__isnull=True)
+                | Q(attendance_total__isnull=True)
+                | Q(attendance_women__lte=F("attendance_total")),
+                name="meeting_women_within_total",
+                violation_error_message=MSG_WOMEN_OVER_TOTAL,
+            ),
+            models.CheckConstraint(
+                condition=Q(attendance_online__isnull=True)
+                | Q(attendance_total__isnull=True)
+                | Q(attendance_online__lte=F("attendance_total")),
+                name="meeting_online_within_total",
+                violation_error_message=MSG_ONLINE_OVER_TOTAL,
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="meeting_ends_after_start",
+                violation_error_message=MSG_END_BEFORE_START,
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        total = self.attendance_total
+        if total is not None and self.attendance_women is not None and self.attendance_women > total:
+            errors["attendance_women"] = MSG_WOMEN_OVER_TOTAL
+        if total is not None and self.attendance_online is not None and self.attendance_online > total:
+            errors["attendance_online"] = MSG_ONLINE_OVER_TOTAL
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = MSG_END_BEFORE_START
+        if errors:
+            raise ValidationError(errors)
+        if not self.slug and self.start_date:
+            self.slug = unique_slug(
+                self, self.start_date.isoformat(), self.title_en or "meeting", max_length=100
+            )
+
+    def get_absolute_url(self):
+        return _reverse_or_none("meetings:meeting", slug=self.slug)
+
+    @property
+    def last_date(self) -> datetime.date:
+        return self.end_date or self.start_date
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def women_share(self) -> float | None:
+        if self.attendance_total and self.attendance_women is not None:
+            return self.attendance_women / self.attendance_total
+        return None
+
+
+class MeetingChildQuerySet(models.QuerySet):
+    """Records that belong to one meeting are visible exactly when their meeting is."""
+
+    def visible_to(self, user):
+        return self.filter(meeting__in=Meeting.objects.visible_to(user))
+
+
+class MeetingChild(Record):
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE)
+
+    objects = MeetingChildQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Participation(MeetingChild):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        CO_CHAIR = "co_chair", _("Co-chair")
+        PRESENTER = "presenter", _("Presenter")
+        PARTICIPANT = "participant", _("Participant")
+        SECRETARY = "secretary", _("Secretary")
+        GUEST = "guest", _("Guest")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation at the time"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participations",
+        help_text=_("Leave empty to use the person's current organisation."),
+    )
+    position = models.CharField(
+        _("position at the time"),
+        max_length=400,
+        blank=True,
+        help_text=_("Leave empty to use the person's position."),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    online = models.BooleanField(_("took part online"), default=False)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        default_related_name = "participations"
+        ordering = ["meeting", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="participation_once_per_meeting",
+                violation_error_message=MSG_DUPLICATE_PARTICIPANT,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def clean(self):
+        if self.organisation_id is None and self.person_id is not None:
+            self.organisation_id = self.person.organisation_id
+
+
+class OrderedMeetingChild(MeetingChild):
+    order = models.PositiveSmallIntegerField(_("number"), default=1)
+
+    class Meta:
+        abstract = True
+        ordering = ["meeting", "order", "pk"]
+
+
+class AgendaItem(OrderedMeetingChild):
+    """An item of the agenda, usually a report presented to the meeting."""
+
+    title = models.CharField(_("title"), max_length=400)
+    presenter = models.ForeignKey(
+        Person,
+        verbose_name=_("presented by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta(OrderedMeetingChild.Meta):
+        verbose_name = _("agenda item or report")
+        verbose_name_plural = _("agenda items and reports")
+        default_related_name = "agenda_items"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="agenda_item_order_unique",
+                violation_error_message=MSG_ORDER_TAKEN,
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ReportedItem(OrderedMeetingChild):
+    title = models.CharField(_("title"), max_length=400)
+    description = models.TextField(_("description"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta(OrderedMeetingChild.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+
+class Activity(ReportedItem):
+    """Work reported to the meeting."""
+
+    class Meta(ReportedItem.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        default_related_name = "activities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="activity_order_unique",
+                violation_error_message=MSG_ORDER_TAKEN,
+            )
+        ]
+
+
+class Achievement(ReportedItem):
+    """A result reported to the meeting."""
+
+    class Meta(ReportedItem.Meta):
+        verbose_name = _("achievement")
+        verbose_name_plural = _("achievements")
+        default_related_name = "achievements"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="achievement_order_unique",
+                violation_error_message=MSG_ORDER_TAKEN,
+            )
+        ]
+
+
+class ActionItemStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ActionItemQuerySet(MeetingChildQuerySet):
+    def unfinished(self):
+        return self.filter(status__in=[ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.unfinished().filter(due_date__lt=today or timezone.localdate())
+
+
+class ActionItem(OrderedMeetingChild):
+    """A direction or decision of a meeting, followed up at later meetings."""
+
+    Status = ActionItemStatus
+
+    text = models.TextField(_("direction or decision"))
+    responsible = models.ManyToManyField(
+        Organisation, verbose_name=_("responsible organisations"), blank=True, related_name="action_items"
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionItemStatus.choices, default=ActionItemStatus.OPEN
+    )
+
+    objects = ActionItemQuerySet.as_manager()
+
+    class Meta(OrderedMeetingChild.Meta):
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        default_related_name = "action_items"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="action_item_order_unique",
+                violation_error_message=MSG_ORDER_TAKEN,
+            )
+        ]
+
+    def __str__(self):
+        text = self.text or ""
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def clean(self):
+        if self.due_date and self.meeting_id and self.due_date < self.meeting.start_date:
+            raise ValidationError({"due_date": MSG_DUE_BEFORE_MEETING})
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return bool(
+            self.due_date
+            and self.status in (ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS)
+            and self.due_date < (today or timezone.localdate())
+        )
+
+
+class ActionItemUpdate(MeetingChild):
+    """Progress on an action item, as reported at a (later) meeting."""
+
+    action_item = models.ForeignKey(
+        ActionItem, verbose_name=_("action item"), on_delete=models.CASCADE, related_name="updates"
+    )
+    status = models.CharField(_("status after this meeting"), max_length=20, choices=ActionItemStatus.choices)
+    note = models.TextField(_("progress reported"), blank=True)
+
+    class Meta:
+        verbose_name = _("action item follow-up")
+        verbose_name_plural = _("action item follow-ups")
+        default_related_name = "action_item_updates"
+        ordering = ["action_item", "meeting__start_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_item", "meeting"],
+                name="action_item_update_once_per_meeting",
+                violation_error_message=_("This action item already has a follow-up at this meeting."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action_item} — {self.get_status_display()}"
+
+    def clean(self):
+        if (
+            self.meeting_id
+            and self.action_item_id
+            and self.meeting.start_date < self.action_item.meeting.start_date
+        ):
+            raise ValidationError({"meeting": MSG_UPDATE_BEFORE_DECISION})
+
+
+class Document(MeetingChild):
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("Agenda")
+        MINUTES = "minutes", _("Minutes")
+        PRESENTATION = "presentation", _("Presentation")
+        LEGAL_TEXT = "legal", _("Legal text")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
+
+    class Language(models.TextChoices):
+        LAO = "lo", _("Lao")
+        ENGLISH = "en", _("English")
+        BOTH = "lo+en", _("Lao and English")
+        OTHER = "other", _("Other language")
+
+    ALLOWED_EXTENSIONS = ["pdf", "docx", "xlsx", "png", "jpg", "jpeg"]
+
+    kind = models.CharField(_("kind of document"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/",
+        validators=[FileExtensionValidator(ALLOWED_EXTENSIONS)],
+        help_text=_("PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG)."),
+    )
+    language = models.CharField(
+        _("language of the document"), max_length=8, choices=Language.choices, default=Language.LAO
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        default_related_name = "documents"
+        ordering = ["meeting", "kind", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+def _reverse_or_none(name: str, **kwargs) -> str | None:
+    """Public pages arrive with the public-site work; until a route exists, records have no public URL."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None

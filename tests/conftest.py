@@ -1,0 +1,29 @@
+import pytest
+from django.db import connection
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"database: {db['ENGINE']} {db.get('HOST') or ''}:{db.get('PORT') or ''}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _print_database_server(django_db_setup, django_db_blocker):
+    """Say which database server the suite really ran on (the README promises PostgreSQL)."""
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("select version()")
+            print(f"\n[database] {cursor.fetchone()[0]}")
+        else:
+            print(f"\n[database] {connection.vendor}")
+    yield
+
+
+@pytest.fixture
+def demo(db):
+    """The two real source meetings, loaded by the demo loader."""
+    from meetings.demo import load_demo_data
+
+    return load_demo_data()

@@ -1,0 +1,54 @@
+"""Small builders for tests: every argument has a sensible default, every record passes full_clean()."""
+
+import datetime
+import itertools
+
+from meetings import models as m
+
+_seq = itertools.count(1)
+
+
+def _saved(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def organisation(**kw):
+    n = next(_seq)
+    kw.setdefault("name_lo", f"ອົງການ {n}")
+    kw.setdefault("name_en", f"Organisation {n}")
+    return _saved(m.Organisation(**kw))
+
+
+def person(**kw):
+    n = next(_seq)
+    kw.setdefault("name_lo", f"ທ່ານ ສົມພອນ {n}")
+    kw.setdefault("name_en", f"Somphone {n}")
+    return _saved(m.Person(**kw))
+
+
+def meeting(*, organisers=(), **kw):
+    n = next(_seq)
+    kw.setdefault("title_lo", f"ກອງປະຊຸມຕ້ານການຄ້າມະນຸດ {n}")
+    kw.setdefault("title_en", f"Counter-trafficking meeting {n}")
+    kw.setdefault("start_date", datetime.date(2024, 2, 15))
+    kw.setdefault("status", m.Meeting.Status.PUBLISHED)
+    obj = _saved(m.Meeting(**kw))
+    if organisers:
+        obj.organisers.set(organisers)
+    return obj
+
+
+def participation(*, meeting, person, **kw):
+    return _saved(m.Participation(meeting=meeting, person=person, **kw))
+
+
+def action_item(*, meeting, responsible=(), **kw):
+    kw.setdefault("order", meeting.action_items.count() + 1)
+    kw.setdefault("text_lo", "ຕິດຕາມຊຸກຍູ້ດ້ານວິຊາການ")
+    kw.setdefault("text_en", "Technical follow-up")
+    obj = _saved(m.ActionItem(meeting=meeting, **kw))
+    if responsible:
+        obj.responsible.set(responsible)
+    return obj
