@@ -34,3 +34,59 @@ def normalise_text(value: str) -> str:
 def search_key(value: str) -> str:
     """Normalised and case-folded: the form that search compares."""
     return normalise_text(value or "").casefold()
+
+
+# --- ICU: word segmentation and line-break hints ------------------------------------------------------
+# Lao writes no spaces between words. ICU's dictionary-based break iterators know where Lao words end;
+# search uses the words, PDFs and narrow web columns use the line-break opportunities.
+
+ZWSP = "\u200b"
+_LAO_FIRST, _LAO_LAST = "\u0e80", "\u0eff"
+
+
+def _is_lao(char: str) -> bool:
+    return _LAO_FIRST <= char <= _LAO_LAST
+
+
+def _segments(text: str, iterator) -> list[tuple[str, int]]:
+    """(segment, ICU rule status) pairs. Boundaries are UTF-16 offsets, so slice an ICU UnicodeString."""
+    import icu
+
+    ustr = icu.UnicodeString(text)
+    iterator.setText(ustr)
+    out, start = [], 0
+    for end in iterator:
+        out.append((str(ustr[start:end]), iterator.getRuleStatus()))
+        start = end
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of ``text`` (normalised, case-folded), in order, as ICU segments them."""
+    import icu
+
+    if not text:
+        return []
+    iterator = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    return [seg for seg, status in _segments(search_key(text), iterator) if status != 0 and seg.strip()]
+
+
+def line_break_hints(text: str) -> str:
+    """``text`` normalised, with a zero-width space at each line-break opportunity inside Lao runs.
+
+    Renderers (Pango in WeasyPrint, browsers) break Lao only at spaces; the hints let lines break between
+    words instead of overflowing or cutting words. Render-time only: never store the result.
+    """
+    import icu
+
+    text = normalise_text(text)
+    if not text or not any(_is_lao(c) for c in text):
+        return text
+    iterator = icu.BreakIterator.createLineInstance(icu.Locale("lo"))
+    pieces = [seg for seg, _status in _segments(text, iterator)]
+    out = [pieces[0]] if pieces else []
+    for prev, piece in zip(pieces, pieces[1:], strict=False):
+        if prev and piece and not prev[-1].isspace() and (_is_lao(prev[-1]) or _is_lao(piece[0])):
+            out.append(ZWSP)
+        out.append(piece)
+    return "".join(out)
