@@ -1,24 +1,24 @@
 import pytest
-from django.db import connection
 
 
 def pytest_report_header(config):
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    return f"database: {db['ENGINE']} {db.get('HOST') or ''}:{db.get('PORT') or ''}"
+    line = f"database: {db['ENGINE']} {db.get('HOST') or ''}:{db.get('PORT') or ''}"
+    if "postgresql" in db["ENGINE"]:
+        import psycopg2
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _print_database_server(django_db_setup, django_db_blocker):
-    """Say which database server the suite really ran on (the README promises PostgreSQL)."""
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        with (
+            psycopg2.connect(
+                dbname=db["NAME"], user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
+            ) as conn,
+            conn.cursor() as cursor,
+        ):
             cursor.execute("select version()")
-            print(f"\n[database] {cursor.fetchone()[0]}")
-        else:
-            print(f"\n[database] {connection.vendor}")
-    yield
+            line += f" — {cursor.fetchone()[0]}"
+        conn.close()
+    return line
 
 
 @pytest.fixture
