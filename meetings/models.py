@@ -47,11 +47,13 @@ class Record(models.Model):
         abstract = True
 
     def normalise_text_fields(self) -> None:
+        # Raw values (self.__dict__), not getattr/setattr: for a translated field such as ``short_name``
+        # modeltranslation's descriptor would read the English fallback and write it into the Lao field.
         for field in self._meta.concrete_fields:
             if isinstance(field, models.CharField | models.TextField) and not field.choices:
-                value = getattr(self, field.attname)
+                value = self.__dict__.get(field.attname)
                 if isinstance(value, str):
-                    setattr(self, field.attname, normalise_text(value))
+                    self.__dict__[field.attname] = normalise_text(value)
 
     def clean_fields(self, exclude=None):
         self.normalise_text_fields()

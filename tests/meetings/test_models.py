@@ -222,3 +222,14 @@ def test_lao_date_format():
 
 def test_lao_language_info():
     assert translation.get_language_info("lo")["name_local"] == "ລາວ"
+
+
+@pytest.mark.django_db
+def test_saving_never_copies_the_fallback_language_into_an_empty_field():
+    for lang in ("lo", "en"):
+        with translation.override(lang):
+            org = f.organisation(
+                name_lo="ກົມຕຳຫຼວດ", name_en="Police Department", short_name_lo="", short_name_en="PD"
+            )
+            org.refresh_from_db()
+            assert (org.short_name_lo, org.short_name_en) == ("", "PD")
