@@ -1,0 +1,34 @@
+"""Report downloads. Thin: visibility from the model layer, the PDF from :mod:`reports.services`."""
+
+from __future__ import annotations
+
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
+
+from meetings.models import Meeting
+from reports import editions, services
+from reports.downloads import content_disposition
+
+
+def minutes_filename(meeting: Meeting, edition: str) -> str:
+    with translation.override(editions.LANGUAGES[edition][0]):
+        title = meeting.title
+        return f"{gettext('Minutes')} {meeting.start_date.isoformat()} {title[:80]}.pdf"
+
+
+@require_GET
+def minutes(request, slug: str, edition: str):
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
+    pdf = services.minutes_pdf(meeting=meeting, edition=edition)
+    response = FileResponse(pdf.path.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(
+        unicode_name=minutes_filename(meeting, edition),
+        ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",
+        inline=request.GET.get("preview") == "1",
+    )
+    # Minutes of restricted meetings must not be kept by shared caches.
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    return response
