@@ -81,6 +81,7 @@ class PortalURLFetcher(URLFetcher):
     def __init__(self):
         super().__init__(allow_redirects=False, fail_on_errors=False)
         self.refused: list[str] = []
+        self.served: list[str] = []
 
     def fetch(self, url, headers=None):
         try:
@@ -88,6 +89,7 @@ class PortalURLFetcher(URLFetcher):
         except RefusedURL:
             self.refused.append(url)
             raise
+        self.served.append(url)
         mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime_type})
 

@@ -9,14 +9,20 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from meetings.models import Meeting
+from meetings.text import ZWSP, line_break_hints
 from reports import editions, services
 from reports.downloads import content_disposition
 
 
-def minutes_filename(meeting: Meeting, edition: str) -> str:
+def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
+    """E.g. "ບົດບັນທຶກກອງປະຊຸມ 2024-02-15 <title>.pdf"; long titles end between words."""
     with translation.override(editions.LANGUAGES[edition][0]):
-        title = meeting.title
-        return f"{gettext('Minutes')} {meeting.start_date.isoformat()} {title[:80]}.pdf"
+        title = line_break_hints(meeting.title)
+        if len(title) > limit:
+            cut = max(title.rfind(ZWSP, 0, limit), title.rfind(" ", 0, limit))
+            title = title[: cut if cut > 0 else limit]
+        title = title.replace(ZWSP, "").strip()
+        return f"{gettext('Minutes of the meeting')} {meeting.start_date.isoformat()} {title}.pdf"
 
 
 @require_GET
