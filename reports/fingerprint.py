@@ -66,8 +66,8 @@ def stamp_values(meeting_id: int) -> tuple:
     return row or ()
 
 
-def content_fingerprint(meeting_id: int, salt: str = "") -> str:
+def content_fingerprint(meeting_id: int, salt: str = "", values: tuple | None = None) -> str:
     """A short hex digest that changes whenever anything shown in the meeting's minutes changes."""
-    values = stamp_values(meeting_id)
+    values = stamp_values(meeting_id) if values is None else values
     raw = "|".join(repr(v) for v in (*values, salt))
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

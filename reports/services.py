@@ -159,11 +159,21 @@ class CachedPdf:
         return self.path.stat().st_size
 
 
-def minutes_cache_path(meeting: m.Meeting, edition: str) -> Path:
-    from reports.fingerprint import content_fingerprint
+def minutes_cache_paths(meeting: m.Meeting) -> dict[str, Path]:
+    """Where each edition of the meeting's current content is (or will be) stored; one query."""
+    from reports.fingerprint import content_fingerprint, stamp_values
 
-    version = content_fingerprint(meeting.pk, salt=f"{template_salt()}|{edition}")
-    return cache_root() / "minutes" / str(meeting.pk) / f"{edition}-{version}.pdf"
+    values = stamp_values(meeting.pk)
+    folder = cache_root() / "minutes" / str(meeting.pk)
+    return {
+        edition: folder
+        / f"{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
+        for edition in editions.EDITIONS
+    }
+
+
+def minutes_cache_path(meeting: m.Meeting, edition: str) -> Path:
+    return minutes_cache_paths(meeting)[edition]
 
 
 def minutes_pdf(*, meeting: m.Meeting, edition: str) -> CachedPdf:
@@ -186,6 +196,18 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str) -> CachedPdf:
     return CachedPdf(path, rendered=True)
 
 
-def cached_minutes_size(meeting: m.Meeting, edition: str) -> int | None:
-    path = minutes_cache_path(meeting, edition)
-    return path.stat().st_size if path.is_file() else None
+def minutes_downloads(meeting: m.Meeting) -> list[dict]:
+    """The editions with the size of the stored PDF of the current content (``None`` if not made yet)."""
+    paths = minutes_cache_paths(meeting)
+    out = []
+    for edition in editions.EDITIONS:
+        path = paths[edition]
+        out.append({"edition": edition, "label": editions.LABELS[edition], "size": _size(path)})
+    return out
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return None

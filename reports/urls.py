@@ -20,4 +20,5 @@ app_name = "reports"
 
 urlpatterns = [
     path("minutes/<slug:slug>/<edition:edition>.pdf", views.minutes, name="minutes"),
+    path("summary/", views.summary, name="summary"),
 ]
