@@ -16,7 +16,9 @@ tables are stamped as a whole, so renaming an organisation refreshes every PDF (
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
+from django.db import connection
 from django.db.models import Count, Max, OuterRef, Subquery, Value
 
 from meetings import models as m
@@ -55,15 +57,30 @@ def _expressions() -> dict:
     }
 
 
-def stamp_values(meeting_id: int) -> tuple:
+_PLACEHOLDER = -7_000_000_001  # stands for the meeting id in the compiled query
+
+
+@cache
+def _compiled_query(vendor: str) -> tuple[str, tuple]:
+    """The stamp query compiled once per process: building ~40 subqueries costs more than running them."""
     expressions = _expressions()
-    row = (
-        m.Meeting.objects.filter(pk=meeting_id)
+    queryset = (
+        m.Meeting.objects.filter(pk=_PLACEHOLDER)
         .annotate(**expressions)
         .values_list("pk", "slug", "updated_at", *expressions)
-        .first()
     )
-    return row or ()
+    sql, params = queryset.query.sql_with_params()
+    assert params.count(_PLACEHOLDER) == 1, params
+    return sql, tuple(params)
+
+
+def stamp_values(meeting_id: int) -> tuple:
+    """One row: the meeting's id, slug and ``updated_at``, then (count, max id[, max updated_at]) per table."""
+    sql, params = _compiled_query(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meeting_id if p == _PLACEHOLDER else p for p in params])
+        row = cursor.fetchone()
+    return tuple(row) if row else ()
 
 
 def content_fingerprint(meeting_id: int, salt: str = "", values: tuple | None = None) -> str:
