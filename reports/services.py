@@ -196,6 +196,21 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str) -> CachedPdf:
     return CachedPdf(path, rendered=True)
 
 
+def open_minutes_pdf(*, meeting: m.Meeting, edition: str):
+    """An open binary file with the current minutes PDF (for streaming).
+
+    A concurrent render of a newer version may remove an older file between the look-up and the open;
+    then look up again. Once open, the file can be read to the end even if it is removed.
+    """
+    for _attempt in range(3):
+        pdf = minutes_pdf(meeting=meeting, edition=edition)
+        try:
+            return pdf.path.open("rb")
+        except FileNotFoundError:
+            continue
+    raise FileNotFoundError(f"the minutes PDF of meeting {meeting.pk} kept disappearing")
+
+
 def minutes_downloads(meeting: m.Meeting) -> list[dict]:
     """The editions with the size of the stored PDF of the current content (``None`` if not made yet)."""
     paths = minutes_cache_paths(meeting)

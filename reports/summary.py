@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from meetings.models import ActionItem, ActionItemStatus, Meeting, Organisation, Programme
 
+MAX_LISTED = 300  # meetings listed one by one in the PDF; the figures always count all of them
+
 
 @dataclass(frozen=True)
 class Period:
@@ -98,7 +100,9 @@ def build_report(
     meetings = meetings_in(user, period, organisation=organisation, programme=programme)
     stats = statistics(meetings, today=today)
     listing = list(
-        meetings.select_related("programme").prefetch_related("organisers").order_by("start_date", "pk")
+        meetings.select_related("programme")
+        .prefetch_related("organisers")
+        .order_by("start_date", "pk")[: MAX_LISTED + 1]
     )
     return {
         "lang": get_language(),
@@ -106,7 +110,8 @@ def build_report(
         "organisation": organisation,
         "programme": programme,
         "stats": stats,
-        "meetings": listing,
+        "meetings": listing[:MAX_LISTED],
+        "more_meetings": max(0, stats["meetings"] - MAX_LISTED),
         "address": address,
         "today": today or timezone.localdate(),
     }

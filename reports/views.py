@@ -30,8 +30,9 @@ def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
 @require_GET
 def minutes(request, slug: str, edition: str):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    pdf = services.minutes_pdf(meeting=meeting, edition=edition)
-    response = FileResponse(pdf.path.open("rb"), content_type="application/pdf")
+    response = FileResponse(
+        services.open_minutes_pdf(meeting=meeting, edition=edition), content_type="application/pdf"
+    )
     response["Content-Disposition"] = content_disposition(
         unicode_name=minutes_filename(meeting, edition),
         ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",

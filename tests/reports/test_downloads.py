@@ -179,3 +179,23 @@ def test_unknown_edition_and_meeting_are_404(client, demo):
     assert client.get(f"/lo/reports/minutes/{demo[0].slug}/fr.pdf").status_code == 404
     assert client.get("/lo/reports/minutes/no-such-meeting/lo.pdf").status_code == 404
     assert client.post(url(demo[0], "lo")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypatch, renders):
+    meeting = demo[0]
+    services.minutes_pdf(meeting=meeting, edition="en")
+    real = services.minutes_pdf
+    calls = []
+
+    def racing(**kwargs):
+        pdf = real(**kwargs)
+        if not calls:  # another worker removes this version right after the look-up
+            pdf.path.unlink()
+        calls.append(pdf)
+        return pdf
+
+    monkeypatch.setattr(services, "minutes_pdf", racing)
+    with services.open_minutes_pdf(meeting=meeting, edition="en") as handle:
+        assert handle.read(4) == b"%PDF"
+    assert len(calls) == 2 and len(renders) == 2

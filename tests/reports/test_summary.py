@@ -131,3 +131,15 @@ def test_chart_labels_are_escaped():
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert 'aria-label="a&quot;b&lt;"' in svg
     assert svg.count("<rect") == 2
+
+
+def test_long_listings_are_capped_but_counted(year_2024, monkeypatch, tmp_path):
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import translation
+
+    monkeypatch.setattr(summary, "MAX_LISTED", 1)
+    with translation.override("en"):
+        report = summary.build_report(user=AnonymousUser(), period=summary.Period.year(2024), today=TODAY)
+        assert len(report["meetings"]) == 1 and report["more_meetings"] == 1
+        text = squash(pdftotext(summary.render_report(report), tmp_path))
+    assert squash("and 1 more meeting, counted in the figures above") in text
