@@ -143,3 +143,27 @@ def test_minutes_of_a_meeting_without_records_render(tmp_path):
     text = squash(pdftotext(pdf, tmp_path))
     assert squash(meeting.title_lo) in text
     assert squash("ບໍ່ມີການບັນທຶກລາຍຊື່ຜູ້ເຂົ້າຮ່ວມ.") in text
+
+
+@pytest.mark.django_db
+def test_pages_turn_into_images_for_review(demo, settings):
+    """pdftoppm makes PNGs of every page (kept in test-artifacts/reports/ for people to look at)."""
+    import subprocess
+
+    from PIL import Image
+
+    out = settings.BASE_DIR / "test-artifacts" / "reports"
+    out.mkdir(parents=True, exist_ok=True)
+    for meeting in demo:
+        for edition in editions.EDITIONS:
+            pdf = out / f"{meeting.slug}-{edition}.pdf"
+            pdf.write_bytes(services.render_minutes(meeting, edition))
+            prefix = out / f"{meeting.slug}-{edition}"
+            subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(prefix)], check=True)
+            pngs = sorted(out.glob(f"{meeting.slug}-{edition}-*.png"))
+            assert pngs
+            with Image.open(pngs[0]) as page:
+                grey = page.convert("L")
+                width, height = grey.size
+                heading = grey.crop((0, 0, width, height // 5))
+                assert heading.getextrema()[0] < 100, "the top of page 1 (heading) is blank"
