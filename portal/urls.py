@@ -11,6 +11,7 @@ urlpatterns = [
 # Public pages exist in every language: /lo/... (default) and /en/...
 urlpatterns += i18n_patterns(
     path("", include("meetings.urls")),
+    path("reports/", include("reports.urls")),
     prefix_default_language=True,
 )
 

@@ -1,0 +1,90 @@
+"""The content version of a meeting's minutes: one query over the meeting and every record they show.
+
+For each table a minutes PDF reads, the fingerprint takes (number of rows, highest id, latest
+``updated_at``) of the rows that belong to the meeting:
+
+* an edit saves ``updated_at`` (``auto_now``), which becomes the latest one;
+* an added row has a higher id than any row before it (ids are never reused);
+* a deleted row lowers the count, unless a row was also added, which raises the highest id.
+
+Many-to-many links (organisers, responsible organisations) have no ``updated_at``: their link rows are
+deleted and inserted by ``.set()``/``.add()``/``.remove()``, so (count, highest link id) changes with every
+change of the set. People, organisations and programmes are shown by name from many meetings; their
+tables are stamped as a whole, so renaming an organisation refreshes every PDF (safe, a little eager).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+from django.db import connection
+from django.db.models import Count, Max, OuterRef, Subquery, Value
+
+from meetings import models as m
+
+
+def _stamp(queryset, key: str, with_updated: bool = True) -> dict:
+    """Scalar subqueries (count, max id[, max updated_at]) over ``queryset`` grouped to one row."""
+    grouped = queryset.order_by().annotate(_all=Value(1)).values("_all")  # one group: the whole set
+    out = {
+        f"{key}_n": Subquery(grouped.annotate(v=Count("pk")).values("v")),
+        f"{key}_id": Subquery(grouped.annotate(v=Max("pk")).values("v")),
+    }
+    if with_updated:
+        out[f"{key}_t"] = Subquery(grouped.annotate(v=Max("updated_at")).values("v"))
+    return out
+
+
+def _expressions() -> dict:
+    meeting = OuterRef("pk")
+    organisers = m.Meeting.organisers.through.objects.filter(meeting_id=meeting)
+    responsible = m.ActionItem.responsible.through.objects.filter(actionitem__meeting_id=meeting)
+    return {
+        **_stamp(m.Participation.objects.filter(meeting_id=meeting), "part"),
+        **_stamp(m.AgendaItem.objects.filter(meeting_id=meeting), "agenda"),
+        **_stamp(m.Activity.objects.filter(meeting_id=meeting), "act"),
+        **_stamp(m.Achievement.objects.filter(meeting_id=meeting), "ach"),
+        **_stamp(m.ActionItem.objects.filter(meeting_id=meeting), "item"),
+        **_stamp(m.ActionItemUpdate.objects.filter(meeting_id=meeting), "upd"),
+        # follow-ups reported here quote action items of earlier meetings
+        **_stamp(m.ActionItem.objects.filter(updates__meeting_id=meeting), "upditem"),
+        **_stamp(organisers, "org_link", with_updated=False),
+        **_stamp(responsible, "resp_link", with_updated=False),
+        **_stamp(m.Organisation.objects.all(), "orgs"),
+        **_stamp(m.Person.objects.all(), "people"),
+        **_stamp(m.Programme.objects.all(), "programmes"),
+    }
+
+
+_PLACEHOLDER = -7_000_000_001  # stands for the meeting id in the compiled query
+
+
+@cache
+def _compiled_query(vendor: str) -> tuple[str, tuple]:
+    """The stamp query compiled once per process: building ~40 subqueries costs more than running them."""
+    expressions = _expressions()
+    queryset = (
+        m.Meeting.objects.filter(pk=_PLACEHOLDER)
+        .annotate(**expressions)
+        .values_list("pk", "slug", "updated_at", *expressions)
+    )
+    sql, params = queryset.query.sql_with_params()
+    assert params.count(_PLACEHOLDER) == 1, params
+    return sql, tuple(params)
+
+
+def stamp_values(meeting_id: int) -> tuple:
+    """One row: the meeting's id, slug and ``updated_at``, then (count, max id[, max updated_at]) per table."""
+    sql, params = _compiled_query(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meeting_id if p == _PLACEHOLDER else p for p in params])
+        row = cursor.fetchone()
+    return tuple(row) if row else ()
+
+
+def content_fingerprint(meeting_id: int, salt: str = "", values: tuple | None = None) -> str:
+    """A short hex digest that changes whenever anything shown in the meeting's minutes changes."""
+    values = stamp_values(meeting_id) if values is None else values
+    raw = "|".join(repr(v) for v in (*values, salt))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]

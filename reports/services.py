@@ -1,0 +1,228 @@
+"""Minutes PDFs: what they show, how they are rendered, and the cache that serves them.
+
+A PDF is rendered once per content version (:mod:`reports.fingerprint`) and edition, stored under
+``REPORTS_CACHE_ROOT`` (default ``var/reports-cache``, outside ``MEDIA_ROOT`` so that the web server never
+serves a restricted meeting's minutes by file name) and then streamed from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from meetings import models as m
+from reports import editions
+from reports.rendering import css_string, font_context, html_to_document, page_counter_css
+
+# Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
+REPORT_VERSION = "minutes-1"
+MINUTES_TEMPLATE = "reports/minutes.html"
+CHAIR_ROLES = (m.Participation.Role.CHAIR, m.Participation.Role.CO_CHAIR)
+
+
+def cache_root() -> Path:
+    return Path(getattr(settings, "REPORTS_CACHE_ROOT", settings.BASE_DIR / "var" / "reports-cache"))
+
+
+@cache
+def template_salt() -> str:
+    """Changes when a report template, the report CSS, WeasyPrint or the Lao catalogue changes."""
+    import weasyprint
+
+    digest = hashlib.sha256(f"{REPORT_VERSION}|{weasyprint.__version__}".encode())
+    names = [
+        MINUTES_TEMPLATE,
+        "reports/_minutes_part.html",
+        "reports/_page_style.html",
+    ]
+    for name in names:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    for path in [settings.BASE_DIR / "static" / "css" / "reports.css"] + [
+        Path(p) / "lo" / "LC_MESSAGES" / "django.mo" for p in settings.LOCALE_PATHS
+    ]:
+        if Path(path).is_file():
+            digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- What the minutes show --------------------------------------------------------------------------
+def minutes_meeting(meeting_id: int) -> m.Meeting:
+    """The meeting with everything its minutes show, in a fixed number of queries."""
+    return (
+        m.Meeting.objects.select_related("programme")
+        .prefetch_related(
+            "organisers",
+            Prefetch(
+                "participations",
+                queryset=m.Participation.objects.select_related("person__organisation", "organisation"),
+            ),
+            Prefetch("agenda_items", queryset=m.AgendaItem.objects.select_related("presenter")),
+            Prefetch("activities", queryset=m.Activity.objects.select_related("organisation")),
+            Prefetch("achievements", queryset=m.Achievement.objects.select_related("organisation")),
+            Prefetch("action_items", queryset=m.ActionItem.objects.prefetch_related("responsible")),
+            Prefetch(
+                "action_item_updates",
+                queryset=m.ActionItemUpdate.objects.select_related("action_item__meeting"),
+            ),
+        )
+        .get(pk=meeting_id)
+    )
+
+
+def public_path(meeting: m.Meeting, lang: str) -> str:
+    """The meeting's public address in ``lang`` (the public pages may not be wired yet: build it then)."""
+    with translation.override(lang):
+        url = meeting.get_absolute_url()
+    return url or f"/{lang}/meetings/{meeting.slug}/"
+
+
+def attendance(meeting: m.Meeting) -> dict:
+    """The recorded counts (``None`` where not recorded) and how many participants are listed."""
+    total, women = meeting.attendance_total, meeting.attendance_women
+    share = round(100 * women / total) if total and women is not None else 0
+    return {
+        "total": total,
+        "women": women,
+        "online": meeting.attendance_online,
+        "women_percent": share,
+        "listed": len(meeting.participations.all()),
+    }
+
+
+def minutes_context(meeting: m.Meeting, edition: str, *, today=None) -> dict:
+    today = today or timezone.localdate()
+    participations = list(meeting.participations.all())
+    parts = []
+    for lang in editions.LANGUAGES[edition]:
+        with translation.override(lang):
+            parts.append(
+                {
+                    "lang": lang,
+                    "address": settings.SITE_URL + public_path(meeting, lang),
+                    "page_counter": page_counter_css(gettext("Page {page} of {pages}")),
+                    "address_css": css_string(settings.SITE_URL + public_path(meeting, lang)),
+                    "generated_css": css_string(
+                        gettext("Generated on %(date)s") % {"date": _format_date(today)}
+                    ),
+                }
+            )
+    return {
+        "meeting": meeting,
+        "edition": edition,
+        "parts": parts,
+        "participations": participations,
+        "chairs": [p for p in participations if p.role in CHAIR_ROLES],
+        "attendance": attendance(meeting),
+        "today": today,
+        "stylesheet": "css/reports.css",
+    }
+
+
+def _format_date(value) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(value, "j F Y")
+
+
+def minutes_html(meeting: m.Meeting, edition: str) -> str:
+    """The HTML of the minutes in ``edition``: everything the PDF shows, escaped, with line-break hints."""
+    if edition not in editions.EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}")
+    full = minutes_meeting(meeting.pk)
+    with translation.override(editions.LANGUAGES[edition][0]):
+        return render_to_string(MINUTES_TEMPLATE, {**font_context(), **minutes_context(full, edition)})
+
+
+def render_minutes(meeting: m.Meeting, edition: str) -> bytes:
+    """A fresh PDF of the meeting's minutes in ``edition`` (no cache)."""
+    return html_to_document(minutes_html(meeting, edition)).write_pdf()
+
+
+# --- Cache ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CachedPdf:
+    path: Path
+    rendered: bool  # True when this call rendered it, False when it came from storage
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def minutes_cache_paths(meeting: m.Meeting) -> dict[str, Path]:
+    """Where each edition of the meeting's current content is (or will be) stored; one query."""
+    from reports.fingerprint import content_fingerprint, stamp_values
+
+    values = stamp_values(meeting.pk)
+    folder = cache_root() / "minutes" / str(meeting.pk)
+    return {
+        edition: folder
+        / f"{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
+        for edition in editions.EDITIONS
+    }
+
+
+def minutes_cache_path(meeting: m.Meeting, edition: str) -> Path:
+    return minutes_cache_paths(meeting)[edition]
+
+
+def minutes_pdf(*, meeting: m.Meeting, edition: str) -> CachedPdf:
+    """The minutes PDF for the meeting's current content, rendered only when not in storage yet."""
+    if edition not in editions.EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}")
+    path = minutes_cache_path(meeting, edition)
+    if path.is_file():
+        return CachedPdf(path, rendered=False)
+    data = render_minutes(meeting, edition)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename: a reader sees the old version or the whole new one, never half a file.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+    for old in path.parent.glob(f"{edition}-*.pdf"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return CachedPdf(path, rendered=True)
+
+
+def open_minutes_pdf(*, meeting: m.Meeting, edition: str):
+    """An open binary file with the current minutes PDF (for streaming).
+
+    A concurrent render of a newer version may remove an older file between the look-up and the open;
+    then look up again. Once open, the file can be read to the end even if it is removed.
+    """
+    for _attempt in range(3):
+        pdf = minutes_pdf(meeting=meeting, edition=edition)
+        try:
+            return pdf.path.open("rb")
+        except FileNotFoundError:
+            continue
+    raise FileNotFoundError(f"the minutes PDF of meeting {meeting.pk} kept disappearing")
+
+
+def minutes_downloads(meeting: m.Meeting) -> list[dict]:
+    """The editions with the size of the stored PDF of the current content (``None`` if not made yet)."""
+    paths = minutes_cache_paths(meeting)
+    out = []
+    for edition in editions.EDITIONS:
+        path = paths[edition]
+        out.append({"edition": edition, "label": editions.LABELS[edition], "size": _size(path)})
+    return out
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return None

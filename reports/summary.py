@@ -1,0 +1,191 @@
+"""Figures of the summary report: meetings held, attendance, action items, for a period.
+
+Every count starts from ``Meeting.objects.visible_to(user)``: a summary never counts a meeting its reader
+could not open. Kept apart from the views and the PDF so that the public statistics page
+(``meetings/stats.py``, issue 3) and this report can share one set of queries after the merge.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from meetings.models import ActionItem, ActionItemStatus, Meeting, Organisation, Programme
+
+MAX_LISTED = 300  # meetings listed one by one in the PDF; the figures always count all of them
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    def months(self) -> list[datetime.date]:
+        out, month = [], self.start.replace(day=1)
+        while month <= self.end:
+            out.append(month)
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return out
+
+
+def meetings_in(
+    user, period: Period, *, organisation: Organisation | None = None, programme: Programme | None = None
+):
+    """The meetings the report covers: visible to ``user``, starting within ``period``, filtered."""
+    meetings = Meeting.objects.visible_to(user).filter(start_date__range=(period.start, period.end))
+    if programme is not None:
+        meetings = meetings.filter(programme=programme)
+    if organisation is not None:
+        meetings = meetings.filter(Q(organisers=organisation) | Q(participations__organisation=organisation))
+    # one row per meeting, whatever the joins above did
+    return Meeting.objects.filter(pk__in=meetings.values("pk"))
+
+
+def statistics(meetings, *, today: datetime.date | None = None) -> dict:
+    """Totals for ``meetings`` (a queryset from :func:`meetings_in`); three queries."""
+    today = today or timezone.localdate()
+    totals = meetings.aggregate(
+        meetings=Count("pk"),
+        attendance=Sum("attendance_total"),
+        women=Sum("attendance_women"),
+        online=Sum("attendance_online"),
+        # women's share only over meetings that recorded both numbers
+        counted_total=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
+        counted_women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
+    )
+    share = None
+    if totals["counted_total"]:
+        share = round(100 * (totals["counted_women"] or 0) / totals["counted_total"])
+    unfinished = Q(status__in=[ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])
+    actions = ActionItem.objects.filter(meeting__in=meetings).aggregate(
+        opened=Count("pk"),
+        done=Count("pk", filter=Q(status=ActionItemStatus.DONE)),
+        dropped=Count("pk", filter=Q(status=ActionItemStatus.DROPPED)),
+        unfinished=Count("pk", filter=unfinished),
+        overdue=Count("pk", filter=unfinished & Q(due_date__lt=today)),
+    )
+    per_month = dict(
+        meetings.annotate(month=TruncMonth("start_date"))
+        .order_by()
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    return {
+        **{k: totals[k] or 0 for k in ("meetings", "attendance", "women", "online")},
+        "women_percent": share,
+        "actions": actions,
+        "closed": actions["done"] + actions["dropped"],
+        "per_month": {
+            (key.date() if isinstance(key, datetime.datetime) else key): n for key, n in per_month.items()
+        },
+    }
+
+
+# --- The report ---------------------------------------------------------------------------------------
+def build_report(
+    *, user, period: Period, organisation=None, programme=None, address: str = "", today=None
+) -> dict:
+    """Everything the summary PDF shows, in a fixed number of queries."""
+    from django.utils.translation import get_language
+
+    meetings = meetings_in(user, period, organisation=organisation, programme=programme)
+    stats = statistics(meetings, today=today)
+    listing = list(
+        meetings.select_related("programme")
+        .prefetch_related("organisers")
+        .order_by("start_date", "pk")[: MAX_LISTED + 1]
+    )
+    return {
+        "lang": get_language(),
+        "period": period,
+        "organisation": organisation,
+        "programme": programme,
+        "stats": stats,
+        "meetings": listing[:MAX_LISTED],
+        "more_meetings": max(0, stats["meetings"] - MAX_LISTED),
+        "address": address,
+        "today": today or timezone.localdate(),
+    }
+
+
+def report_filename(report: dict) -> str:
+    from django.utils.translation import gettext
+
+    period = report["period"]
+    if (
+        period.start.month == 1
+        and period.start.day == 1
+        and period.end == period.start.replace(month=12, day=31)
+    ):
+        span = str(period.start.year)
+    else:
+        span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+    return f"{gettext('Summary report')} {span}.pdf"
+
+
+def render_report(report: dict) -> bytes:
+    from django.template.loader import render_to_string
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    from reports.charts import bar_chart
+    from reports.rendering import css_string, font_context, html_to_document, page_counter_css
+
+    stats = report["stats"]
+    months = report["period"].months()
+    charts = []
+    if len(months) <= 36:
+        label = gettext("Meetings per month")
+        rows = [
+            (
+                date_format(mo, "N") if len(months) <= 12 else date_format(mo, "m/y"),
+                stats["per_month"].get(mo, 0),
+            )
+            for mo in months
+        ]
+    else:
+        label = gettext("Meetings per year")
+        per_year = {}
+        for month, count in stats["per_month"].items():
+            per_year[month.year] = per_year.get(month.year, 0) + count
+        years = range(report["period"].start.year, report["period"].end.year + 1)
+        rows = [(str(year), per_year.get(year, 0)) for year in years]
+    charts.append({"title": label, "svg": bar_chart(rows, label=label)})
+    actions = stats["actions"]
+    charts.append(
+        {
+            "title": gettext("Action items by status"),
+            "svg": bar_chart(
+                [
+                    (gettext("Open or in progress"), actions["unfinished"]),
+                    (gettext("Overdue"), actions["overdue"]),
+                    (gettext("Done"), actions["done"]),
+                    (gettext("Dropped"), actions["dropped"]),
+                ],
+                label=gettext("Action items by status"),
+                width=320,
+            ),
+        }
+    )
+    part = {
+        "lang": report["lang"],
+        "page_counter": page_counter_css(gettext("Page {page} of {pages}")),
+        "address_css": css_string(report["address"]),
+        "generated_css": css_string(
+            gettext("Generated on %(date)s") % {"date": date_format(report["today"], "j F Y")}
+        ),
+    }
+    html = render_to_string(
+        "reports/summary.html",
+        {**font_context(), **report, "parts": [part], "charts": charts, "stylesheet": "css/reports.css"},
+    )
+    return html_to_document(html).write_pdf()

@@ -1,0 +1,32 @@
+"""Template filters for report text: escape first, then add Lao line-break hints.
+
+Pango (WeasyPrint) breaks Lao only at spaces, so long Lao runs overflow their column. ``breakable`` adds a
+zero-width space at every ICU line-break opportunity (:func:`meetings.text.line_break_hints`); the hints
+are added to already-escaped text, so user text can never become markup, and they exist only in the
+rendered output, never in the database.
+"""
+
+from django import template
+from django.utils.html import conditional_escape, format_html_join
+from django.utils.safestring import mark_safe
+
+from meetings.text import line_break_hints
+
+register = template.Library()
+
+
+@register.filter(needs_autoescape=True)
+def breakable(value, autoescape=True):
+    if value is None:
+        return ""
+    text = conditional_escape(value) if autoescape else str(value)
+    return mark_safe(line_break_hints(str(text)))  # noqa: S308 - escaped above; U+200B is inert
+
+
+@register.filter(needs_autoescape=True)
+def breakable_paragraphs(value, autoescape=True):
+    """Each non-empty line of ``value`` as a ``<p>``, escaped and with line-break hints."""
+    if not value:
+        return ""
+    lines = [line for line in str(value).splitlines() if line.strip()]
+    return format_html_join("", "<p>{}</p>", ((breakable(line, autoescape),) for line in lines))

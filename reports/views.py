@@ -1,0 +1,70 @@
+"""Report downloads. Thin: visibility from the model layer, the PDF from :mod:`reports.services`."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
+
+from meetings.models import Meeting
+from meetings.text import ZWSP, line_break_hints
+from reports import editions, services
+from reports import summary as summary_service
+from reports.downloads import content_disposition
+from reports.forms import SummaryForm
+
+
+def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
+    """E.g. "ບົດບັນທຶກກອງປະຊຸມ 2024-02-15 <title>.pdf"; long titles end between words."""
+    with translation.override(editions.LANGUAGES[edition][0]):
+        title = line_break_hints(meeting.title)
+        if len(title) > limit:
+            cut = max(title.rfind(ZWSP, 0, limit), title.rfind(" ", 0, limit))
+            title = title[: cut if cut > 0 else limit]
+        title = title.replace(ZWSP, "").strip()
+        return f"{gettext('Minutes of the meeting')} {meeting.start_date.isoformat()} {title}.pdf"
+
+
+@require_GET
+def minutes(request, slug: str, edition: str):
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
+    response = FileResponse(
+        services.open_minutes_pdf(meeting=meeting, edition=edition), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = content_disposition(
+        unicode_name=minutes_filename(meeting, edition),
+        ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",
+        inline=request.GET.get("preview") == "1",
+    )
+    # Minutes of restricted meetings must not be kept by shared caches.
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    return response
+
+
+@require_GET
+def summary(request):
+    """The summary report form; with a valid period, the report itself as PDF."""
+    if not request.GET:
+        form = SummaryForm(initial={"year": SummaryForm.initial_year()})
+        return render(request, "reports/summary_form.html", {"form": form})
+    form = SummaryForm(request.GET)
+    if not form.is_valid():
+        return render(request, "reports/summary_form.html", {"form": form}, status=400)
+    report = summary_service.build_report(
+        user=request.user,
+        period=form.period(),
+        organisation=form.cleaned_data["organisation"],
+        programme=form.cleaned_data["programme"],
+        address=request.build_absolute_uri(),
+    )
+    pdf = summary_service.render_report(report)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(
+        unicode_name=summary_service.report_filename(report),
+        ascii_name=f"summary-report-{report['period'].start.isoformat()}-{report['period'].end.isoformat()}.pdf",
+        inline=request.GET.get("preview") == "1",
+    )
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    return response

@@ -1,0 +1,201 @@
+"""Downloading minutes: visibility, the cache, streaming and file names."""
+
+import datetime
+from urllib.parse import unquote
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings import models as m
+from reports import services
+from tests import factories
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts real renders (the cache calls services.render_minutes only when it has no PDF)."""
+    calls = []
+    real = services.render_minutes
+
+    def counting(meeting, edition):
+        calls.append((meeting.pk, edition))
+        return real(meeting, edition)
+
+    monkeypatch.setattr(services, "render_minutes", counting)
+    return calls
+
+
+def url(meeting, edition, lang="lo"):
+    from django.utils import translation
+
+    with translation.override(lang):
+        return reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": edition})
+
+
+def download(client, meeting, edition="lo", **params):
+    response = client.get(url(meeting, edition), params)
+    body = b"".join(response.streaming_content) if response.status_code == 200 else b""
+    return response, body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("edition", ["lo", "en", "bilingual"])
+def test_download_streams_a_pdf_with_names_in_both_scripts(client, demo, edition, renders):
+    meeting = demo[0]
+    response, body = download(client, meeting, edition)
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "application/pdf"
+    assert body.startswith(b"%PDF") and len(body) == int(response["Content-Length"])
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment; ")
+    assert f'filename="minutes-{meeting.slug}-{edition}.pdf"' in disposition
+    unicode_name = unquote(disposition.split("filename*=UTF-8''", 1)[1])
+    assert meeting.start_date.isoformat() in unicode_name and unicode_name.endswith(".pdf")
+    if edition == "en":
+        assert unicode_name.startswith("Minutes of the meeting 2024-02-15 ASEAN-ACT")
+    else:
+        assert unicode_name.startswith("ບົດບັນທຶກກອງປະຊຸມ 2024-02-15 ກອງປະຊຸມ")
+    assert renders == [(meeting.pk, edition)]
+
+
+@pytest.mark.django_db
+def test_preview_is_inline(client, demo):
+    response, _ = download(client, demo[0], "en", preview="1")
+    assert response["Content-Disposition"].startswith("inline; ")
+
+
+@pytest.mark.django_db
+def test_second_download_comes_from_storage_and_any_edit_renders_again(client, demo, renders):
+    meeting = demo[0]
+    _, first = download(client, meeting)
+    _, second = download(client, meeting)
+    assert renders == [(meeting.pk, "lo")], "an unchanged meeting must not be rendered twice"
+    assert first == second
+
+    item = meeting.action_items.order_by("order").first()
+    item.text_lo = "ຮັບຮອງປຶ້ມຄູ່ມືສະບັບໃໝ່"
+    item.save()
+    _, third = download(client, meeting)
+    assert len(renders) == 2
+    assert third != second
+
+    # unchanged again: from storage
+    download(client, meeting)
+    assert len(renders) == 2
+
+    # each kind of related change makes the next download fresh
+    changes = [
+        lambda: item.responsible.set([factories.organisation()]),  # M2M: no updated_at
+        lambda: meeting.organisers.remove(meeting.organisers.first()),  # M2M on the meeting
+        lambda: factories.participation(meeting=meeting, person=factories.person()),
+        lambda: meeting.participations.order_by("-pk").first().delete(),
+        lambda: m.Organisation.objects.filter(pk=item.responsible.first().pk).update(
+            name_lo="ຊື່ໃໝ່", updated_at=datetime.datetime.now(datetime.UTC)
+        ),
+        lambda: factories.action_item(meeting=meeting, text_lo="ທິດຊີ້ນຳໃໝ່"),
+    ]
+    for number, change in enumerate(changes, start=3):
+        change()
+        download(client, meeting)
+        assert len(renders) == number, f"change {number - 2} did not refresh the PDF"
+    # only the current version is kept
+    files = list(services.cache_root().rglob("*.pdf"))
+    assert len(files) == 1
+
+
+@pytest.mark.django_db
+def test_editions_are_cached_separately(client, demo, renders):
+    meeting = demo[1]
+    for edition in ("lo", "en", "bilingual", "lo", "en", "bilingual"):
+        download(client, meeting, edition)
+    assert sorted(renders) == sorted([(meeting.pk, e) for e in ("lo", "en", "bilingual")])
+
+
+@pytest.mark.django_db
+def test_cached_download_queries_do_not_grow_with_rows(client, demo):
+    small = factories.meeting()
+    big = demo[0]
+    for _ in range(30):
+        factories.participation(meeting=big, person=factories.person())
+    for meeting in (small, big):
+        download(client, meeting)  # fill the cache
+    counts = []
+    for meeting in (small, big):
+        with CaptureQueriesContext(connection) as queries:
+            response, _ = download(client, meeting)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 2  # the meeting, and the content fingerprint
+
+
+@pytest.mark.django_db
+def test_rendering_queries_do_not_grow_with_rows(demo):
+    meeting = demo[0]
+    with CaptureQueriesContext(connection) as before:
+        services.minutes_html(meeting, "bilingual")
+    for _ in range(20):
+        factories.participation(
+            meeting=meeting, person=factories.person(organisation=factories.organisation())
+        )
+        factories.action_item(meeting=meeting, responsible=[factories.organisation()])
+    with CaptureQueriesContext(connection) as after:
+        services.minutes_html(meeting, "bilingual")
+    assert len(after) == len(before)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "visibility", "who", "expected"),
+    [
+        ("draft", "public", "anonymous", 404),
+        ("review", "public", "partner", 404),
+        ("published", "partners", "anonymous", 404),
+        ("published", "partners", "partner", 200),
+        ("published", "internal", "partner", 404),
+        ("published", "internal", "staff", 200),
+        ("draft", "internal", "staff", 200),
+    ],
+)
+def test_minutes_only_for_meetings_visible_to_the_user(client, status, visibility, who, expected, renders):
+    meeting = factories.meeting(status=status, visibility=visibility)
+    if who != "anonymous":
+        user = get_user_model().objects.create_user(
+            username=who, password="a-long-test-password", is_staff=who == "staff"
+        )
+        client.force_login(user)
+    for edition in ("lo", "en", "bilingual"):
+        response, _ = download(client, meeting, edition)
+        assert response.status_code == expected
+    if expected == 404:
+        assert renders == [], "nothing may be rendered for a meeting the user cannot see"
+
+
+@pytest.mark.django_db
+def test_unknown_edition_and_meeting_are_404(client, demo):
+    assert client.get(f"/lo/reports/minutes/{demo[0].slug}/fr.pdf").status_code == 404
+    assert client.get("/lo/reports/minutes/no-such-meeting/lo.pdf").status_code == 404
+    assert client.post(url(demo[0], "lo")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypatch, renders):
+    meeting = demo[0]
+    services.minutes_pdf(meeting=meeting, edition="en")
+    real = services.minutes_pdf
+    calls = []
+
+    def racing(**kwargs):
+        pdf = real(**kwargs)
+        if not calls:  # another worker removes this version right after the look-up
+            pdf.path.unlink()
+        calls.append(pdf)
+        return pdf
+
+    monkeypatch.setattr(services, "minutes_pdf", racing)
+    with services.open_minutes_pdf(meeting=meeting, edition="en") as handle:
+        assert handle.read(4) == b"%PDF"
+    assert len(calls) == 2 and len(renders) == 2
