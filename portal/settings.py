@@ -93,7 +93,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Languages: Lao first, English beside it -------------------------------------------------------
 LANGUAGE_CODE = "lo"
 LANGUAGES = [("lo", "ລາວ"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (it wins), then Lao for Django's own admin/auth/forms strings, kept apart so
+# that makemessages never drops them (see README, "Translations").
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True
