@@ -96,9 +96,8 @@ def update_vendor_catalogue(domain: str, path: Path | None = None) -> dict[str, 
     catalog = Catalog(
         locale="lo",
         header_comment=(
-            "# Lao for the Django strings an officer sees in the portal's admin (domain %s).\n"
+            f"# Lao for the Django strings an officer sees in the portal's admin (domain {domain}).\n"
             "# Refreshed from the installed Django by `manage.py update_vendor_catalogues`; see README."
-            % domain
         ),
         project="lao-ct-portal vendor strings",
         version="Django " + django.get_version(),
