@@ -6,6 +6,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from portal.language import connect_signals
         from portal.lao import register_lao_language
 
         register_lao_language()
+        connect_signals()
