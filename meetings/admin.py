@@ -230,3 +230,6 @@ class ActionItemAdmin(PortalModelAdmin):
 admin.site.site_header = _("Counter-trafficking meeting records")
 admin.site.site_title = _("Meeting records")
 admin.site.index_title = _("Secretariat administration")
+
+# The translation workflow's pages (translations to do, export, import) register themselves.
+from meetings import admin_translation  # noqa: E402, F401
