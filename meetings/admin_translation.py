@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from meetings import models as m
 from meetings import translation_workflow as tw
+from portal.admin_i18n import use_translated_permission_labels
 
 TARGETS = {"en": gettext_lazy("English"), "lo": gettext_lazy("Lao")}
 
@@ -130,3 +131,7 @@ class TranslationWorkflowAdmin(admin.ModelAdmin):
             return redirect(overview)
         context = self._context(request, title=_("Check the import"), plan=plan, payload=plan.payload())
         return TemplateResponse(request, "admin/meetings/translation/preview.html", context)
+
+
+# django.contrib.auth's admin is registered by now (it comes before meetings in INSTALLED_APPS).
+use_translated_permission_labels()
