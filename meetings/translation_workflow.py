@@ -190,6 +190,10 @@ class Task:
         return str(self.model._meta.get_field(self.field).verbose_name)
 
     @property
+    def target_label(self) -> str:
+        return str(LANGUAGE_NAMES[self.target_lang])
+
+    @property
     def reason_label(self) -> str:
         return str(REASON_LABELS[self.reason])
 
