@@ -295,6 +295,10 @@ def export_workbook(tasks: list[Task]) -> bytes:
                 "",
             ]
         )
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # record text, never a formula (no spreadsheet formula injection)
     widths = {"A": 22, "B": 14, "C": 8, "D": 8, "E": 26, "F": 24, "G": 60, "H": 60, "I": 60}
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
@@ -388,6 +392,11 @@ class Change:
     old: str = ""
     label: str = ""
     field_label: str = ""
+    source: str = ""
+
+    @property
+    def lang_label(self) -> str:
+        return str(LANGUAGE_NAMES[self.lang])
 
 
 @dataclass
@@ -397,7 +406,13 @@ class ImportPlan:
     skipped: int = 0
 
     def payload(self) -> str:
-        return signing.dumps([asdict(c) for c in self.changes], salt=SIGNING_SALT, compress=True)
+        """The rows to write, signed, for the confirmation form (checked again in full when confirmed)."""
+        keep = ("row", "key", "field", "lang", "source_lang", "version", "new")
+        return signing.dumps(
+            [{k: v for k, v in asdict(c).items() if k in keep} for c in self.changes],
+            salt=SIGNING_SALT,
+            compress=True,
+        )
 
 
 def _model_for(label: str):
@@ -483,6 +498,7 @@ def plan_import(rows: list[dict], *, user) -> ImportPlan:
                 old=current_target,
                 label=record,
                 field_label=str(model._meta.get_field(name).verbose_name),
+                source=current_source,
             )
         )
     if errors:

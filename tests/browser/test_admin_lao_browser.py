@@ -254,3 +254,41 @@ def test_the_switch_to_english_sticks(lao_admin, live_server, page):
     page.goto(f"{live_server.url}/admin/meetings/meeting/")
     assert page.locator("html").get_attribute("lang") == "lo"
     page.screenshot(path=str(ARTIFACTS / "switched-back-to-lao.png"))
+
+
+@pytest.mark.browser
+def test_an_officer_exports_fills_in_and_imports_translations(lao_admin, live_server, page, tmp_path):
+    from openpyxl import load_workbook
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/meetings/translationsync/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/admin/meetings/translationsync/$"))
+    rows = page.locator("#translation-tasks tbody tr").count()
+    assert rows >= 1
+
+    with page.expect_download() as download:
+        page.get_by_text("ສົ່ງອອກເປັນຕາຕະລາງ (XLSX)").click()
+    sheet = tmp_path / "filled.xlsx"
+    download.value.save_as(sheet)
+    wb = load_workbook(sheet)
+    ws = wb["translations"]
+    assert ws.max_row == rows + 1
+    ws.cell(2, 9).value = "ຄຳແປທົດລອງ"  # the translator fills in the first row
+    wb.save(sheet)
+
+    page.set_input_files("#id_file", str(sheet))
+    page.get_by_text("ນຳເຂົ້າ ແລະ ເບິ່ງກ່ອນ").click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(ARTIFACTS / "import-preview.png"), full_page=True)
+    texts = page.evaluate(COLLECT_TEXT)
+    assert "ຄຳແປທົດລອງ" in texts
+    assert not english_words(texts, lao_admin["allowed"] | {"ຄຳແປທົດລອງ"})
+
+    page.locator("input[type=submit].default").click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(ARTIFACTS / "import-done.png"), full_page=True)
+    assert page.locator(".messagelist .success").inner_text() == "ບັນທຶກຄຳແປແລ້ວ 1 ລາຍການ."
+    assert page.locator("#translation-tasks tbody tr").count() == rows - 1

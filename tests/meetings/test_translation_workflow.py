@@ -273,3 +273,10 @@ def test_visibility_and_permissions(client, db):
     preview = upload(client, wb)
     plan = preview.context["plan"]
     assert plan.changes == [] and "You may not change this kind of record" in plan.refused[0][2]
+
+
+def test_record_text_is_exported_as_text_never_as_a_formula(admin_client):
+    f.meeting(title_lo='=HYPERLINK("http://evil.example","ກົດ")', title_en="")
+    ws = export(admin_client)["translations"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value and str(c.value).startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.i18n_tools import check_all, check_catalogue
@@ -20,8 +21,10 @@ class Command(BaseCommand):
         failed = 0
         for r in reports:
             pct = 100 * r.translated / r.total if r.total else 0
+            path = r.path.resolve()
+            shown = path.relative_to(settings.BASE_DIR) if path.is_relative_to(settings.BASE_DIR) else path
             self.stdout.write(
-                f"{r.path}: {r.total} messages, {r.translated} translated ({pct:.0f}%), "
+                f"{shown}: {r.total} messages, {r.translated} translated ({pct:.0f}%), "
                 f"{len(r.untranslated)} untranslated, {len(r.fuzzy)} fuzzy, "
                 f"{len(r.placeholder_errors)} placeholder errors"
             )
