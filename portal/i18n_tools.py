@@ -4,7 +4,8 @@ Two kinds of Lao catalogue live under ``locale/``:
 
 - ``locale/lo/LC_MESSAGES/django.po``: the project's strings, maintained with ``makemessages``.
 - ``locale/vendor/lo/LC_MESSAGES/{django,djangojs}.po``: Lao for the strings that Django's admin, auth,
-  contenttypes and sessions apps and Django's forms/validators show an officer. ``makemessages`` never
+  contenttypes and sessions apps and Django's forms/validators show an officer, and those of the admin's
+  third-party apps (django-axes, django-otp, django-simple-history) when installed. ``makemessages`` never
   sees these msgids in project sources, so they are kept apart (a second ``LOCALE_PATHS`` entry) and
   refreshed from the installed Django's English catalogues by ``manage.py update_vendor_catalogues``.
 
@@ -13,6 +14,7 @@ Two kinds of Lao catalogue live under ``locale/``:
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 import shutil
@@ -42,6 +44,10 @@ VENDOR_SOURCES = {
     ],
     "djangojs": ["contrib/admin/locale/en/LC_MESSAGES/djangojs.po"],
 }
+# Third-party apps of the admin (login lockout, one-time passwords, record history). They ship no English
+# catalogue: their msgids are the union of their catalogues' msgids that still occur in their source.
+# A package that is not installed is skipped.
+THIRD_PARTY_PACKAGES = {"django": ["axes", "django_otp", "simple_history"], "djangojs": []}
 # Names of the ~100 languages Django knows (global_settings.LANGUAGES) never appear in this portal's
 # admin (its LANGUAGES are Lao and English, translated in the project catalogue), so they are left out.
 SKIPPED_SOURCE_FILES = {"conf/global_settings.py"}
@@ -70,18 +76,37 @@ def _read(path: Path) -> Catalog:
         return read_po(fh, locale="lo")
 
 
+def _third_party_messages(package: str, domain: str) -> list:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    root = Path(next(iter(spec.submodule_search_locations)))
+    sources = "".join(
+        p.read_text(encoding="utf-8", errors="ignore")
+        for p in sorted(root.rglob("*"))
+        if p.suffix in {".py", ".html", ".txt", ".js"} and "locale" not in p.parts
+    )
+    found = {}
+    for po in sorted(root.glob(f"locale/*/LC_MESSAGES/{domain}.po")):
+        for message in _read(po):
+            if message.id and _key(message)[0] in sources:
+                found.setdefault(_key(message), message)
+    return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1] or ""))]
+
+
 def vendor_source_messages(domain: str) -> list:
     """The English messages of ``domain`` an officer can meet, in Django's order, without duplicates."""
     seen, messages = set(), []
-    for rel in VENDOR_SOURCES[domain]:
-        for message in _read(DJANGO_DIR / rel):
-            if not message.id or _key(message) in seen:
-                continue
-            files = {loc[0] for loc in message.locations}
-            if files and files <= SKIPPED_SOURCE_FILES:
-                continue
-            seen.add(_key(message))
-            messages.append(message)
+    django_messages = [m for rel in VENDOR_SOURCES[domain] for m in _read(DJANGO_DIR / rel)]
+    third_party = [m for pkg in THIRD_PARTY_PACKAGES[domain] for m in _third_party_messages(pkg, domain)]
+    for message in django_messages + third_party:
+        if not message.id or _key(message) in seen:
+            continue
+        files = {loc[0] for loc in message.locations}
+        if files and files <= SKIPPED_SOURCE_FILES:
+            continue
+        seen.add(_key(message))
+        messages.append(message)
     return messages
 
 
@@ -92,8 +117,10 @@ def update_vendor_catalogue(domain: str, path: Path | None = None) -> dict[str, 
     longer has are dropped. Returns counts of kept, new and dropped messages.
     """
     path = path or vendor_dir() / f"{domain}.po"
-    old = {_key(m): m for m in _read(path) if m.id} if path.exists() else {}
+    previous = _read(path) if path.exists() else None
+    old = {_key(m): m for m in previous if m.id} if previous is not None else {}
     catalog = Catalog(
+        creation_date=previous.creation_date if previous is not None else None,  # no churn in the header
         locale="lo",
         header_comment=(
             f"# Lao for the Django strings an officer sees in the portal's admin (domain {domain}).\n"
