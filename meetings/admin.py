@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from meetings import models as m
 from meetings import services
 from meetings.translation import missing_languages
+from portal.admin_i18n import TranslatableChangeMessageMixin
 
 LANGUAGE_LABELS = {"lo": _("Lao"), "en": _("English")}
 
@@ -34,7 +35,7 @@ class TranslationStateMixin:
         )
 
 
-class PortalModelAdmin(TranslationStateMixin, TranslationAdmin):
+class PortalModelAdmin(TranslatableChangeMessageMixin, TranslationStateMixin, TranslationAdmin):
     save_on_top = True
 
     class Media:
@@ -230,3 +231,6 @@ class ActionItemAdmin(PortalModelAdmin):
 admin.site.site_header = _("Counter-trafficking meeting records")
 admin.site.site_title = _("Meeting records")
 admin.site.index_title = _("Secretariat administration")
+
+# The translation workflow's pages (translations to do, export, import) register themselves.
+from meetings import admin_translation  # noqa: E402, F401

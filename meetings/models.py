@@ -62,6 +62,16 @@ class Record(models.Model):
     def save(self, *args, **kwargs):
         self.normalise_text_fields()
         super().save(*args, **kwargs)
+        from meetings.translation_workflow import track_translation_sync
+
+        track_translation_sync(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remember the loaded values, so that save() can tell which language's text an edit changed."""
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
 
 
 def unique_slug(instance: models.Model, *parts: str, field: str = "slug", max_length: int = 80) -> str:
@@ -678,3 +688,33 @@ def _reverse_or_none(name: str, **kwargs) -> str | None:
         return reverse(name, kwargs=kwargs)
     except NoReverseMatch:
         return None
+
+
+class TranslationSync(models.Model):
+    """For one translated field of one record: fingerprints of the Lao and English texts last known to say
+    the same thing (entered together, or one imported as the translation of the other).
+
+    When one language's text no longer matches its fingerprint, the other language is out of date. Kept up
+    to date by ``Record.save()``; read and written by :mod:`meetings.translation_workflow`.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record number"))
+    field = models.CharField(_("field"), max_length=60)
+    lo_hash = models.CharField(_("fingerprint of the Lao text"), max_length=64)
+    en_hash = models.CharField(_("fingerprint of the English text"), max_length=64)
+    synced_at = models.DateTimeField(_("last in agreement"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translations to do")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"], name="translation_sync_once_per_field"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}:{self.field}"

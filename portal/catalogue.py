@@ -57,3 +57,7 @@ WEEKDAYS = [
     gettext_noop("Saturday"),
     gettext_noop("Sunday"),
 ]
+
+# django-otp's admin login template asks for this singular without a plural; Django's admin catalogue has
+# it only as a plural entry (locale/vendor), which gettext() does not find.
+OTP_LOGIN = [gettext_noop("Please correct the error below.")]

@@ -18,3 +18,7 @@ LAO_LANG_INFO = {
 
 def register_lao_language() -> None:
     locale.LANG_INFO.setdefault("lo", LAO_LANG_INFO)
+    # The admin's autocomplete widgets (Select2) then load static/admin/js/vendor/select2/i18n/lo.js.
+    from django.contrib.admin import widgets
+
+    widgets.SELECT2_TRANSLATIONS.setdefault("lo", "lo")

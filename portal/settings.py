@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.language.InterfaceLanguageMiddleware",  # an officer's language, applied at login
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -93,8 +94,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Languages: Lao first, English beside it -------------------------------------------------------
 LANGUAGE_CODE = "lo"
 LANGUAGES = [("lo", "ລາວ"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (it wins), then Lao for Django's own admin/auth/forms strings, kept apart so
+# that makemessages never drops them (see README, "Translations").
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 FORMAT_MODULE_PATH = ["portal.formats"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language an officer chose sticks (see portal/language.py)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Vientiane"

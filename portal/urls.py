@@ -3,8 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from portal.language import set_interface_language
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/interface-language/", set_interface_language, name="set_interface_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,126 @@
+"""The Lao catalogue check (manage.py check_catalogues, run by bin/test) and the vendor catalogue workflow."""
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import translation
+
+from portal import i18n_tools
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run_check(*paths):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("check_catalogues", *map(str, paths), stdout=out, stderr=err)
+    except CommandError as exc:
+        return False, out.getvalue(), err.getvalue() + str(exc)
+    return True, out.getvalue(), err.getvalue()
+
+
+def test_the_portals_lao_catalogues_pass_and_statistics_are_printed():
+    ok, out, err = run_check()
+    assert ok, err
+    assert "locale/lo/LC_MESSAGES/django.po" in out
+    assert "locale/vendor/lo/LC_MESSAGES/django.po" in out
+    assert "locale/vendor/lo/LC_MESSAGES/djangojs.po" in out
+    assert "0 untranslated, 0 fuzzy, 0 placeholder errors" in out
+    # the admin's own catalogue has a few hundred strings: the vendor catalogue really carries them
+    vendor = i18n_tools.check_catalogue(i18n_tools.vendor_dir() / "django.po")
+    assert vendor.total > 500 and vendor.translated == vendor.total
+
+
+def test_a_good_fixture_passes():
+    ok, out, err = run_check(FIXTURES / "good.po")
+    assert ok, err
+    assert "4 messages, 4 translated (100%)" in out
+
+
+def test_one_untranslated_string_fails_the_check():
+    ok, out, err = run_check(FIXTURES / "untranslated.po")
+    assert not ok
+    assert "1 untranslated" in out
+    assert "untranslated: 'Save'" in err
+
+
+def test_a_mismatched_placeholder_fails_the_check():
+    ok, out, err = run_check(FIXTURES / "placeholders.po")
+    assert not ok
+    assert "2 placeholder errors" in out
+    assert "placeholders differ in 'Select %s to change': Lao has [%d], English has [%s]" in err
+    assert "Lao has [{name}, {object}]" in err
+
+
+def test_a_plural_without_its_number_fails_the_check():
+    ok, out, err = run_check(FIXTURES / "plural_placeholder.po")
+    assert not ok
+    assert "placeholders differ in '%(counter)s result'" in err
+
+
+def test_a_fuzzy_entry_fails_the_check():
+    ok, out, err = run_check(FIXTURES / "fuzzy.po")
+    assert not ok
+    assert "fuzzy: 'Save'" in err
+
+
+def test_a_catalogue_that_does_not_compile_fails(tmp_path):
+    broken = tmp_path / "broken.po"
+    broken.write_text((FIXTURES / "good.po").read_text() + '\nmsgid "Save"\nmsgstr "ບັນທຶກ"\n')  # duplicate
+    ok, out, err = run_check(broken)
+    assert not ok
+    assert "does not compile" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "positional"),
+    [
+        ("%(name)s and %(count)d", ["%(count)d", "%(name)s"], ()),
+        ("100%% of %s", [], ("%s",)),
+        ("{name} “{obj}” {}", ["{name}", "{obj}"], ("{}",)),
+        ("%(size)d byte", ["%(size)d"], ()),
+    ],
+)
+def test_placeholders_are_recognised(text, named, positional):
+    found_named, found_positional = i18n_tools.placeholders(text, brace=True)
+    assert sorted(found_named.elements()) == named
+    assert found_positional == positional
+
+
+def test_a_new_django_string_arrives_untranslated_and_fails_until_translated(tmp_path):
+    """What happens after a Django upgrade: update_vendor_catalogues adds the new msgid, the check fails."""
+    copy = tmp_path / "django.po"
+    shutil.copy(i18n_tools.vendor_dir() / "django.po", copy)
+    text = copy.read_text(encoding="utf-8")
+    entry = 'msgid "Log in"\nmsgstr "ເຂົ້າສູ່ລະບົບ"\n\n'
+    assert entry in text
+    copy.write_text(text.replace(entry, ""), encoding="utf-8")
+    expected = {i18n_tools._key(m) for m in i18n_tools.vendor_source_messages("django")}
+    assert "Log in" in i18n_tools.check_catalogue(copy, expected_keys=expected).outdated
+
+    counts = i18n_tools.update_vendor_catalogue("django", copy)
+    assert counts["new"] == 1 and counts["dropped"] == 0 and counts["kept"] > 500
+    report = i18n_tools.check_catalogue(copy, expected_keys=expected)
+    assert report.untranslated == ["Log in"] and not report.ok
+
+
+VENDOR_SAMPLES = [  # English -> Lao, looked up at run time (variables, so makemessages does not collect them)
+    ("Save", "ບັນທຶກ"),
+    ("This field is required.", "ຕ້ອງປ້ອນຂໍ້ມູນຊ່ອງນີ້."),
+    ("Select %s to change", "ເລືອກ %s ເພື່ອປ່ຽນແປງ"),
+]
+
+
+def test_vendor_strings_load_when_the_language_is_lao():
+    for english, lao in VENDOR_SAMPLES:
+        with translation.override("lo"):
+            assert translation.gettext(english) == lao
+        with translation.override("en"):
+            assert translation.gettext(english) == english
+    singular, plural = "%(counter)s result", "%(counter)s results"
+    with translation.override("lo"):
+        assert translation.ngettext(singular, plural, 3) == "%(counter)s ຜົນລັບ"
