@@ -1,13 +1,21 @@
 """The secretariat's admin: Lao fields with English beside them, a meeting page with everything recorded."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
-from meetings import services
+from meetings import roles, services
+from meetings.history import related_history
+from meetings.sensitive import scan_meeting
 from meetings.translation import missing_languages
 
 LANGUAGE_LABELS = {"lo": _("Lao"), "en": _("English")}
@@ -34,7 +42,9 @@ class TranslationStateMixin:
         )
 
 
-class PortalModelAdmin(TranslationStateMixin, TranslationAdmin):
+class PortalModelAdmin(TranslationStateMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """Every record's admin keeps its history: changes field by field, and any version can be restored."""
+
     save_on_top = True
 
     class Media:
@@ -143,11 +153,63 @@ class ActionItemUpdateInline(TranslationStackedInline):
 class DocumentInline(TranslationTabularInline):
     model = m.Document
     extra = 0
-    fields = ("kind", "title", "language", "file")
+    fields = ("kind", "title", "language", "visibility", "file")
+
+
+class MeetingEventInline(admin.TabularInline):
+    """The publication workflow of this meeting: read-only, written by the workflow services."""
+
+    model = m.MeetingEvent
+    extra = 0
+    can_delete = False
+    fields = ("at", "action", "from_status", "to_status", "user", "note")
+    readonly_fields = fields
+    verbose_name_plural = _("publication steps")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MeetingAdminForm(forms.ModelForm):
+    """Carries the edit version the officer started from, and refuses a save if someone saved since."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = m.Meeting
+        fields = ("version",)  # the admin adds the fields of its fieldsets
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if instance.pk is not None:
+            started_from = cleaned.get("version")
+            stored = m.Meeting.objects.filter(pk=instance.pk).values_list("version", flat=True).first()
+            if started_from is None or stored != started_from:
+                self.edit_conflict = True
+                raise ValidationError(m.MSG_EDIT_CONFLICT, code="edit_conflict")
+        return cleaned
+
+
+WORKFLOW_ACTIONS = {
+    "submit": m.MeetingEvent.Action.SUBMITTED,
+    "return": m.MeetingEvent.Action.RETURNED,
+    "publish": m.MeetingEvent.Action.PUBLISHED,
+    "unpublish": m.MeetingEvent.Action.UNPUBLISHED,
+    "archive": m.MeetingEvent.Action.ARCHIVED,
+}
+WORKFLOW_SLUGS = {action: slug for slug, action in WORKFLOW_ACTIONS.items()}
 
 
 @admin.register(m.Meeting)
 class MeetingAdmin(PortalModelAdmin):
+    form = MeetingAdminForm
+    change_form_template = "admin/meetings/meeting/change_form.html"
+    object_history_template = "admin/meetings/meeting/object_history.html"
+    actions = ("submit_selected", "publish_selected", "unpublish_selected", "archive_selected")
     list_display = (
         "title",
         "start_date",
@@ -173,13 +235,13 @@ class MeetingAdmin(PortalModelAdmin):
     date_hierarchy = "start_date"
     list_select_related = ("programme",)
     autocomplete_fields = ("organisers", "programme")
-    readonly_fields = ("published_at",)
+    readonly_fields = ("status", "published_at")
     fieldsets = (
         (None, {"fields": ("title", "kind", ("start_date", "end_date"), "format", "venue", "city")}),
         (_("Organisers and programme"), {"fields": ("organisers", "programme")}),
         (_("Attendance"), {"fields": (("attendance_total", "attendance_women", "attendance_online"),)}),
         (_("Summary"), {"fields": ("summary",)}),
-        (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug")}),
+        (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug", "version")}),
     )
     inlines = (
         ParticipationInline,
@@ -189,12 +251,147 @@ class MeetingAdmin(PortalModelAdmin):
         ActionItemInline,
         ActionItemUpdateInline,
         DocumentInline,
+        MeetingEventInline,
     )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         for update in form.instance.action_item_updates.select_related("action_item"):
             services.sync_action_item_status(action_item=update.action_item)
+
+    # --- Publication workflow: buttons on the change page, actions on the list -----------------------
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/workflow/<slug:step>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="{}_{}_workflow".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/restore/<str:model_name>/<int:history_id>/",
+                self.admin_site.admin_view(self.restore_related_view),
+                name="{}_{}_restore_related".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            extra_context["workflow_steps"] = [
+                (WORKFLOW_SLUGS[action], m.MeetingEvent.Action(action).label)
+                for action in services.allowed_actions(meeting=obj, user=request.user)
+            ]
+            extra_context["history_url"] = reverse("admin:meetings_meeting_history", args=[obj.pk])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_view(self, request, object_id, step):
+        """GET: confirm the step (and, before publishing, show what looks like personal data). POST: do it."""
+        meeting = self.get_object(request, object_id)
+        action = WORKFLOW_ACTIONS.get(step)
+        if meeting is None or action is None:
+            raise Http404
+        if action not in services.allowed_actions(meeting=meeting, user=request.user):
+            raise PermissionDenied
+        findings = scan_meeting(meeting) if action == m.MeetingEvent.Action.PUBLISHED else []
+        change_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+        if request.method == "POST":
+            if findings and not request.POST.get("confirm_sensitive"):
+                messages.error(request, _("Confirm that the text below contains no personal data."))
+            else:
+                try:
+                    services.transition_meeting(
+                        meeting=meeting, action=action, by=request.user, note=request.POST.get("note", "")
+                    )
+                except (PermissionDenied, ValidationError) as error:
+                    messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+                else:
+                    messages.success(
+                        request,
+                        _("“%(meeting)s”: %(step)s.")
+                        % {"meeting": meeting, "step": m.MeetingEvent.Action(action).label},
+                    )
+                return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": meeting,
+            "title": m.MeetingEvent.Action(action).label,
+            "step_label": m.MeetingEvent.Action(action).label,
+            "findings": findings,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/workflow.html", context)
+
+    def _run_action(self, request, queryset, action):
+        done, refused = 0, []
+        for meeting in queryset:
+            if action == m.MeetingEvent.Action.PUBLISHED and scan_meeting(meeting):
+                refused.append(
+                    _("“%(meeting)s” may contain personal data: open it and use the Publish button.")
+                    % {"meeting": meeting}
+                )
+                continue
+            try:
+                services.transition_meeting(meeting=meeting, action=action, by=request.user)
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                refused.append(f"“{meeting}”: " + " ".join(getattr(error, "messages", [str(error)])))
+        if done:
+            self.message_user(
+                request,
+                _("%(step)s: %(count)d meetings.")
+                % {"step": m.MeetingEvent.Action(action).label, "count": done},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(description=_("Submit the selected meetings for review"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.SUBMITTED)
+
+    @admin.action(description=_("Publish the selected meetings"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.PUBLISHED)
+
+    @admin.action(description=_("Unpublish the selected meetings"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.UNPUBLISHED)
+
+    @admin.action(description=_("Archive the selected meetings"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.ARCHIVED)
+
+    def has_publish_permission(self, request):
+        return roles.can_publish(request.user)
+
+    # --- History of the meeting's own records (items, participants, documents...) --------------------
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "related_changes": related_history(meeting_id=object_id)}
+        return super().history_view(request, object_id, extra_context)
+
+    def restore_related_view(self, request, object_id, model_name, history_id):
+        meeting = self.get_object(request, object_id)
+        if meeting is None:
+            raise Http404
+        if request.method != "POST" or not self.has_change_permission(request, meeting):
+            raise PermissionDenied
+        try:
+            record = services.restore_related_version(
+                meeting=meeting, model_name=model_name, history_id=history_id, by=request.user
+            )
+        except LookupError as error:
+            raise Http404 from error
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The earlier version of “%(record)s” was restored.") % {"record": record}
+            )
+        return HttpResponseRedirect(reverse("admin:meetings_meeting_history", args=[meeting.pk]))
 
 
 @admin.register(m.ActionItem)
@@ -225,6 +422,26 @@ class ActionItemAdmin(PortalModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.sync_action_item_status(action_item=form.instance)
+
+
+@admin.register(m.MeetingEvent)
+class MeetingEventAdmin(admin.ModelAdmin):
+    """Who moved which meeting through the workflow, and when. Read-only."""
+
+    list_display = ("at", "meeting", "action", "from_status", "to_status", "user")
+    list_filter = ("action", "to_status")
+    search_fields = ("meeting__title_lo", "meeting__title_en", "user__username")
+    list_select_related = ("meeting", "user")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 admin.site.site_header = _("Counter-trafficking meeting records")
