@@ -758,7 +758,15 @@ class Document(MeetingChild):
     file = models.FileField(
         _("file"),
         upload_to="documents/%Y/",
-        validators=[FileExtensionValidator(ALLOWED_EXTENSIONS), DocumentContentValidator()],
+        validators=[
+            FileExtensionValidator(
+                ALLOWED_EXTENSIONS,
+                message=_(
+                    "Files ending in “.%(extension)s” are not allowed. Allowed: %(allowed_extensions)s."
+                ),
+            ),
+            DocumentContentValidator(),
+        ],
         help_text=_("PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG)."),
     )
     visibility = models.CharField(

@@ -27,3 +27,9 @@ def demo(db):
     from meetings.demo import load_demo_data
 
     return load_demo_data()
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
