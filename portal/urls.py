@@ -1,12 +1,11 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
-if settings.ADMIN_REQUIRE_OTP:
-    # Staff log in with password and a one-time code from their authenticator app (django-otp).
-    admin.site.__class__ = OTPAdminSite
+from portal.admin_site import PortalAdminSite
+
+# Two-factor login for staff when settings.ADMIN_REQUIRE_OTP is on (see portal/admin_site.py).
+admin.site.__class__ = PortalAdminSite
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

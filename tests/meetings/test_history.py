@@ -30,7 +30,9 @@ def test_queryset_update_and_bulk_writes_are_recorded(db):
     item.text_en = "Changed in bulk_update"
     m.ActionItem.objects.bulk_update([item], ["text_en"])
     assert item.history.first().text_en == "Changed in bulk_update"
-    [org] = m.Organisation.objects.bulk_create([m.Organisation(name_lo="ອົງການ", name_en="Bulk org", slug="bulk")])
+    [org] = m.Organisation.objects.bulk_create(
+        [m.Organisation(name_lo="ອົງການ", name_en="Bulk org", slug="bulk")]
+    )
     assert org.history.count() == 1
     m.Organisation.objects.filter(pk=org.pk).update(name_en="Bulk org renamed")
     assert [h.name_en for h in org.history.all()] == ["Bulk org renamed", "Bulk org"]
@@ -79,7 +81,9 @@ def test_admin_restores_a_deleted_record_of_the_meeting(client, editor):
     history_page = client.get(reverse("admin:meetings_meeting_history", args=[meeting.pk])).content.decode()
     assert "ມະຕິທີ່ຕ້ອງຮັກສາໄວ້" in history_page
     version = m.ActionItem.history.filter(id=pk, history_type="+").get()
-    restore = reverse("admin:meetings_meeting_restore_related", args=[meeting.pk, "actionitem", version.history_id])
+    restore = reverse(
+        "admin:meetings_meeting_restore_related", args=[meeting.pk, "actionitem", version.history_id]
+    )
     assert client.get(restore).status_code == 403  # only by POST
     response = client.post(restore)
     assert response.status_code == 302
@@ -87,9 +91,14 @@ def test_admin_restores_a_deleted_record_of_the_meeting(client, editor):
     assert m.ActionItem.history.filter(id=pk).count() == 3  # created, deleted, restored
     # A version of another meeting's record cannot be restored through this meeting.
     other = f.meeting()
-    assert client.post(
-        reverse("admin:meetings_meeting_restore_related", args=[other.pk, "actionitem", version.history_id])
-    ).status_code == 404
+    assert (
+        client.post(
+            reverse(
+                "admin:meetings_meeting_restore_related", args=[other.pk, "actionitem", version.history_id]
+            )
+        ).status_code
+        == 404
+    )
 
 
 def test_partner_cannot_see_the_admin_history(client, db):
