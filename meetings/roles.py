@@ -72,15 +72,16 @@ def _is_record_of_record(codename: str) -> bool:
 def sync_role_groups(apps) -> None:
     """Create the role groups and give them exactly their permissions (used by data migrations).
 
-    ``apps`` is the migration state's app registry. Permissions are created first, because Django
-    otherwise creates them only after all migrations have run.
+    ``apps`` is the migration state's app registry (or ``django.apps.apps``). Permissions are created
+    first, because Django otherwise creates them only after all migrations have run. Idempotent.
     """
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     all_perms = list(Permission.objects.select_related("content_type"))

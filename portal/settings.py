@@ -92,6 +92,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata/loaddata keep timestamps to the microsecond, so an export of all records round-trips.
+SERIALIZATION_MODULES = {"json": "portal.serializers_json"}
 
 # --- Accounts: roles are groups (meetings/roles.py); lock-out after failed logins; two-factor for staff ---
 AUTHENTICATION_BACKENDS = [
