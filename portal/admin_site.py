@@ -25,3 +25,26 @@ class PortalAdminSite(OTPAdminSite):
         if settings.ADMIN_REQUIRE_OTP:
             return super().has_permission(request)
         return AdminSite.has_permission(self, request)
+
+    def get_urls(self):
+        """As Django's, but "view on site" answers 404 (not 500) for a record without a public page."""
+        from django.contrib.contenttypes.views import shortcut
+        from django.http import Http404
+        from django.urls import path
+
+        def view_on_site(request, content_type_id, object_id):
+            try:
+                return shortcut(request, content_type_id, object_id)
+            except AttributeError as error:  # get_absolute_url() returned None: no public page yet
+                raise Http404 from error
+
+        return [
+            path(
+                "r/<path:content_type_id>/<path:object_id>/",
+                self.admin_view(view_on_site),
+                name="view_on_site",
+            )
+            if getattr(pattern, "name", None) == "view_on_site"
+            else pattern
+            for pattern in super().get_urls()
+        ]
