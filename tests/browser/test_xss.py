@@ -141,9 +141,9 @@ def _urls(world):
             continue  # edited inline on the meeting's page
         info = model._meta.app_label, model._meta.model_name
         admin_urls += [
-            reverse("admin:%s_%s_changelist" % info),
-            reverse("admin:%s_%s_change" % info, args=[record.pk]),
-            reverse("admin:%s_%s_history" % info, args=[record.pk]),
+            reverse("admin:{}_{}_changelist".format(*info)),
+            reverse("admin:{}_{}_change".format(*info), args=[record.pk]),
+            reverse("admin:{}_{}_history".format(*info), args=[record.pk]),
         ]
     meeting = world["meeting"]
     admin_urls += [
