@@ -41,6 +41,8 @@ def test_project_templates_have_no_inline_script_or_third_party_assets():
         for match in re.finditer(r"<script\b[^>]*>", text):
             if "src=" not in match.group(0):
                 offenders.append(f"{template}: inline <script>")
+        if re.search(r"\sstyle\s*=", text):
+            offenders.append(f"{template}: inline style")
         if re.search(r"\son[a-z]+\s*=", text):
             offenders.append(f"{template}: inline event handler")
         if re.search(r"""(src|href)=["']?(https?:)?//""", text):
