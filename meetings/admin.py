@@ -368,6 +368,40 @@ class MeetingAdmin(PortalModelAdmin):
     def has_publish_permission(self, request):
         return roles.can_publish(request.user)
 
+    def has_change_permission(self, request, obj=None):
+        """Editors change drafts and meetings in review; a published or archived meeting only a publisher."""
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj, user=request.user)
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj, user=request.user)
+        return allowed
+
+    def response_change(self, request, obj):
+        self._warn_sensitive(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._warn_sensitive(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def _warn_sensitive(self, request, meeting):
+        """Saved, but say at once what looks like personal data (publishing will ask again)."""
+        findings = scan_meeting(meeting)
+        if findings:
+            self.message_user(
+                request,
+                _(
+                    "Saved, but this looks like personal data: %(list)s. Victims and other private persons must never be identified."
+                )
+                % {"list": "; ".join(f"{f.label}: “{f.excerpt}” ({f.where})" for f in findings[:5])},
+                messages.WARNING,
+            )
+
     # --- History of the meeting's own records (items, participants, documents...) --------------------
     def history_view(self, request, object_id, extra_context=None):
         extra_context = {**(extra_context or {}), "related_changes": related_history(meeting_id=object_id)}
@@ -415,6 +449,18 @@ class ActionItemAdmin(PortalModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_update_count=Count("updates"))
 
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj.meeting, user=request.user)
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj.meeting, user=request.user)
+        return allowed
+
     @admin.display(description=_("follow-ups"), ordering="_update_count")
     def update_count(self, obj):
         return obj._update_count
@@ -422,26 +468,6 @@ class ActionItemAdmin(PortalModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.sync_action_item_status(action_item=form.instance)
-
-
-@admin.register(m.MeetingEvent)
-class MeetingEventAdmin(admin.ModelAdmin):
-    """Who moved which meeting through the workflow, and when. Read-only."""
-
-    list_display = ("at", "meeting", "action", "from_status", "to_status", "user")
-    list_filter = ("action", "to_status")
-    search_fields = ("meeting__title_lo", "meeting__title_en", "user__username")
-    list_select_related = ("meeting", "user")
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 admin.site.site_header = _("Counter-trafficking meeting records")

@@ -35,6 +35,14 @@ def allowed_actions(*, meeting: Meeting, user) -> list[str]:
     ]
 
 
+def may_edit(*, meeting: Meeting, user) -> bool:
+    """Editors change drafts and meetings in review; once published or archived, only publishers may:
+    an editor's change to a published meeting would otherwise go public without review."""
+    if not roles.can_edit(user):
+        return False
+    return meeting.status in (S.DRAFT, S.IN_REVIEW) or roles.can_publish(user)
+
+
 @transaction.atomic
 def transition_meeting(*, meeting: Meeting, action: str, by, note: str = "") -> Meeting:
     """Move ``meeting`` one step in the workflow and record who did it and when.
@@ -131,7 +139,7 @@ def restore_related_version(*, meeting: Meeting, model_name: str, history_id: in
         version = model.history.get(history_id=history_id, meeting_id=meeting.pk)
     except model.history.model.DoesNotExist as error:
         raise LookupError(history_id) from error
-    if by is not None and not roles.can_edit(by):
+    if by is not None and not may_edit(meeting=meeting, user=by):
         raise PermissionDenied(MSG_NOT_ALLOWED)
     record = version.instance
     record.full_clean()

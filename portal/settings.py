@@ -115,7 +115,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # Staff must enter a one-time code (TOTP app) to use the admin; on by default in production.
 ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", PRODUCTION)
 OTP_TOTP_ISSUER = "Lao CT records"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"  # partners sign in on the public site; staff through /admin/
+LOGIN_REDIRECT_URL = "meetings:home"
+LOGOUT_REDIRECT_URL = "meetings:home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,6 +15,7 @@ urlpatterns = [
 # Public pages exist in every language: /lo/... (default) and /en/...
 # Uploaded documents are never served as media files: meetings:document_download applies visibility.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("portal.accounts")),
     path("", include("meetings.urls")),
     prefix_default_language=True,
 )

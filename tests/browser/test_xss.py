@@ -148,7 +148,6 @@ def _urls(world):
     meeting = world["meeting"]
     admin_urls += [
         reverse("admin:meetings_meeting_workflow", args=[meeting.pk, "unpublish"]),
-        reverse("admin:meetings_meetingevent_changelist"),
         reverse(
             "admin:meetings_meeting_simple_history", args=[meeting.pk, meeting.history.last().history_id]
         ),

@@ -13,7 +13,7 @@ from tests.admin_forms import form_values
 
 @pytest.mark.parametrize("lang", ["en", "lo"])
 def test_second_admin_save_is_refused_and_both_versions_are_kept(db, lang):
-    meeting = f.meeting(title_en="Original title", summary_en="Original summary")
+    meeting = f.meeting(title_en="Original title", summary_en="Original summary", status=Meeting.Status.DRAFT)
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     first, second = Client(), Client()
     first.force_login(f.user(role=roles.EDITOR, username="first"))

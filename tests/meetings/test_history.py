@@ -51,7 +51,7 @@ def test_both_languages_and_organisers_are_in_the_history(db):
 
 
 def test_admin_history_compares_and_restores_a_meeting(client, editor):
-    meeting = f.meeting(title_en="First title")
+    meeting = f.meeting(title_en="First title", status=m.Meeting.Status.DRAFT)
     client.force_login(editor)
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     data = form_values(client.get(url).content.decode(), "meeting_form")
@@ -73,7 +73,7 @@ def test_admin_history_compares_and_restores_a_meeting(client, editor):
 
 
 def test_admin_restores_a_deleted_record_of_the_meeting(client, editor):
-    meeting = f.meeting()
+    meeting = f.meeting(status=m.Meeting.Status.IN_REVIEW)
     item = f.action_item(meeting=meeting, text_lo="ມະຕິທີ່ຕ້ອງຮັກສາໄວ້", text_en="Decision to keep")
     pk = item.pk
     item.delete()
@@ -90,7 +90,7 @@ def test_admin_restores_a_deleted_record_of_the_meeting(client, editor):
     assert m.ActionItem.objects.get(pk=pk).text_en == "Decision to keep"
     assert m.ActionItem.history.filter(id=pk).count() == 3  # created, deleted, restored
     # A version of another meeting's record cannot be restored through this meeting.
-    other = f.meeting()
+    other = f.meeting(status=m.Meeting.Status.DRAFT)
     assert (
         client.post(
             reverse(

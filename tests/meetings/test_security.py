@@ -136,3 +136,34 @@ def test_rate_limit_decorator(db, settings, lang):
     with translation.override(lang):
         assert translation.gettext("Too many requests") in limited.content.decode()
     assert call("10.0.0.2").status_code == 200  # another client has its own count
+
+
+@pytest.mark.parametrize("lang", ["en", "lo"])
+def test_partner_signs_in_on_the_public_site(client, db, lang):
+    partner = f.user(role=roles.PARTNER, username="partner-org")
+    partner.set_password("the-right-password-1")
+    partner.save()
+    shared = f.meeting(visibility="partners", title_en="Shared with partners", title_lo="ແບ່ງປັນໃຫ້ຄູ່ຮ່ວມງານ")
+    url = reverse("accounts:login")
+    response = client.post(url, {"username": "partner-org", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 200
+    with translation.override(lang):
+        from portal.accounts import LoginForm
+
+        assert str(LoginForm.error_messages["invalid_login"]) in response.content.decode()
+    response = client.post(url, {"username": "partner-org", "password": "the-right-password-1"})
+    assert response.status_code == 302
+    assert shared.title_lo in client.get("/lo/").content.decode()
+    client.post(reverse("accounts:logout"))
+    assert shared.title_lo not in client.get("/lo/").content.decode()
+
+
+def test_editor_cannot_change_a_published_meeting_but_a_publisher_can(client, db):
+    published = f.meeting()
+    url = reverse("admin:meetings_meeting_change", args=[published.pk])
+    client.force_login(f.user(role=roles.EDITOR))
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()  # read-only view
+    assert client.post(url, {"title_lo": "x"}).status_code == 403
+    client.force_login(f.user(role=roles.PUBLISHER))
+    assert 'name="_save"' in client.get(url).content.decode()
