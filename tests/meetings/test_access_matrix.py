@@ -204,7 +204,7 @@ def test_access_matrix(client, world, who):
                     _check_body(response, hidden, where)
             else:
                 url = fill(endpoint, lang=lang)
-                for query in ("", f"?q={SEARCH_WORD}", "?q=ZQX&page=1"):
+                for query in ("", f"?q={SEARCH_WORD}", "?q=ZQX&page=1", "?format=json", "?format=csv"):
                     where = f"{who} GET {url}{query}"
                     response = client.get(url + query)
                     checked += 1
