@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
 from meetings import roles, services
-from meetings.history import related_history
+from meetings.history import hidden_history_fields, related_history
 from meetings.sensitive import scan_meeting
 from meetings.translation import missing_languages
 
@@ -46,6 +46,19 @@ class PortalModelAdmin(TranslationStateMixin, SimpleHistoryAdmin, TranslationAdm
     """Every record's admin keeps its history: changes field by field, and any version can be restored."""
 
     save_on_top = True
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """As simple-history's, but compare the Lao and English fields, not modeltranslation's shadow of
+        them in the language of the moment (``title`` next to ``title_lo`` and ``title_en``)."""
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=hidden_history_fields(self.model), foreign_keys_are_objs=True
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -202,6 +215,13 @@ WORKFLOW_ACTIONS = {
     "archive": m.MeetingEvent.Action.ARCHIVED,
 }
 WORKFLOW_SLUGS = {action: slug for slug, action in WORKFLOW_ACTIONS.items()}
+WORKFLOW_BUTTONS = {
+    m.MeetingEvent.Action.SUBMITTED: _("Submit for review"),
+    m.MeetingEvent.Action.RETURNED: _("Return to draft"),
+    m.MeetingEvent.Action.PUBLISHED: _("Publish"),
+    m.MeetingEvent.Action.UNPUBLISHED: _("Unpublish"),
+    m.MeetingEvent.Action.ARCHIVED: _("Archive"),
+}
 
 
 @admin.register(m.Meeting)
@@ -281,7 +301,7 @@ class MeetingAdmin(PortalModelAdmin):
         obj = self.get_object(request, object_id)
         if obj is not None:
             extra_context["workflow_steps"] = [
-                (WORKFLOW_SLUGS[action], m.MeetingEvent.Action(action).label)
+                (WORKFLOW_SLUGS[action], WORKFLOW_BUTTONS[action])
                 for action in services.allowed_actions(meeting=obj, user=request.user)
             ]
             extra_context["history_url"] = reverse("admin:meetings_meeting_history", args=[obj.pk])
@@ -318,8 +338,8 @@ class MeetingAdmin(PortalModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": meeting,
-            "title": m.MeetingEvent.Action(action).label,
-            "step_label": m.MeetingEvent.Action(action).label,
+            "title": WORKFLOW_BUTTONS[action],
+            "step_label": WORKFLOW_BUTTONS[action],
             "findings": findings,
             "change_url": change_url,
         }

@@ -109,8 +109,12 @@ def related_history(*, meeting_id, limit: int = 200) -> list[dict]:
             previous = row.prev_record
             changes = []
             if previous is not None:
-                delta = row.diff_against(previous, foreign_keys_are_objs=False)
-                changes = [(c.field, c.old, c.new) for c in delta.changes]
+                delta = row.diff_against(
+                    previous, excluded_fields=hidden_history_fields(model), foreign_keys_are_objs=True
+                )
+                changes = [(c.field, _shown(c.old, model), _shown(c.new, model)) for c in delta.changes]
+                if not changes and row.history_type == "~":
+                    continue  # saved without a change
             entries.append(
                 {
                     "model_name": model._meta.model_name,
@@ -126,6 +130,33 @@ def related_history(*, meeting_id, limit: int = 200) -> list[dict]:
             )
     entries.sort(key=lambda e: e["date"], reverse=True)
     return entries[:limit]
+
+
+def hidden_history_fields(model) -> list[str]:
+    """Fields not worth comparing: modeltranslation's untranslated shadow of the _lo/_en fields (it holds
+    whichever language was active at the save) and the bookkeeping fields."""
+    from modeltranslation.translator import NotRegistered
+
+    from meetings.translation import translated_fields
+
+    try:
+        names = list(translated_fields(model))
+    except NotRegistered:
+        names = []
+    return [*names, "updated_at", "version"]
+
+
+def _shown(value, model):
+    """Many-to-many values ([{"actionitem": ..., "organisation": ...}, ...]) as the linked records' names."""
+    if isinstance(value, list):
+        own = model._meta.model_name
+        return ", ".join(
+            str(v)
+            for item in value
+            for k, v in (item.items() if isinstance(item, dict) else [("", item)])
+            if k != own
+        )
+    return value
 
 
 def child_model(model_name: str):
