@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
 from meetings import roles, services
-from meetings.history import hidden_history_fields, related_history
+from meetings.history import hidden_history_fields, keep_refused_version, related_history
 from meetings.sensitive import scan_meeting
 from meetings.translation import missing_languages
 
@@ -206,6 +206,11 @@ class MeetingAdminForm(forms.ModelForm):
                 raise ValidationError(m.MSG_EDIT_CONFLICT, code="edit_conflict")
         return cleaned
 
+    def _post_clean(self):
+        super()._post_clean()  # puts the submitted values on self.instance (not saved)
+        if getattr(self, "edit_conflict", False) and set(self._errors) <= {forms.forms.NON_FIELD_ERRORS}:
+            keep_refused_version(instance=self.instance, user=getattr(self, "portal_user", None))
+
 
 WORKFLOW_ACTIONS = {
     "submit": m.MeetingEvent.Action.SUBMITTED,
@@ -280,6 +285,10 @@ class MeetingAdmin(PortalModelAdmin):
             services.sync_action_item_status(action_item=update.action_item)
 
     # --- Publication workflow: buttons on the change page, actions on the list -----------------------
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"portal_user": request.user})  # who a refused edit was by
+
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [

@@ -86,6 +86,18 @@ class HistoryQuerySet(models.QuerySet):
     bulk_create.alters_data = True
 
 
+REFUSED_REASON = "not saved: edit conflict"
+
+
+def keep_refused_version(*, instance, user) -> None:
+    """Keep an edit that optimistic locking refused as a version in the history (reason "not saved: edit
+    conflict"), so that both officers' versions are kept and can be compared and, if wanted, restored.
+    The record itself is not changed."""
+    type(instance).history.bulk_history_create(
+        [instance], update=True, default_user=user, default_change_reason=REFUSED_REASON
+    )
+
+
 def _child_models():
     """The models whose records belong to one meeting (they have a ``meeting`` foreign key)."""
     from django.apps import apps

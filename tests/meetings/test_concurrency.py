@@ -43,9 +43,18 @@ def test_second_admin_save_is_refused_and_both_versions_are_kept(db, lang):
     assert meeting.summary_en == "Original summary"
     assert meeting.version == 2
     versions = list(
-        meeting.history.order_by("history_date").values_list("title_en", "history_user__username")
+        meeting.history.order_by("history_date", "history_id").values_list(
+            "title_en", "summary_en", "history_user__username", "history_change_reason"
+        )
     )
-    assert versions == [("Original title", None), ("Title by the first officer", "first")]
+    assert versions == [
+        ("Original title", "Original summary", None, None),
+        ("Title by the first officer", "Original summary", "first", None),
+        # The refused edit is kept too, marked as not saved: both versions can be compared and restored.
+        ("Original title", "Summary by the second officer", "second", "not saved: edit conflict"),
+    ]
+    history_page = second.get(reverse("admin:meetings_meeting_history", args=[meeting.pk])).content.decode()
+    assert "not saved: edit conflict" in history_page and "Summary by the second officer" in history_page
 
     # After reloading, the second officer can save on top of the first change.
     form_again = form_values(second.get(url).content.decode(), "meeting_form")
@@ -58,7 +67,7 @@ def test_second_admin_save_is_refused_and_both_versions_are_kept(db, lang):
         "Summary by the second officer",
         3,
     )
-    assert meeting.history.count() == 3
+    assert meeting.history.count() == 4
 
 
 def test_model_save_from_stale_copy_is_refused(db):
