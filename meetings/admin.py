@@ -2,7 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -163,10 +165,33 @@ class ActionItemUpdateInline(TranslationStackedInline):
     verbose_name_plural = _("follow-ups of earlier action items reported at this meeting")
 
 
+class _DownloadLink:
+    """What the file widget links to: the download view (uploads are never served as media files)."""
+
+    def __init__(self, fieldfile):
+        self.fieldfile = fieldfile
+
+    def __str__(self):
+        return self.fieldfile.name.rsplit("/", 1)[-1]
+
+    @property
+    def url(self):
+        return self.fieldfile.instance.get_download_url() or ""
+
+
+class DocumentFileWidget(AdminFileWidget):
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and getattr(value, "instance", None) is not None:
+            context["widget"]["value"] = _DownloadLink(value)
+        return context
+
+
 class DocumentInline(TranslationTabularInline):
     model = m.Document
     extra = 0
     fields = ("kind", "title", "language", "visibility", "file")
+    formfield_overrides = {models.FileField: {"widget": DocumentFileWidget}}
 
 
 class MeetingEventInline(admin.TabularInline):

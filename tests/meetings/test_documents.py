@@ -139,3 +139,11 @@ def test_uploaded_files_are_not_served_as_media(client, docs):
     stored = docs["public"].file.name
     for prefix in ("/media/", "/static/", "/lo/media/"):
         assert client.get(prefix + stored).status_code == 404
+
+
+def test_admin_links_documents_to_the_download_view(client, docs):
+    client.force_login(f.user(role=roles.PUBLISHER))
+    doc = docs["public"]
+    page = client.get(reverse("admin:meetings_meeting_change", args=[doc.meeting_id])).content.decode()
+    assert f'href="{doc.get_download_url()}"' in page
+    assert "/media/" not in page
