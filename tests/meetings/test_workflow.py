@@ -163,3 +163,27 @@ def test_list_actions_respect_roles_and_the_guard(client, people):
     risky.refresh_from_db()
     assert clean.status == S.PUBLISHED
     assert risky.status == S.IN_REVIEW  # must be confirmed one by one
+
+
+@pytest.mark.parametrize("role", [None, roles.PARTNER, roles.EDITOR])
+def test_visibility_rule_costs_a_fixed_number_of_queries(client, db, role):
+    """Asking about roles loads the user's permissions once per request, whatever the number of rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if role:
+        client.force_login(f.user(role=role))
+
+    def queries_for_home():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/lo/").status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(3):
+        f.meeting(visibility="partners")
+    few = queries_for_home()
+    for _ in range(6):
+        f.meeting(visibility="partners")
+        f.meeting(status=S.DRAFT)
+    assert queries_for_home() == few
+    assert few <= (1 if role is None else 6)
