@@ -1,6 +1,8 @@
 """Rate limits for expensive pages (search, PDF generation), counted per client in Django's cache.
 
-Use as a decorator on a view: ``@rate_limit("search")``; the rate comes from ``settings.RATE_LIMITS``
+``RateLimitMiddleware`` applies them to every URL whose view name or route says "search" or "pdf"
+(``settings.RATE_LIMITED_URLS``), so new search and PDF views are limited without any change to them.
+Or use the decorator on a view: ``@rate_limit("search")``. The rate comes from ``settings.RATE_LIMITS``
 (``"60/m"``: 60 requests a minute; units s, m, h). A client over the limit gets 429 with a message in
 Lao and English and a ``Retry-After`` header. Signed-in secretariat staff are counted per account,
 everyone else per address.
@@ -9,6 +11,7 @@ everyone else per address.
 from __future__ import annotations
 
 import functools
+import re
 import time
 
 from django.conf import settings
@@ -47,18 +50,45 @@ def is_limited(request, scope: str) -> tuple[bool, int]:
     return count > limit, (slot + 1) * window - now
 
 
+def _too_many(request, retry_after: int) -> HttpResponse:
+    body = render_to_string("portal/rate_limited.html", {"retry_after": retry_after}, request)
+    response = HttpResponse(body, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 def rate_limit(scope: str):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             limited, retry_after = is_limited(request, scope)
             if limited:
-                body = render_to_string("portal/rate_limited.html", {"retry_after": retry_after}, request)
-                response = HttpResponse(body, status=429)
-                response["Retry-After"] = str(retry_after)
-                return response
+                return _too_many(request, retry_after)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+class RateLimitMiddleware:
+    """Applies the limits without touching the views: a URL whose view name or route matches a pattern of
+    ``settings.RATE_LIMITED_URLS`` (``{"search": r"search", "pdf": r"pdf"}``) is counted in that scope.
+    Views may also use the :func:`rate_limit` decorator directly (not both for one view)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.app_name == "admin" or match.namespace.startswith("admin"):
+            return None
+        where = f"{match.view_name} {match.route}".lower()
+        for scope, pattern in settings.RATE_LIMITED_URLS.items():
+            if re.search(pattern, where):
+                limited, retry_after = is_limited(request, scope)
+                return _too_many(request, retry_after) if limited else None
+        return None

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.ratelimit.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -169,6 +170,8 @@ RATE_LIMITS = {
     "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
     "pdf": env_str("RATE_LIMIT_PDF", "12/m"),
 }
+# URLs counted in each scope: a regular expression over "<view name> <route>" (see RateLimitMiddleware).
+RATE_LIMITED_URLS = {"pdf": r"pdf", "search": r"search"}
 CACHES = {
     "default": (
         {

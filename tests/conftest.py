@@ -47,3 +47,12 @@ def _role_groups(request):
         from meetings.roles import sync_role_groups
 
         sync_role_groups(apps)
+
+
+@pytest.fixture(autouse=True)
+def _generous_rate_limits(settings):
+    """Tests may request a page many times in a minute; the rate-limit tests set their own limits."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "100000/m")

@@ -168,3 +168,14 @@ def test_editor_cannot_change_a_published_meeting_but_a_publisher_can(client, db
     assert client.post(url, {"title_lo": "x"}).status_code == 403
     client.force_login(f.user(role=roles.PUBLISHER))
     assert 'name="_save"' in client.get(url).content.decode()
+
+
+@pytest.mark.urls("tests.meetings.ratelimit_urls")
+def test_search_and_pdf_urls_are_limited_by_the_middleware(client, db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = {"search": "5/m", "pdf": "2/m"}
+    assert [client.get("/lo/search/?q=x").status_code for _ in range(6)] == [200] * 5 + [429]
+    assert [client.get(f"/lo/meetings/m{i}/pdf/").status_code for i in range(3)] == [200, 200, 429]
+    assert all(client.get("/lo/about/").status_code == 200 for _ in range(10))  # other pages are not limited
