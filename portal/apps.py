@@ -9,3 +9,5 @@ class PortalConfig(AppConfig):
         from portal.lao import register_lao_language
 
         register_lao_language()
+
+        from portal import checks  # noqa: F401  (registers the system checks)

@@ -179,3 +179,13 @@ def test_search_and_pdf_urls_are_limited_by_the_middleware(client, db, settings)
     assert [client.get("/lo/search/?q=x").status_code for _ in range(6)] == [200] * 5 + [429]
     assert [client.get(f"/lo/meetings/m{i}/pdf/").status_code for i in range(3)] == [200, 200, 429]
     assert all(client.get("/lo/about/").status_code == 200 for _ in range(10))  # other pages are not limited
+
+
+def test_uploads_inside_the_static_folders_are_refused_by_a_system_check(settings, tmp_path):
+    from portal.checks import uploads_are_not_static_files
+
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    assert uploads_are_not_static_files() == []
+    settings.MEDIA_ROOT = tmp_path / "staticfiles" / "uploads"
+    assert [e.id for e in uploads_are_not_static_files()] == ["portal.E001"]
