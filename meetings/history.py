@@ -176,3 +176,31 @@ def child_model(model_name: str):
         if model._meta.model_name == model_name:
             return model
     raise LookupError(model_name)
+
+
+REDACTED = "[removed]"
+
+
+def redact_history(*, text: str) -> int:
+    """Remove ``text`` (e.g. a victim's name or phone number entered by mistake and since deleted) from
+    every kept version and workflow note. History keeps everything by design; this is the one way to
+    take personal data out of it. Returns the number of rows changed."""
+    from django.apps import apps
+    from django.db.models import F, Value
+    from django.db.models.functions import Replace
+
+    if len(text.strip()) < 3:
+        raise ValueError("Give at least three characters to remove.")
+    changed = 0
+    history_models = [
+        m for m in apps.get_app_config("meetings").get_models() if m.__name__.startswith("Historical")
+    ]
+    with transaction.atomic():
+        for model in [*history_models, apps.get_model("meetings", "MeetingEvent")]:
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.CharField | models.TextField) and not field.choices:
+                    rows = models.QuerySet(model).filter(**{f"{field.attname}__contains": text})
+                    changed += rows.update(
+                        **{field.attname: Replace(F(field.attname), Value(text), Value(REDACTED))}
+                    )
+    return changed

@@ -106,3 +106,21 @@ def test_partner_cannot_see_the_admin_history(client, db):
     client.force_login(f.user(role=roles.PARTNER))
     response = client.get(reverse("admin:meetings_meeting_history", args=[meeting.pk]))
     assert response.status_code == 302  # to the admin login: partners are not staff
+
+
+def test_personal_data_entered_by_mistake_can_be_removed_from_the_history(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    meeting = f.meeting(summary_en="The girl's mother can be reached on 020 5555 1234 at any time.")
+    meeting.summary_en = "Contact through the provincial committee."
+    meeting.save()
+    assert meeting.history.filter(summary_en__contains="020 5555 1234").count() == 1
+    out = StringIO()
+    call_command("redact_history", "020 5555 1234", stdout=out)
+    assert "Removed from" in out.getvalue()
+    assert not meeting.history.filter(summary_en__contains="020 5555 1234").exists()
+    assert meeting.history.filter(summary_en__contains="[removed]").count() == 1
+    meeting.refresh_from_db()
+    assert meeting.summary_en == "Contact through the provincial committee."  # current record untouched
