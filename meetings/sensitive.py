@@ -25,6 +25,7 @@ KIND_LABELS = {
 }
 
 _DIGIT = r"[0-9໐-໙]"
+_MONEY = r"(?:ກີບ|kip|lak|usd|us\$|ໂດລາ|dollars?|ບາດ|baht|thb|ເອີໂຣ|euros?)"  # an amount, not an ID
 _PATTERNS = [
     # +856 20 5555 1234, 020 5555 1234, 021-212345, (+66) 81 234 5678
     ("phone", re.compile(r"(?<![\w])(?:\+|00)\(?\d{1,3}\)?[\s.-]?\d{1,4}(?:[\s.-]?\d{2,4}){2,3}(?![\w])")),
@@ -39,7 +40,7 @@ _PATTERNS = [
     # Passport: one or two capital letters and 6 to 9 digits (P1234567, LA0123456).
     ("id_number", re.compile(r"\b[A-Z]{1,2}\d{6,9}\b")),
     # Identity card, family book or other long numbers that are not dates or money with separators.
-    ("id_number", re.compile(rf"(?<![\w.,/-]){_DIGIT}{{9,14}}(?![\w.,/-])")),
+    ("id_number", re.compile(rf"(?<![\w.,/$-]){_DIGIT}{{9,14}}(?![\w.,/-])(?!\s*{_MONEY})", re.IGNORECASE)),
     (
         "id_number",
         re.compile(

@@ -44,6 +44,8 @@ def test_personal_data_is_found(text, kind):
         "ແຜນງານປີ 2021-2025 ມີ 150 ຜູ້ເຂົ້າຮ່ວມ",
         "Hotline 1300 and 1362 were promoted",
         "ASEAN-ACT (Australia-Asia Program to Combat Trafficking in Persons)",
+        "ງົບປະມານ 1250000000 ກີບ ສຳລັບແຜນງານ",
+        "a grant of 2500000000 kip and $1200000000",
     ],
 )
 def test_ordinary_minutes_are_not_flagged(text):
