@@ -57,8 +57,10 @@ class Endpoint:
         return bool(RECORD_KWARGS & set(self.kwargs)) or (self.admin and self.positional > 0)
 
 
-def _walk(patterns, route="", namespace=None, i18n=False):
+def _walk(patterns, route="", namespace=None, i18n=False, converters=None):
+    converters = converters or {}
     for p in patterns:
+        here = {**converters, **getattr(p.pattern, "converters", {})}
         part = str(p.pattern)
         if isinstance(p, URLResolver):
             ns = namespace
@@ -66,7 +68,7 @@ def _walk(patterns, route="", namespace=None, i18n=False):
                 ns = f"{namespace}:{p.namespace}" if namespace else p.namespace
             is_i18n = i18n or type(p.pattern).__name__ == "LocalePrefixPattern"
             yield from _walk(
-                p.url_patterns, route + ("" if is_i18n and not part.strip("/") else part), ns, is_i18n
+                p.url_patterns, route + ("" if is_i18n and not part.strip("/") else part), ns, is_i18n, here
             )
         elif isinstance(p, URLPattern):
             regex = p.pattern.regex
@@ -85,6 +87,7 @@ def _walk(patterns, route="", namespace=None, i18n=False):
                 admin=(namespace or "").split(":")[0] == "admin",
                 i18n=i18n,
                 view_name=view_name,
+                extra={"converters": here, "default_args": dict(p.default_args or {})},
             )
 
 
@@ -163,6 +166,14 @@ def fill(endpoint: Endpoint, record=None, *, year: int = 2024, lang: str = "lo")
             values[name] = record.pk
         elif name == "url":
             values[name] = "no-such-page/"
+        elif name == "section" and endpoint.extra["default_args"].get("sitemaps"):
+            values[name] = next(iter(endpoint.extra["default_args"]["sitemaps"]))
+        elif name in ("format", "ext", "extension"):
+            values[name] = _from_converter(endpoint, name) or "json"
+        elif name in ("page", "number"):
+            values[name] = 1
+        elif _from_converter(endpoint, name) is not None:
+            values[name] = _from_converter(endpoint, name)  # e.g. <edition:edition> with regex "lo|en|lo-en"
         else:
             raise CannotFill(
                 f"{endpoint.route} ({endpoint.name}): the URL argument <{name}> is new to tests/urlwalk.py; "
@@ -184,6 +195,21 @@ def fill(endpoint: Endpoint, record=None, *, year: int = 2024, lang: str = "lo")
 
     with translation.override(lang):
         return reverse(endpoint.name, args=args or None, kwargs=values or None)
+
+
+def _from_converter(endpoint, name):
+    """A value the URL converter of ``name`` accepts, when it names its values: an int converter gives 1,
+    a converter whose regex is a list of words (``"lo|en|both"``) gives the first word."""
+    converter = endpoint.extra.get("converters", {}).get(name)
+    if converter is None:
+        return None
+    regex = getattr(converter, "regex", "")
+    if regex == "[0-9]+":
+        return 1
+    words = regex.strip("()^$").replace("?:", "").split("|")
+    if words and all(re.fullmatch(r"[\w-]+", w) for w in words):
+        return words[0]
+    return None
 
 
 def _history_id(record):
