@@ -1,13 +1,23 @@
 """The secretariat's admin: Lao fields with English beside them, a meeting page with everything recorded."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
-from meetings import services
+from meetings import roles, services
+from meetings.history import hidden_history_fields, keep_refused_version, related_history
+from meetings.sensitive import scan_meeting
 from meetings.translation import missing_languages
 from portal.admin_i18n import TranslatableChangeMessageMixin
 
@@ -35,8 +45,25 @@ class TranslationStateMixin:
         )
 
 
-class PortalModelAdmin(TranslatableChangeMessageMixin, TranslationStateMixin, TranslationAdmin):
+class PortalModelAdmin(
+    TranslatableChangeMessageMixin, TranslationStateMixin, SimpleHistoryAdmin, TranslationAdmin
+):
+    """Every record's admin keeps its history: changes field by field, and any version can be restored."""
+
     save_on_top = True
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """As simple-history's, but compare the Lao and English fields, not modeltranslation's shadow of
+        them in the language of the moment (``title`` next to ``title_lo`` and ``title_en``)."""
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=hidden_history_fields(self.model), foreign_keys_are_objs=True
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -141,14 +168,101 @@ class ActionItemUpdateInline(TranslationStackedInline):
     verbose_name_plural = _("follow-ups of earlier action items reported at this meeting")
 
 
+class _DownloadLink:
+    """What the file widget links to: the download view (uploads are never served as media files)."""
+
+    def __init__(self, fieldfile):
+        self.fieldfile = fieldfile
+
+    def __str__(self):
+        return self.fieldfile.name.rsplit("/", 1)[-1]
+
+    @property
+    def url(self):
+        return self.fieldfile.instance.get_download_url() or ""
+
+
+class DocumentFileWidget(AdminFileWidget):
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and getattr(value, "instance", None) is not None:
+            context["widget"]["value"] = _DownloadLink(value)
+        return context
+
+
 class DocumentInline(TranslationTabularInline):
     model = m.Document
     extra = 0
-    fields = ("kind", "title", "language", "file")
+    fields = ("kind", "title", "language", "visibility", "file")
+    formfield_overrides = {models.FileField: {"widget": DocumentFileWidget}}
+
+
+class MeetingEventInline(admin.TabularInline):
+    """The publication workflow of this meeting: read-only, written by the workflow services."""
+
+    model = m.MeetingEvent
+    extra = 0
+    can_delete = False
+    fields = ("at", "action", "from_status", "to_status", "user", "note")
+    readonly_fields = fields
+    verbose_name_plural = _("publication steps")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MeetingAdminForm(forms.ModelForm):
+    """Carries the edit version the officer started from, and refuses a save if someone saved since."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = m.Meeting
+        fields = ("version",)  # the admin adds the fields of its fieldsets
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if instance.pk is not None:
+            started_from = cleaned.get("version")
+            stored = m.Meeting.objects.filter(pk=instance.pk).values_list("version", flat=True).first()
+            if started_from is None or stored != started_from:
+                self.edit_conflict = True
+                raise ValidationError(m.MSG_EDIT_CONFLICT, code="edit_conflict")
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()  # puts the submitted values on self.instance (not saved)
+        if getattr(self, "edit_conflict", False) and set(self._errors) <= {forms.forms.NON_FIELD_ERRORS}:
+            keep_refused_version(instance=self.instance, user=getattr(self, "portal_user", None))
+
+
+WORKFLOW_ACTIONS = {
+    "submit": m.MeetingEvent.Action.SUBMITTED,
+    "return": m.MeetingEvent.Action.RETURNED,
+    "publish": m.MeetingEvent.Action.PUBLISHED,
+    "unpublish": m.MeetingEvent.Action.UNPUBLISHED,
+    "archive": m.MeetingEvent.Action.ARCHIVED,
+}
+WORKFLOW_SLUGS = {action: slug for slug, action in WORKFLOW_ACTIONS.items()}
+WORKFLOW_BUTTONS = {
+    m.MeetingEvent.Action.SUBMITTED: _("Submit for review"),
+    m.MeetingEvent.Action.RETURNED: _("Return to draft"),
+    m.MeetingEvent.Action.PUBLISHED: _("Publish"),
+    m.MeetingEvent.Action.UNPUBLISHED: _("Unpublish"),
+    m.MeetingEvent.Action.ARCHIVED: _("Archive"),
+}
 
 
 @admin.register(m.Meeting)
 class MeetingAdmin(PortalModelAdmin):
+    form = MeetingAdminForm
+    change_form_template = "admin/meetings/meeting/change_form.html"
+    object_history_template = "admin/meetings/meeting/object_history.html"
+    actions = ("submit_selected", "publish_selected", "unpublish_selected", "archive_selected")
     list_display = (
         "title",
         "start_date",
@@ -174,13 +288,13 @@ class MeetingAdmin(PortalModelAdmin):
     date_hierarchy = "start_date"
     list_select_related = ("programme",)
     autocomplete_fields = ("organisers", "programme")
-    readonly_fields = ("published_at",)
+    readonly_fields = ("status", "published_at")
     fieldsets = (
         (None, {"fields": ("title", "kind", ("start_date", "end_date"), "format", "venue", "city")}),
         (_("Organisers and programme"), {"fields": ("organisers", "programme")}),
         (_("Attendance"), {"fields": (("attendance_total", "attendance_women", "attendance_online"),)}),
         (_("Summary"), {"fields": ("summary",)}),
-        (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug")}),
+        (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug", "version")}),
     )
     inlines = (
         ParticipationInline,
@@ -190,12 +304,185 @@ class MeetingAdmin(PortalModelAdmin):
         ActionItemInline,
         ActionItemUpdateInline,
         DocumentInline,
+        MeetingEventInline,
     )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         for update in form.instance.action_item_updates.select_related("action_item"):
             services.sync_action_item_status(action_item=update.action_item)
+
+    # --- Publication workflow: buttons on the change page, actions on the list -----------------------
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"portal_user": request.user})  # who a refused edit was by
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/workflow/<slug:step>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="{}_{}_workflow".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/restore/<str:model_name>/<int:history_id>/",
+                self.admin_site.admin_view(self.restore_related_view),
+                name="{}_{}_restore_related".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            extra_context["workflow_steps"] = [
+                (WORKFLOW_SLUGS[action], WORKFLOW_BUTTONS[action])
+                for action in services.allowed_actions(meeting=obj, user=request.user)
+            ]
+            extra_context["history_url"] = reverse("admin:meetings_meeting_history", args=[obj.pk])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_view(self, request, object_id, step):
+        """GET: confirm the step (and, before publishing, show what looks like personal data). POST: do it."""
+        meeting = self.get_object(request, object_id)
+        action = WORKFLOW_ACTIONS.get(step)
+        if meeting is None or action is None:
+            raise Http404
+        if action not in services.allowed_actions(meeting=meeting, user=request.user):
+            raise PermissionDenied
+        findings = scan_meeting(meeting) if action == m.MeetingEvent.Action.PUBLISHED else []
+        change_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+        if request.method == "POST":
+            if findings and not request.POST.get("confirm_sensitive"):
+                messages.error(request, _("Confirm that the text below contains no personal data."))
+            else:
+                try:
+                    services.transition_meeting(
+                        meeting=meeting, action=action, by=request.user, note=request.POST.get("note", "")
+                    )
+                except (PermissionDenied, ValidationError) as error:
+                    messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+                else:
+                    messages.success(
+                        request,
+                        _("“%(meeting)s”: %(step)s.")
+                        % {"meeting": meeting, "step": m.MeetingEvent.Action(action).label},
+                    )
+                return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": meeting,
+            "title": WORKFLOW_BUTTONS[action],
+            "step_label": WORKFLOW_BUTTONS[action],
+            "findings": findings,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/workflow.html", context)
+
+    def _run_action(self, request, queryset, action):
+        done, refused = 0, []
+        for meeting in queryset:
+            if action == m.MeetingEvent.Action.PUBLISHED and scan_meeting(meeting):
+                refused.append(
+                    _("“%(meeting)s” may contain personal data: open it and use the Publish button.")
+                    % {"meeting": meeting}
+                )
+                continue
+            try:
+                services.transition_meeting(meeting=meeting, action=action, by=request.user)
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                refused.append(f"“{meeting}”: " + " ".join(getattr(error, "messages", [str(error)])))
+        if done:
+            self.message_user(
+                request,
+                _("%(step)s: %(count)d meetings.")
+                % {"step": m.MeetingEvent.Action(action).label, "count": done},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(description=_("Submit the selected meetings for review"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.SUBMITTED)
+
+    @admin.action(description=_("Publish the selected meetings"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.PUBLISHED)
+
+    @admin.action(description=_("Unpublish the selected meetings"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.UNPUBLISHED)
+
+    @admin.action(description=_("Archive the selected meetings"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self._run_action(request, queryset, m.MeetingEvent.Action.ARCHIVED)
+
+    def has_publish_permission(self, request):
+        return roles.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        """Editors change drafts and meetings in review; a published or archived meeting only a publisher."""
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj, user=request.user)
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj, user=request.user)
+        return allowed
+
+    def response_change(self, request, obj):
+        self._warn_sensitive(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._warn_sensitive(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def _warn_sensitive(self, request, meeting):
+        """Saved, but say at once what looks like personal data (publishing will ask again)."""
+        findings = scan_meeting(meeting)
+        if findings:
+            self.message_user(
+                request,
+                _(
+                    "Saved, but this looks like personal data: %(list)s. Victims and other private persons must never be identified."
+                )
+                % {"list": "; ".join(f"{f.label}: “{f.excerpt}” ({f.where})" for f in findings[:5])},
+                messages.WARNING,
+            )
+
+    # --- History of the meeting's own records (items, participants, documents...) --------------------
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "related_changes": related_history(meeting_id=object_id)}
+        return super().history_view(request, object_id, extra_context)
+
+    def restore_related_view(self, request, object_id, model_name, history_id):
+        meeting = self.get_object(request, object_id)
+        if meeting is None:
+            raise Http404
+        if request.method != "POST" or not self.has_change_permission(request, meeting):
+            raise PermissionDenied
+        try:
+            record = services.restore_related_version(
+                meeting=meeting, model_name=model_name, history_id=history_id, by=request.user
+            )
+        except LookupError as error:
+            raise Http404 from error
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The earlier version of “%(record)s” was restored.") % {"record": record}
+            )
+        return HttpResponseRedirect(reverse("admin:meetings_meeting_history", args=[meeting.pk]))
 
 
 @admin.register(m.ActionItem)
@@ -218,6 +505,18 @@ class ActionItemAdmin(PortalModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_update_count=Count("updates"))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj.meeting, user=request.user)
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return services.may_edit(meeting=obj.meeting, user=request.user)
+        return allowed
 
     @admin.display(description=_("follow-ups"), ordering="_update_count")
     def update_count(self, obj):

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from meetings import roles
+from meetings.history import HistoryQuerySet
 from meetings.text import normalise_text
+from meetings.uploads import DocumentContentValidator
 
 # --- Messages shared by clean() and the database constraints (one wording per rule) ----------------
 MSG_WOMEN_OVER_TOTAL = _("The number of women cannot be greater than the total number of participants.")
@@ -30,6 +34,28 @@ MSG_PROGRAMME_YEARS = _("The last year of a programme cannot be before its first
 MSG_UPDATE_BEFORE_DECISION = _("A follow-up can only be recorded at the same meeting or a later one.")
 MSG_DUE_BEFORE_MEETING = _("The due date cannot be before the meeting that decided the action item.")
 MSG_ORDER_TAKEN = _("Another item of this meeting already has this number.")
+MSG_EDIT_CONFLICT = _(
+    "Someone else saved this meeting after you opened it. Your changes were not saved, so nothing was "
+    "overwritten: open the history to see the other change, then reload the page and apply your changes again."
+)
+
+
+class EditConflict(ValidationError):
+    """A save based on an out-of-date version of a record (optimistic locking)."""
+
+
+def visibility_levels(user) -> list[str] | None:
+    """The visibility levels of *published* records ``user`` may see; None means everything, drafts too.
+
+    This is the one visibility rule: ``Meeting.objects.visible_to`` and ``Document.objects.visible_to``
+    are built on it. Secretariat staff see everything; partner accounts see public and partners-only
+    records; everyone else sees public records.
+    """
+    if roles.is_secretariat(user):
+        return None
+    if roles.is_partner(user):
+        return [Meeting.Visibility.PUBLIC, Meeting.Visibility.PARTNERS]
+    return [Meeting.Visibility.PUBLIC]
 
 
 # --- Shared base -------------------------------------------------------------------------------------
@@ -42,6 +68,8 @@ class Record(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = HistoryQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -242,22 +270,25 @@ class Programme(Record):
 
 
 # --- Meetings -----------------------------------------------------------------------------------------
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(HistoryQuerySet):
     def published(self):
         return self.filter(status=Meeting.Status.PUBLISHED)
 
     def visible_to(self, user):
-        """The one rule deciding which meetings a user may see.
+        """The one rule deciding which meetings a user may see (see :func:`visibility_levels`).
 
-        Secretariat staff see everything; signed-in partners see published public and partners-only
+        Secretariat staff see everything; partner accounts see published public and partners-only
         meetings; everyone else sees published public meetings.
         """
-        if user is not None and user.is_active and user.is_staff:
+        levels = visibility_levels(user)
+        if levels is None:
             return self.all()
-        levels = [Meeting.Visibility.PUBLIC]
-        if user is not None and user.is_authenticated and user.is_active:
-            levels.append(Meeting.Visibility.PARTNERS)
         return self.published().filter(visibility__in=levels)
+
+    def update(self, **kwargs):
+        """A bulk update also moves the edit version on, so an open edit form cannot overwrite it."""
+        kwargs.setdefault("version", F("version") + 1)
+        return super().update(**kwargs)
 
     def in_year(self, year: int):
         return self.filter(start_date__year=year)
@@ -327,6 +358,9 @@ class Meeting(Record):
         _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(
+        _("edit version"), default=1, help_text=_("Counts saves; used to refuse a save based on old data.")
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -335,6 +369,11 @@ class Meeting(Record):
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "-pk"]
         indexes = [models.Index(fields=["status", "visibility", "-start_date"], name="meeting_listing")]
+        permissions = [
+            ("publish_meeting", _("Can publish, unpublish and archive meetings")),
+            ("view_partners_meetings", _("Can see partners-only meetings")),
+            ("view_internal_meetings", _("Can see internal meetings and drafts")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(attendance_women__isnull=True)
@@ -379,6 +418,26 @@ class Meeting(Record):
     def get_absolute_url(self):
         return _reverse_or_none("meetings:meeting", slug=self.slug)
 
+    def save(self, *args, **kwargs):
+        """Optimistic locking: a save based on an older version than the stored one is refused."""
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            stored = (
+                type(self)
+                ._default_manager.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("version")
+                .first()
+            )
+            if stored is not None and stored[0] != self.version:
+                raise EditConflict(MSG_EDIT_CONFLICT, code="edit_conflict")
+            self.version = (stored[0] if stored else self.version) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+            return super().save(*args, **kwargs)
+
     @property
     def last_date(self) -> datetime.date:
         return self.end_date or self.start_date
@@ -394,11 +453,47 @@ class Meeting(Record):
         return None
 
 
-class MeetingChildQuerySet(models.QuerySet):
+class MeetingChildQuerySet(HistoryQuerySet):
     """Records that belong to one meeting are visible exactly when their meeting is."""
 
     def visible_to(self, user):
         return self.filter(meeting__in=Meeting.objects.visible_to(user))
+
+
+class MeetingEvent(models.Model):
+    """A step of the publication workflow: who moved which meeting from which status to which, and when."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned to draft")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Meeting.Status.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Meeting.Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["meeting", "-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.meeting} — {self.get_action_display()}"
 
 
 class MeetingChild(Record):
@@ -643,6 +738,16 @@ class ActionItemUpdate(MeetingChild):
             raise ValidationError({"meeting": MSG_UPDATE_BEFORE_DECISION})
 
 
+class DocumentQuerySet(MeetingChildQuerySet):
+    def visible_to(self, user):
+        """Visible when its meeting is, and, for a document with its own level, when that level allows."""
+        levels = visibility_levels(user)
+        queryset = super().visible_to(user)
+        if levels is None:
+            return queryset
+        return queryset.filter(Q(visibility="") | Q(visibility__in=levels))
+
+
 class Document(MeetingChild):
     class Kind(models.TextChoices):
         AGENDA = "agenda", _("Agenda")
@@ -665,8 +770,23 @@ class Document(MeetingChild):
     file = models.FileField(
         _("file"),
         upload_to="documents/%Y/",
-        validators=[FileExtensionValidator(ALLOWED_EXTENSIONS)],
+        validators=[
+            FileExtensionValidator(
+                ALLOWED_EXTENSIONS,
+                message=_(
+                    "Files ending in “.%(extension)s” are not allowed. Allowed: %(allowed_extensions)s."
+                ),
+            ),
+            DocumentContentValidator(),
+        ],
         help_text=_("PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG)."),
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=20,
+        choices=Meeting.Visibility.choices,
+        blank=True,
+        help_text=_("Leave empty to follow the meeting. A document can be more restricted than its meeting."),
     )
     language = models.CharField(
         _("language of the document"), max_length=8, choices=Language.choices, default=Language.LAO
@@ -678,8 +798,17 @@ class Document(MeetingChild):
         default_related_name = "documents"
         ordering = ["meeting", "kind", "pk"]
 
+    objects = DocumentQuerySet.as_manager()
+
     def __str__(self):
         return self.title
+
+    def get_download_url(self):
+        return _reverse_or_none("meetings:document_download", pk=self.pk)
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
 
 
 def _reverse_or_none(name: str, **kwargs) -> str | None:

@@ -2,21 +2,100 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from meetings.models import ActionItem, ActionItemUpdate, Meeting
+from meetings import roles
+from meetings.models import ActionItem, ActionItemUpdate, Meeting, MeetingEvent
+
+S = Meeting.Status
+A = MeetingEvent.Action
+
+MSG_NOT_ALLOWED = _("You are not allowed to do this. Ask a secretariat publisher.")
+MSG_WRONG_STATUS = _("This step is not possible for a meeting with the status “%(status)s”.")
+
+# action: (statuses it starts from, status it leads to, who may do it)
+TRANSITIONS = {
+    A.SUBMITTED: ({S.DRAFT}, S.IN_REVIEW, roles.can_edit),
+    A.RETURNED: ({S.IN_REVIEW}, S.DRAFT, roles.can_publish),
+    A.PUBLISHED: ({S.DRAFT, S.IN_REVIEW, S.ARCHIVED}, S.PUBLISHED, roles.can_publish),
+    A.UNPUBLISHED: ({S.PUBLISHED}, S.DRAFT, roles.can_publish),
+    A.ARCHIVED: ({S.PUBLISHED, S.DRAFT, S.IN_REVIEW}, S.ARCHIVED, roles.can_publish),
+}
+
+
+def allowed_actions(*, meeting: Meeting, user) -> list[str]:
+    """The workflow steps ``user`` may take on ``meeting`` now (for buttons and admin actions)."""
+    return [
+        action
+        for action, (sources, _target, allowed) in TRANSITIONS.items()
+        if meeting.status in sources and allowed(user)
+    ]
+
+
+def may_edit(*, meeting: Meeting, user) -> bool:
+    """Editors change drafts and meetings in review; once published or archived, only publishers may:
+    an editor's change to a published meeting would otherwise go public without review."""
+    if not roles.can_edit(user):
+        return False
+    return meeting.status in (S.DRAFT, S.IN_REVIEW) or roles.can_publish(user)
 
 
 @transaction.atomic
-def publish_meeting(*, meeting: Meeting, by=None) -> Meeting:
-    """Make a meeting public (within its visibility level) and remember when."""
-    meeting.status = Meeting.Status.PUBLISHED
-    if meeting.published_at is None:
+def transition_meeting(*, meeting: Meeting, action: str, by, note: str = "") -> Meeting:
+    """Move ``meeting`` one step in the workflow and record who did it and when.
+
+    ``by`` is the user (checked against the step's permission) or None for the system itself (demo
+    loader, management commands), which is recorded as no user.
+    """
+    sources, target, allowed = TRANSITIONS[action]
+    if by is not None and not allowed(by):
+        raise PermissionDenied(MSG_NOT_ALLOWED)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in sources:
+        raise ValidationError(
+            MSG_WRONG_STATUS, code="wrong_status", params={"status": meeting.get_status_display()}
+        )
+    before = meeting.status
+    meeting.status = target
+    if target == S.PUBLISHED and meeting.published_at is None:
         meeting.published_at = timezone.now()
     meeting.full_clean()
+    if by is not None:
+        meeting._history_user = by
+    meeting._change_reason = str(A(action).label)
     meeting.save()
+    MeetingEvent.objects.create(
+        meeting=meeting, action=action, from_status=before, to_status=target, user=by, note=note
+    )
     return meeting
+
+
+def submit_for_review(*, meeting: Meeting, by, note: str = "") -> Meeting:
+    """An editor hands a draft to the publishers."""
+    return transition_meeting(meeting=meeting, action=A.SUBMITTED, by=by, note=note)
+
+
+def return_to_draft(*, meeting: Meeting, by, note: str = "") -> Meeting:
+    """A publisher sends a meeting in review back to its editors."""
+    return transition_meeting(meeting=meeting, action=A.RETURNED, by=by, note=note)
+
+
+def publish_meeting(*, meeting: Meeting, by=None, note: str = "") -> Meeting:
+    """Make a meeting visible (within its visibility level) and remember when and by whom."""
+    return transition_meeting(meeting=meeting, action=A.PUBLISHED, by=by, note=note)
+
+
+def unpublish_meeting(*, meeting: Meeting, by, note: str = "") -> Meeting:
+    """Take a published meeting back to draft: it disappears from every public way out."""
+    return transition_meeting(meeting=meeting, action=A.UNPUBLISHED, by=by, note=note)
+
+
+def archive_meeting(*, meeting: Meeting, by, note: str = "") -> Meeting:
+    """Withdraw a meeting from the public while keeping it for the secretariat."""
+    return transition_meeting(meeting=meeting, action=A.ARCHIVED, by=by, note=note)
 
 
 @transaction.atomic
@@ -44,3 +123,29 @@ def record_action_item_update(
     update.save()
     sync_action_item_status(action_item=action_item)
     return update
+
+
+@transaction.atomic
+def restore_related_version(*, meeting: Meeting, model_name: str, history_id: int, by):
+    """Bring back an earlier version of one of ``meeting``'s records (also one that was deleted).
+
+    The restored version passes the model rules like any other save, and the restore itself is kept in
+    the history. Raises LookupError for an unknown record, ValidationError if the rules refuse it.
+    """
+    from meetings.history import child_model
+
+    model = child_model(model_name)
+    try:
+        version = model.history.get(history_id=history_id, meeting_id=meeting.pk)
+    except model.history.model.DoesNotExist as error:
+        raise LookupError(history_id) from error
+    if by is not None and not may_edit(meeting=meeting, user=by):
+        raise PermissionDenied(MSG_NOT_ALLOWED)
+    record = version.instance
+    record.full_clean()
+    record._history_user = by
+    record._change_reason = "restored version of {}".format(
+        version.history_date.isoformat(timespec="seconds")
+    )
+    record.save()
+    return record

@@ -6,4 +6,5 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("documents/<int:pk>/download/", views.document_download, name="document_download"),
 ]

@@ -12,3 +12,5 @@ class PortalConfig(AppConfig):
 
         register_lao_language()
         connect_signals()
+
+        from portal import checks  # noqa: F401  (registers the system checks)

@@ -7,6 +7,7 @@ variables: Lao language information is registered by :class:`portal.apps.PortalC
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from portal.env import env_bool, env_list, env_required, env_str
 
@@ -39,6 +40,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "meetings.apps.MeetingsConfig",
     "reports.apps.ReportsConfig",
 ]
@@ -52,8 +58,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.language.InterfaceLanguageMiddleware",  # an officer's language, applied at login
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.ratelimit.RateLimitMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -83,6 +94,32 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata/loaddata keep timestamps to the microsecond, so an export of all records round-trips.
+SERIALIZATION_MODULES = {"json": "portal.serializers_json"}
+
+# --- Accounts: roles are groups (meetings/roles.py); lock-out after failed logins; two-factor for staff ---
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, upgraded on next login
+]
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+# Behind the reverse proxy the client address comes from X-Forwarded-For (one proxy).
+AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_PROXY_COUNT", "1" if PRODUCTION else "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Staff must enter a one-time code (TOTP app) to use the admin; on by default in production.
+ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", PRODUCTION)
+OTP_TOTP_ISSUER = "Lao CT records"
+LOGIN_URL = "accounts:login"  # partners sign in on the public site; staff through /admin/
+LOGIN_REDIRECT_URL = "meetings:home"
+LOGOUT_REDIRECT_URL = "meetings:home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -128,9 +165,50 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a meeting with 150 participants has many inline fields
+# Uploaded documents are never served as files: only meetings.views.document_download sends them.
+DOCUMENT_MAX_UPLOAD_MB = int(env_str("DOCUMENT_MAX_UPLOAD_MB", "20"))
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Rate limits (portal/ratelimit.py): requests per client per minute ------------------------------
+RATE_LIMITS = {
+    "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
+    "pdf": env_str("RATE_LIMIT_PDF", "12/m"),
+}
+# URLs counted in each scope: a regular expression over "<view name> <route>" (see RateLimitMiddleware).
+RATE_LIMITED_URLS = {"pdf": r"pdf", "search": r"search"}
+CACHES = {
+    "default": (
+        {
+            # Shared by all gunicorn workers, so a limit is a limit for the whole site.
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        }
+        if PRODUCTION
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Security (production) -------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,9 +1,12 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from portal.admin_site import PortalAdminSite
 from portal.language import set_interface_language
+
+# Two-factor login for staff when settings.ADMIN_REQUIRE_OTP is on (see portal/admin_site.py).
+admin.site.__class__ = PortalAdminSite
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -12,13 +15,10 @@ urlpatterns = [
 ]
 
 # Public pages exist in every language: /lo/... (default) and /en/...
+# Uploaded documents are never served as media files: meetings:document_download applies visibility.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("portal.accounts")),
     path("", include("meetings.urls")),
     path("reports/", include("reports.urls")),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -27,3 +27,32 @@ def demo(db):
     from meetings.demo import load_demo_data
 
     return load_demo_data()
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture(autouse=True)
+def _role_groups(request):
+    """The role groups come from a data migration; a transactional test's flush removes them, so a
+    transactional test (live server, backup) gets them back first."""
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        from django.apps import apps
+
+        from meetings.roles import sync_role_groups
+
+        sync_role_groups(apps)
+
+
+@pytest.fixture(autouse=True)
+def _generous_rate_limits(settings):
+    """Tests may request a page many times in a minute; the rate-limit tests set their own limits."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "100000/m")

@@ -52,3 +52,28 @@ def action_item(*, meeting, responsible=(), **kw):
     if responsible:
         obj.responsible.set(responsible)
     return obj
+
+
+def user(*, role=None, username=None, **kw):
+    """A user with one of the roles of meetings/roles.py (None: a signed-in account with no role)."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_seq)
+    kw.setdefault("is_staff", role in ("Secretariat editor", "Secretariat publisher", "Administrator"))
+    obj = User.objects.create_user(username=username or f"user{n}", password=None, **kw)
+    if role:
+        obj.groups.add(Group.objects.get(name=role))
+    return obj
+
+
+def document(*, meeting, content=b"%PDF-1.4\n%test\n", name="minutes.pdf", **kw):
+    from django.core.files.base import ContentFile
+
+    n = next(_seq)
+    kw.setdefault("title_lo", f"ເອກະສານ {n}")
+    kw.setdefault("title_en", f"Document {n}")
+    obj = m.Document(meeting=meeting, **kw)
+    obj.file = ContentFile(content, name=name)
+    obj.full_clean()
+    obj.save()
+    return obj

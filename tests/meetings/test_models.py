@@ -156,7 +156,14 @@ class TestVisibility:
         f.meeting(visibility="partners")
         f.meeting(visibility="internal")
         assert list(m.Meeting.objects.visible_to(AnonymousUser())) == [public]
+        from django.contrib.auth.models import Group
+
+        from meetings import roles
+
         staff = django_user_model.objects.create(username="officer", is_staff=True)
+        assert m.Meeting.objects.visible_to(staff).count() == 1  # staff status alone grants nothing
+        staff.groups.add(Group.objects.get(name=roles.EDITOR))
+        staff = django_user_model.objects.get(pk=staff.pk)  # fresh permission cache
         assert m.Meeting.objects.visible_to(staff).count() == 4
 
 

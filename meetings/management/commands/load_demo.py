@@ -1,10 +1,18 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from meetings import roles
 from meetings.demo import load_demo_data
 
 DEMO_ADMIN = ("admin", "lao-demo-admin")
+# One account per role (meetings/roles.py), to try the workflow and visibility in the demo.
+DEMO_ROLE_USERS = [
+    ("editor", "lao-demo-editor", roles.EDITOR, True),
+    ("publisher", "lao-demo-publisher", roles.PUBLISHER, True),
+    ("partner", "lao-demo-partner", roles.PARTNER, False),
+]
 
 
 class Command(BaseCommand):
@@ -38,3 +46,13 @@ class Command(BaseCommand):
                     f"'{password}'" + ("" if created else " (unless you changed it)")
                 )
             )
+            for username, password, role, staff in DEMO_ROLE_USERS:
+                user, created = get_user_model().objects.get_or_create(
+                    username=username, defaults={"is_staff": staff}
+                )
+                if created:
+                    user.set_password(password)
+                    user.save()
+                user.groups.add(Group.objects.get(name=role))
+                where = "/admin/" if staff else "/lo/accounts/login/"
+                self.stdout.write(f"  {role}: '{username}' / '{password}' at {settings.SITE_URL}{where}")

@@ -1,0 +1,206 @@
+"""Edit history of every record (django-simple-history), including bulk updates.
+
+Every model of this app has a ``history`` manager: each save, delete, ``queryset.update()``,
+``bulk_update()`` and ``bulk_create()`` leaves a historical row with who, when and what. The admin shows
+the changes field by field and can restore any earlier version (``SimpleHistoryAdmin``).
+
+Historical models are registered in :func:`register_history` (called by ``MeetingsConfig.ready()``), after
+django-modeltranslation has added the ``_lo``/``_en`` fields, so both languages are kept in the history.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models, transaction
+
+BULK_REASON = "bulk update"
+
+# Many-to-many fields whose membership is kept in the history too.
+M2M_HISTORY = {
+    "Meeting": ["organisers"],
+    "Programme": ["partners"],
+    "ActionItem": ["responsible"],
+}
+EXCLUDED = {"Meeting": ["version"]}
+
+
+def register_history() -> None:
+    import simple_history
+    from django.apps import apps
+
+    for model in list(apps.get_app_config("meetings").get_models()):
+        if (
+            hasattr(model, "history")
+            or model.__name__.startswith("Historical")
+            or model.__name__ in {"MeetingEvent", "TranslationSync"}  # bookkeeping, not records
+        ):
+            continue
+        simple_history.register(
+            model,
+            app="meetings",
+            m2m_fields=[model._meta.get_field(name) for name in M2M_HISTORY.get(model.__name__, [])],
+            excluded_fields=EXCLUDED.get(model.__name__, []),
+            cascade_delete_history=False,
+        )
+
+
+def _history_enabled(model) -> bool:
+    return hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+
+
+class HistoryQuerySet(models.QuerySet):
+    """Bulk writes keep history too: Django's ``update()`` and ``bulk_*()`` send no save signals."""
+
+    def update(self, **kwargs):
+        if not _history_enabled(self.model):
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            changed = list(self.model._base_manager.using(self.db).filter(pk__in=pks))
+            self.model.history.bulk_history_create(changed, update=True, default_change_reason=BULK_REASON)
+        return count
+
+    update.alters_data = True
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        with transaction.atomic(using=self.db):
+            count = super().bulk_update(objs, fields, batch_size=batch_size)
+            if _history_enabled(self.model):
+                self.model.history.bulk_history_create(
+                    list(objs), update=True, default_change_reason=BULK_REASON
+                )
+        return count
+
+    bulk_update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            if _history_enabled(self.model):
+                self.model.history.bulk_history_create(
+                    [o for o in created if o.pk is not None], default_change_reason=BULK_REASON
+                )
+        return created
+
+    bulk_create.alters_data = True
+
+
+REFUSED_REASON = "not saved: edit conflict"
+
+
+def keep_refused_version(*, instance, user) -> None:
+    """Keep an edit that optimistic locking refused as a version in the history (reason "not saved: edit
+    conflict"), so that both officers' versions are kept and can be compared and, if wanted, restored.
+    The record itself is not changed."""
+    type(instance).history.bulk_history_create(
+        [instance], update=True, default_user=user, default_change_reason=REFUSED_REASON
+    )
+
+
+def _child_models():
+    """The models whose records belong to one meeting (they have a ``meeting`` foreign key)."""
+    from django.apps import apps
+
+    from meetings.models import MeetingChild
+
+    return [
+        model
+        for model in apps.get_app_config("meetings").get_models()
+        if issubclass(model, MeetingChild) and hasattr(model, "history")
+    ]
+
+
+def related_history(*, meeting_id, limit: int = 200) -> list[dict]:
+    """Changes to the records of one meeting (items, participants, documents...), newest first, each with
+    its differences from the version before it."""
+    entries = []
+    for model in _child_models():
+        rows = model.history.filter(meeting_id=meeting_id).select_related("history_user")
+        for row in rows.order_by("-history_date")[:limit]:
+            previous = row.prev_record
+            changes = []
+            if previous is not None:
+                delta = row.diff_against(
+                    previous, excluded_fields=hidden_history_fields(model), foreign_keys_are_objs=True
+                )
+                changes = [(c.field, _shown(c.old, model), _shown(c.new, model)) for c in delta.changes]
+                if not changes and row.history_type == "~":
+                    continue  # saved without a change
+            entries.append(
+                {
+                    "model_name": model._meta.model_name,
+                    "verbose_name": model._meta.verbose_name,
+                    "record": str(row.instance),
+                    "date": row.history_date,
+                    "user": row.history_user,
+                    "type": row.get_history_type_display(),
+                    "reason": row.history_change_reason,
+                    "changes": changes,
+                    "history_id": row.history_id,
+                }
+            )
+    entries.sort(key=lambda e: e["date"], reverse=True)
+    return entries[:limit]
+
+
+def hidden_history_fields(model) -> list[str]:
+    """Fields not worth comparing: modeltranslation's untranslated shadow of the _lo/_en fields (it holds
+    whichever language was active at the save) and the bookkeeping fields."""
+    from modeltranslation.translator import NotRegistered
+
+    from meetings.translation import translated_fields
+
+    try:
+        names = list(translated_fields(model))
+    except NotRegistered:
+        names = []
+    return [*names, "updated_at", "version"]
+
+
+def _shown(value, model):
+    """Many-to-many values ([{"actionitem": ..., "organisation": ...}, ...]) as the linked records' names."""
+    if isinstance(value, list):
+        own = model._meta.model_name
+        return ", ".join(
+            str(v)
+            for item in value
+            for k, v in (item.items() if isinstance(item, dict) else [("", item)])
+            if k != own
+        )
+    return value
+
+
+def child_model(model_name: str):
+    for model in _child_models():
+        if model._meta.model_name == model_name:
+            return model
+    raise LookupError(model_name)
+
+
+REDACTED = "[removed]"
+
+
+def redact_history(*, text: str) -> int:
+    """Remove ``text`` (e.g. a victim's name or phone number entered by mistake and since deleted) from
+    every kept version and workflow note. History keeps everything by design; this is the one way to
+    take personal data out of it. Returns the number of rows changed."""
+    from django.apps import apps
+    from django.db.models import F, Value
+    from django.db.models.functions import Replace
+
+    if len(text.strip()) < 3:
+        raise ValueError("Give at least three characters to remove.")
+    changed = 0
+    history_models = [
+        m for m in apps.get_app_config("meetings").get_models() if m.__name__.startswith("Historical")
+    ]
+    with transaction.atomic():
+        for model in [*history_models, apps.get_model("meetings", "MeetingEvent")]:
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.CharField | models.TextField) and not field.choices:
+                    rows = models.QuerySet(model).filter(**{f"{field.attname}__contains": text})
+                    changed += rows.update(
+                        **{field.attname: Replace(F(field.attname), Value(text), Value(REDACTED))}
+                    )
+    return changed
