@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
 from meetings import roles, services
+from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
 from meetings.sensitive import scan_meeting
 from meetings.translation import missing_languages
@@ -51,6 +52,9 @@ class PortalModelAdmin(
     """Every record's admin keeps its history: changes field by field, and any version can be restored."""
 
     save_on_top = True
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return history_context_helper_class()(self.model, historical_record)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         """As simple-history's, but compare the Lao and English fields, not modeltranslation's shadow of

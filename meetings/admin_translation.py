@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from meetings import models as m
 from meetings import translation_workflow as tw
-from portal.admin_i18n import use_translated_permission_labels
+from portal.admin_i18n import use_translated_device_search_help, use_translated_permission_labels
 
 TARGETS = {"en": gettext_lazy("English"), "lo": gettext_lazy("Lao")}
 
@@ -135,3 +135,4 @@ class TranslationWorkflowAdmin(admin.ModelAdmin):
 
 # django.contrib.auth's admin is registered by now (it comes before meetings in INSTALLED_APPS).
 use_translated_permission_labels()
+use_translated_device_search_help()

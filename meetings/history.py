@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.text import capfirst
 
 BULK_REASON = "bulk update"
 
@@ -124,7 +125,14 @@ def related_history(*, meeting_id, limit: int = 200) -> list[dict]:
                 delta = row.diff_against(
                     previous, excluded_fields=hidden_history_fields(model), foreign_keys_are_objs=True
                 )
-                changes = [(c.field, _shown(c.old, model), _shown(c.new, model)) for c in delta.changes]
+                changes = [
+                    (
+                        capfirst(model._meta.get_field(c.field).verbose_name),
+                        _shown(c.old, model),
+                        _shown(c.new, model),
+                    )
+                    for c in delta.changes
+                ]
                 if not changes and row.history_type == "~":
                     continue  # saved without a change
             entries.append(
@@ -204,3 +212,19 @@ def redact_history(*, text: str) -> int:
                         **{field.attname: Replace(F(field.attname), Value(text), Value(REDACTED))}
                     )
     return changed
+
+
+def context_helper_class():
+    """simple-history's context helper, with shortened values marked by a language-neutral ellipsis
+    instead of its English "[34 chars]"."""
+    from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
+
+    class EllipsisDiffDisplay(ObjDiffDisplay):
+        def shortened_str(self, prefix: str, num_skipped_chars: int, suffix: str) -> str:
+            return f"{prefix}…{suffix}"
+
+    class PortalContextHelper(HistoricalRecordContextHelper):
+        def get_obj_diff_display(self):
+            return EllipsisDiffDisplay(max_length=self.max_displayed_delta_change_chars)
+
+    return PortalContextHelper

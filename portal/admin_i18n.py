@@ -72,3 +72,10 @@ class TranslatableChangeMessageMixin:
                     dict.fromkeys(labels.get(label, label) for label in changed["fields"])
                 )
         return message
+
+
+def use_translated_device_search_help(site=admin.site) -> None:
+    """django-otp builds its device admins' search help in English ("Search by user's ..."): replace it."""
+    for model, model_admin in site._registry.items():
+        if model._meta.app_label.startswith("otp_") and model_admin.search_help_text:
+            model_admin.search_help_text = _("Search by the user's name or e-mail address")

@@ -42,9 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "portal.third_party_apps.TwoFactorTOTPConfig",
+    "portal.third_party_apps.TwoFactorStaticConfig",
+    "portal.third_party_apps.LoginLockoutConfig",
     "meetings.apps.MeetingsConfig",
     "reports.apps.ReportsConfig",
 ]

@@ -13,6 +13,7 @@ INLINE_PREFIXES = [
     "action_items",
     "action_item_updates",
     "documents",
+    "events",  # the workflow's record of steps (read-only inline)
 ]
 
 

@@ -4,12 +4,12 @@ import datetime
 from urllib.parse import unquote
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import models as m
+from meetings import roles
 from reports import services
 from tests import factories
 
@@ -163,10 +163,8 @@ def test_rendering_queries_do_not_grow_with_rows(demo):
 def test_minutes_only_for_meetings_visible_to_the_user(client, status, visibility, who, expected, renders):
     meeting = factories.meeting(status=status, visibility=visibility)
     if who != "anonymous":
-        user = get_user_model().objects.create_user(
-            username=who, password="a-long-test-password", is_staff=who == "staff"
-        )
-        client.force_login(user)
+        role = {"partner": roles.PARTNER, "staff": roles.EDITOR}[who]
+        client.force_login(factories.user(role=role, username=who))
     for edition in ("lo", "en", "bilingual"):
         response, _ = download(client, meeting, edition)
         assert response.status_code == expected

@@ -3,11 +3,11 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings import models as m
+from meetings import roles
 from reports import summary
 from reports.charts import bar_chart
 from tests import factories
@@ -53,7 +53,7 @@ def test_statistics_count_only_visible_meetings_of_the_period(year_2024):
     assert stats["closed"] == 2
     assert stats["per_month"] == {datetime.date(2024, 2, 1): 1, datetime.date(2024, 3, 1): 1}
 
-    staff = get_user_model().objects.create_user("staff", password="a-long-test-password", is_staff=True)
+    staff = factories.user(role=roles.EDITOR, username="staff")
     assert (
         summary.statistics(summary.meetings_in(staff, summary.Period.year(2024)), today=TODAY)["meetings"]
         == 4
