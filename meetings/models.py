@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +47,13 @@ class Record(models.Model):
         abstract = True
 
     def normalise_text_fields(self) -> None:
+        # Translated originals (``title``) read and write the *active* language through modeltranslation:
+        # setting them would copy the fallback text into the other language. Their ``_lo``/``_en`` columns
+        # are normalised instead.
+        originals = _translated_originals(type(self))
         for field in self._meta.concrete_fields:
+            if field.attname in originals:
+                continue
             if isinstance(field, models.CharField | models.TextField) and not field.choices:
                 value = getattr(self, field.attname)
                 if isinstance(value, str):
@@ -60,6 +66,15 @@ class Record(models.Model):
     def save(self, *args, **kwargs):
         self.normalise_text_fields()
         super().save(*args, **kwargs)
+
+
+def _translated_originals(model) -> frozenset[str]:
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return frozenset(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return frozenset()
 
 
 def unique_slug(instance: models.Model, *parts: str, field: str = "slug", max_length: int = 80) -> str:
@@ -134,7 +149,7 @@ class Organisation(Record):
             self.slug = unique_slug(self, self.short_name_en or "", self.name_en or "")
 
     def get_absolute_url(self):
-        return _reverse_or_none("meetings:organisation", slug=self.slug)
+        return reverse("meetings:organisation", kwargs={"slug": self.slug})
 
 
 class Person(Record):
@@ -181,7 +196,7 @@ class Person(Record):
             self.slug = unique_slug(self, self.name_en or "")
 
     def get_absolute_url(self):
-        return _reverse_or_none("meetings:person", slug=self.slug)
+        return reverse("meetings:person", kwargs={"slug": self.slug})
 
 
 class Programme(Record):
@@ -365,7 +380,7 @@ class Meeting(Record):
             )
 
     def get_absolute_url(self):
-        return _reverse_or_none("meetings:meeting", slug=self.slug)
+        return reverse("meetings:meeting", kwargs={"slug": self.slug})
 
     @property
     def last_date(self) -> datetime.date:
@@ -668,11 +683,3 @@ class Document(MeetingChild):
 
     def __str__(self):
         return self.title
-
-
-def _reverse_or_none(name: str, **kwargs) -> str | None:
-    """Public pages arrive with the public-site work; until a route exists, records have no public URL."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
