@@ -13,22 +13,33 @@ import json
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import ActionItem, ActionItemUpdate, Meeting, Organisation, Person
 
 FORMATS = ("csv", "json")
+LANGS = ("lo", "en")
 
 
 def _slugs(objs) -> str:
-    return " ".join(o.slug for o in objs)
+    return " ".join(sorted(o.slug for o in objs))
+
+
+def _urls(obj, base: str) -> dict[str, str]:
+    """Absolute addresses of the record's page in each language."""
+    out = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            out[f"url_{lang}"] = base + obj.get_absolute_url()
+    return out
 
 
 def _date(value) -> str:
     return value.isoformat() if value else ""
 
 
-def meeting_rows(user):
+def meeting_rows(user, base=""):
     meetings = (
         Meeting.objects.visible_to(user)
         .select_related("programme")
@@ -55,11 +66,11 @@ def meeting_rows(user):
             "attendance_online": m.attendance_online,
             "summary_lo": m.summary_lo or "",
             "summary_en": m.summary_en or "",
-            "url": m.get_absolute_url(),
+            **_urls(m, base),
         }
 
 
-def organisation_rows(user):
+def organisation_rows(user, base=""):
     for o in Organisation.objects.select_related("parent").order_by("slug"):
         yield {
             "slug": o.slug,
@@ -70,11 +81,11 @@ def organisation_rows(user):
             "kind": o.kind,
             "country": o.country,
             "parent": o.parent.slug if o.parent else "",
-            "url": o.get_absolute_url(),
+            **_urls(o, base),
         }
 
 
-def person_rows(user):
+def person_rows(user, base=""):
     for p in Person.objects.select_related("organisation").order_by("slug"):
         yield {
             "slug": p.slug,
@@ -85,11 +96,11 @@ def person_rows(user):
             "position_lo": p.position_lo or "",
             "position_en": p.position_en or "",
             "organisation": p.organisation.slug if p.organisation else "",
-            "url": p.get_absolute_url(),
+            **_urls(p, base),
         }
 
 
-def action_item_rows(user):
+def action_item_rows(user, base=""):
     items = (
         ActionItem.objects.visible_to(user)
         .select_related("meeting")
@@ -139,7 +150,8 @@ FIELDS = {
         "attendance_online",
         "summary_lo",
         "summary_en",
-        "url",
+        "url_lo",
+        "url_en",
     ],
     "organisations": [
         "slug",
@@ -150,7 +162,8 @@ FIELDS = {
         "kind",
         "country",
         "parent",
-        "url",
+        "url_lo",
+        "url_en",
     ],
     "people": [
         "slug",
@@ -161,7 +174,8 @@ FIELDS = {
         "position_lo",
         "position_en",
         "organisation",
-        "url",
+        "url_lo",
+        "url_en",
     ],
     "action-items": [
         "meeting",
@@ -184,8 +198,9 @@ DATASETS = {
 }
 
 
-def rows(dataset: str, user) -> list[dict]:
-    return list(DATASETS[dataset][1](user))
+def rows(dataset: str, user, base: str = "") -> list[dict]:
+    """The rows of ``dataset`` that ``user`` may see; ``base`` (scheme and host) makes page URLs absolute."""
+    return list(DATASETS[dataset][1](user, base))
 
 
 def to_csv(dataset: str, data: list[dict]) -> str:
@@ -200,7 +215,7 @@ def to_csv(dataset: str, data: list[dict]) -> str:
 def download(request, dataset: str, fmt: str):
     if dataset not in DATASETS or fmt not in FORMATS:
         raise Http404
-    data = rows(dataset, request.user)
+    data = rows(dataset, request.user, base=request.build_absolute_uri("/").rstrip("/"))
     if fmt == "csv":
         # A byte-order mark lets spreadsheet programs read the Lao text as UTF-8.
         response = HttpResponse("\ufeff" + to_csv(dataset, data), content_type="text/csv; charset=utf-8")
