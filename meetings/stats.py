@@ -152,7 +152,8 @@ def action_items_by_status(action_items) -> list[tuple[str, str, int]]:
 
 # --- charts ------------------------------------------------------------------------------------------
 def _num(value, decimals=0) -> str:
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # number_format cuts extra decimals; round first so that 41.7 shows as 42 like the tables
+    return number_format(round(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def _svg_open(width, height, title, desc="") -> list[str]:
