@@ -160,7 +160,7 @@ def _svg_open(width, height, title, desc="") -> list[str]:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
-        'font-family="Noto Sans Lao, Noto Sans, sans-serif" font-size="13">',
+        'font-family="Noto Sans Lao, Noto Sans, sans-serif" font-size="14">',
         f"<title>{escape(title)}</title>",
     ]
     if desc:
@@ -175,14 +175,14 @@ def bar_chart_svg(
     max_value: float | None = None,
     value_label=None,
     color: str = PALETTE[0],
-    width: int = 560,
+    width: int = 420,
 ) -> SafeString:
     """Horizontal bars, one per ``(label, value)`` row, with the value written after each bar.
 
     ``value_label(value) -> str`` formats the written values (default: a localised whole number).
     """
     value_label = value_label or _num
-    bar_h, gap, top, label_w, right = 22, 8, 8, 120, 70
+    bar_h, gap, top, label_w, right = 22, 8, 8, 110, 64
     height = top * 2 + max(1, len(rows)) * (bar_h + gap)
     top_value = max_value or max((v for _l, v in rows), default=0) or 1
     plot_w = width - label_w - right
@@ -208,13 +208,13 @@ def stacked_bar_chart_svg(
     series: list[tuple[str, str]],
     *,
     title: str,
-    width: int = 560,
+    width: int = 420,
 ) -> SafeString:
     """Horizontal stacked bars: ``rows`` are ``(label, {series_key: value})``, ``series`` ``(key, label)``.
 
     A legend under the bars names each colour; the total is written after each bar.
     """
-    bar_h, gap, top, label_w, right = 22, 8, 8, 120, 50
+    bar_h, gap, top, label_w, right = 22, 8, 8, 110, 40
     legend_h = 22 * len(series)
     height = top * 2 + max(1, len(rows)) * (bar_h + gap) + legend_h + 8
     top_value = max((sum(v.values()) for _l, v in rows), default=0) or 1

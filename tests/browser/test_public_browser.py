@@ -54,6 +54,21 @@ def test_every_page_type_opens_and_is_accessible(browser_page, demo_site, lang):
         assert browser_page.locator("header nav, main, footer").count() >= 3
         assert_accessible(browser_page)
         screenshot(browser_page, f"{lang}-{name.replace(' ', '-')}")
+    response = browser_page.goto(f"/{lang}/no-such-page/")
+    assert response.status == 404
+    assert browser_page.locator("html").get_attribute("lang") == lang
+    assert_accessible(browser_page)
+
+
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_no_page_is_wider_than_a_360px_phone(new_browser_page, demo_site, lang):
+    page = new_browser_page(viewport={"width": 360, "height": 740})
+    for name, path in page_paths(demo_site, lang).items():
+        page.goto(path)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name}: {overflow}px wider than the screen"
+        assert_accessible(page)  # e.g. wide tables scroll inside a keyboard-reachable region
+        screenshot(page, f"360-{lang}-{name.replace(' ', '-')}")
 
 
 def test_pages_show_their_content_without_javascript(new_browser_page, demo_site):

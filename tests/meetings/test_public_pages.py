@@ -260,7 +260,13 @@ def test_unknown_addresses_give_404(client, demo, name, kwargs):
 
 def test_unknown_path_gives_404(client, db):
     assert client.get("/en/meetings/bad slug/").status_code == 404
-    assert client.get("/en/no-such-page/").status_code == 404
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    response = client.get("/lo/meetings/no-such-meeting/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="lo">' in html and "ບໍ່ພົບໜ້ານີ້" in html
 
 
 def test_organisation_page(client, demo):
