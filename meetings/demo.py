@@ -13,7 +13,7 @@ from django.db import transaction
 from meetings import models as m
 
 ORGANISATIONS = [
-    # slug, parent, kind, country, (name_lo, name_en), (short_lo, short_en)
+    # slug, parent, kind, country, (name_lo, name_en), (short_lo, short_en); Lao text uses Latin acronyms too
     ("mps", None, "government", "LA", ("ກະຊວງປ້ອງກັນຄວາມສະຫງົບ", "Ministry of Public Security"), ("ປກສ", "MPS")),
     (
         "general-police-department",
@@ -29,7 +29,7 @@ ORGANISATIONS = [
         "government",
         "LA",
         ("ກົມຕຳຫຼວດສະກັດກັ້ນແລະຕ້ານການຄ້າມະນຸດ", "Anti-Human Trafficking Police Department"),
-        ("", "AHTPD"),
+        ("AHTPD", "AHTPD"),
     ),
     (
         "national-committee-anti-human-trafficking",
@@ -37,7 +37,7 @@ ORGANISATIONS = [
         "government",
         "LA",
         ("ຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ", "National Committee for Anti-Human Trafficking"),
-        ("", "NCAHT"),
+        ("NCAHT", "NCAHT"),
     ),
     (
         "secretariat-national-committee",
@@ -64,7 +64,7 @@ ORGANISATIONS = [
         "judiciary",
         "LA",
         ("ອົງການໄອຍະການປະຊາຊົນສູງສຸດ", "Office of the Supreme People's Prosecutor"),
-        ("", "OSPP"),
+        ("OSPP", "OSPP"),
     ),
     (
         "peoples-supreme-court",
@@ -72,7 +72,7 @@ ORGANISATIONS = [
         "judiciary",
         "LA",
         ("ສານປະຊາຊົນສູງສຸດ", "People's Supreme Court"),
-        ("", "PSC"),
+        ("PSC", "PSC"),
     ),
     ("lao-womens-union", None, "mass", "LA", ("ສູນກາງສະຫະພັນແມ່ຍິງລາວ", "Lao Women's Union"), ("ສຫພ", "LWU")),
     (
@@ -84,7 +84,7 @@ ORGANISATIONS = [
             "ສູນໃຫ້ຄຳປຶກສາແລະປົກປ້ອງແມ່ຍິງ – ເດັກນ້ອຍ",
             "Counselling and Protection Centre for Women and Children",
         ),
-        ("", "CPC"),
+        ("CPC", "CPC"),
     ),
     (
         "australian-embassy",
