@@ -11,8 +11,10 @@ Use in any browser test::
 
 ``browser_page`` opens pages relative to the live server (``browser_page.goto("/en/")`` works), refuses
 every request to another host (nothing may load from outside) and fails the test on JavaScript errors.
-``new_browser_page(**context_options)`` makes more pages (other viewports, JavaScript off, logged-in
-cookies). ``run_axe(page)`` returns the violations; ``assert_accessible(page)`` fails on serious/critical.
+``new_browser_page(**context_options)`` makes more pages (other viewports, JavaScript off).
+``log_in(page, user, live_server.url)`` signs a user in. ``run_axe(page)`` returns the violations;
+``assert_accessible(page)`` fails on serious/critical ones; ``screenshot(page, name)`` saves a PNG under
+``test-artifacts/``.
 """
 
 from __future__ import annotations
@@ -110,6 +112,17 @@ def assert_accessible(page, *, impacts=SERIOUS) -> None:
         f"{v['impact']}: {v['id']} — {v['help']} — {[n['target'] for n in v['nodes'][:5]]}" for v in bad
     ]
     assert not bad, f"{page.url}:\n" + "\n".join(report)
+
+
+def log_in(page, user, live_server_url: str) -> None:
+    """Sign ``user`` in for ``page``'s browser context (a session cookie made by Django's test client)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server_url}])
 
 
 def screenshot(page, name: str) -> Path:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -190,3 +190,30 @@ def test_the_accessibility_check_finds_real_violations(browser_page, demo_site):
     browser_page.set_content("<html><body><button></button><input type='text'></body></html>")
     with pytest.raises(AssertionError, match="button-name"):
         assert_accessible(browser_page)
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page, demo_site):
+    browser_page.goto("/en/")
+    browser_page.keyboard.press("Tab")
+    focused = browser_page.evaluate("() => document.activeElement.className")
+    assert focused == "skip-link"
+    box = browser_page.locator(".skip-link").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0  # visible when focused
+    browser_page.keyboard.press("Enter")
+    assert browser_page.evaluate("() => document.activeElement.id") == "main"
+
+
+def test_staff_see_unpublished_meetings_and_anonymous_readers_do_not(
+    browser_page, new_browser_page, demo_site, live_server
+):
+    from django.contrib.auth import get_user_model
+
+    draft = m.Meeting.objects.get(slug=NPSC)
+    draft.status = m.Meeting.Status.DRAFT
+    draft.save()
+    assert browser_page.goto(f"/en/meetings/{NPSC}/").status == 404
+    officer = get_user_model().objects.create_user("officer", password="a-long-password-1", is_staff=True)
+    staff_page = new_browser_page()
+    log_in(staff_page, officer, live_server.url)
+    assert staff_page.goto(f"/en/meetings/{NPSC}/").status == 200
+    assert "Not published" in staff_page.locator("main").inner_text()
