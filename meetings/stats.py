@@ -35,9 +35,16 @@ PALETTE = ["#1f5f8b", "#b3541e", "#2e7d32", "#6a3d9a", "#8c6d1f", "#c2185b", "#0
 
 
 # --- queries -----------------------------------------------------------------------------------------
-def meeting_years(meetings) -> list[int]:
-    """Years that have at least one meeting, newest first (one query)."""
-    return [d.year for d in meetings.order_by().dates("start_date", "year", order="DESC")]
+def meetings_per_year(meetings) -> dict[int, int]:
+    """{year: number of meetings}, newest year first (one query)."""
+    data = (
+        meetings.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+    return dict(data)
 
 
 def key_figures(meetings, action_items) -> dict:

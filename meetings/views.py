@@ -73,6 +73,9 @@ def home(request):
 
 def meeting_list(request, year: int | None = None):
     user = request.user
+    year_counts = stats.meetings_per_year(Meeting.objects.visible_to(user))
+    if year is not None and year not in year_counts:
+        raise Http404  # includes years that are not dates at all (0, 10000)
     form = MeetingFilterForm(
         request.GET, organisations=organisation_choices(), programmes=programme_choices()
     )
@@ -96,9 +99,6 @@ def meeting_list(request, year: int | None = None):
             Q(organisers__slug=slug) | Q(participations__organisation__slug=slug)
         ).distinct()
     page = _page(request, meetings)
-    years = stats.meeting_years(Meeting.objects.visible_to(user))
-    if year is not None and year not in years:
-        raise Http404
     return render(
         request,
         "meetings/meeting_list.html",
@@ -106,7 +106,7 @@ def meeting_list(request, year: int | None = None):
             "form": form,
             "page": page,
             "year": year,
-            "years": years,
+            "year_counts": year_counts,
             "query": _query_without_page(request),
             "filtered": bool(values),
         },

@@ -249,6 +249,9 @@ def test_action_item_history_across_meetings(client, db):
         ("meetings:organisation", {"slug": "no-such-org"}),
         ("meetings:person", {"slug": "no-such-person"}),
         ("meetings:year_archive", {"year": 1999}),
+        ("meetings:year_archive", {"year": 0}),
+        ("meetings:year_archive", {"year": 10000}),
+        ("meetings:year_archive", {"year": 99999999999999999999}),
         ("meetings:export", {"dataset": "secrets", "fmt": "csv"}),
         ("meetings:export", {"dataset": "meetings", "fmt": "xml"}),
     ],
@@ -290,3 +293,24 @@ def test_person_page_groups_meetings_by_role(client, db):
     chair_at = html.index("<h3>Chair</h3>")
     participant_at = html.index("<h3>Participant</h3>")
     assert chair_at < html.index("CHAIRED-MEETING") < participant_at < html.index("ATTENDED-MEETING")
+
+
+def test_pagination_and_year_counts(client, db):
+    for i in range(25):
+        f.meeting(
+            title_en=f"PAGED-{i:02d}", start_date=datetime.date(2022, 1, 1) + datetime.timedelta(days=i)
+        )
+    f.meeting(title_en="OTHER-YEAR", start_date=datetime.date(2021, 5, 5))
+    base = url("meetings:meeting_list", "en")
+    first = page(client, base)
+    assert "26 meetings" in first and "Page 1 of 2" in first
+    assert first.count("PAGED-") == 20 and 'rel="next"' in first
+    second = page(client, base + "?page=2")
+    assert second.count("PAGED-") == 5 and "OTHER-YEAR" in second
+    assert '<a href="/en/meetings/2022/">2022</a> <span class="muted">(25)</span>' in first
+    assert '<a href="/en/meetings/2021/">2021</a> <span class="muted">(1)</span>' in first
+    archive = page(client, url("meetings:year_archive", "en", year=2021))
+    assert "OTHER-YEAR" in archive and "PAGED-" not in archive
+    # filters carry over to the next page
+    filtered = page(client, base + "?kind=other")
+    assert 'href="?kind=other&amp;page=2"' in filtered
