@@ -143,6 +143,12 @@ def test_translated_tag_escapes_user_text(client, db):
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
 
 
+def test_ignored_filter_notice_in_lao(client, demo):
+    html = page(client, url("meetings:meeting_list", "lo") + "?kind=nonsense")
+    assert "ບໍ່ເຂົ້າໃຈ" in html
+    assert "ignored" not in page(client, url("meetings:meeting_list", "en") + "?kind=training")
+
+
 def test_language_switch_keeps_page_and_query(client, demo):
     html = page(client, url("meetings:meeting_list", "en") + "?kind=annual_review")
     assert 'href="/lo/meetings/?kind=annual_review" hreflang="lo"' in html
@@ -190,6 +196,8 @@ def test_meeting_list_filters(client, demo):
 )
 def test_bad_filter_values_are_ignored(client, demo, query):
     html = page(client, url("meetings:meeting_list", "en") + query)
+    if "page=" not in query and "[]" not in query:  # unknown parameters are simply not filters
+        assert "Some filter values were not understood and have been ignored." in html
     # invalid values are dropped, valid ones still apply
     if "year=2020" in query:
         assert REVIEW in html and NPSC not in html
