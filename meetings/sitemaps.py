@@ -1,11 +1,12 @@
 """sitemap.xml: every public page in Lao and English (``i18n = True`` with ``hreflang`` alternates).
 
 A sitemap is for search engines, so it lists what an anonymous reader may see
-(``Meeting.objects.visible_to(None)``), never more.
+(``Meeting.objects.visible_to(AnonymousUser())``), never more.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -36,7 +37,7 @@ class StaticPagesSitemap(_I18nSitemap):
 
 class YearArchiveSitemap(_I18nSitemap):
     def items(self):
-        return [d.year for d in Meeting.objects.visible_to(None).dates("start_date", "year")]
+        return [d.year for d in Meeting.objects.visible_to(AnonymousUser()).dates("start_date", "year")]
 
     def location(self, item):
         return reverse("meetings:year_archive", kwargs={"year": item})
@@ -44,7 +45,7 @@ class YearArchiveSitemap(_I18nSitemap):
 
 class MeetingSitemap(_I18nSitemap):
     def items(self):
-        return Meeting.objects.visible_to(None).order_by("start_date", "pk")
+        return Meeting.objects.visible_to(AnonymousUser()).order_by("start_date", "pk")
 
     def lastmod(self, item):
         return item.updated_at

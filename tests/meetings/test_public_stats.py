@@ -4,6 +4,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from meetings import models as m
@@ -30,7 +31,7 @@ def data(db):
 
 
 def visible():
-    return m.Meeting.objects.visible_to(None), m.ActionItem.objects.visible_to(None)
+    return m.Meeting.objects.visible_to(AnonymousUser()), m.ActionItem.objects.visible_to(AnonymousUser())
 
 
 def test_meetings_per_year_and_kind(data):
