@@ -29,6 +29,7 @@ from meetings.models import (
 )
 
 PAGE_SIZE = 20
+ORGANISATION_PAGE_ROWS = 10
 
 
 def _page(request, queryset, size=PAGE_SIZE):
@@ -189,9 +190,13 @@ def organisation_detail(request, slug: str):
         "meetings/organisation_detail.html",
         {
             "organisation": organisation,
-            "organised": organised,
-            "attended": attended,
-            "action_items": action_items,
+            # the latest rows; the full lists are the filtered meeting list and action-item tracker
+            "organised": organised[:ORGANISATION_PAGE_ROWS],
+            "organised_count": organised.count(),
+            "attended": attended[:ORGANISATION_PAGE_ROWS],
+            "attended_count": attended.count(),
+            "action_items": action_items[:ORGANISATION_PAGE_ROWS],
+            "action_items_count": action_items.count(),
             "people": people,
         },
     )

@@ -322,3 +322,18 @@ def test_pagination_and_year_counts(client, db):
     # filters carry over to the next page
     filtered = page(client, base + "?kind=other")
     assert 'href="?kind=other&amp;page=2"' in filtered
+
+
+def test_organisation_page_shows_latest_rows_and_links_to_the_full_lists(client, db):
+    org = f.organisation(name_en="Busy secretariat")
+    for i in range(12):
+        meeting = f.meeting(
+            organisers=[org], start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i)
+        )
+        f.action_item(meeting=meeting, responsible=[org])
+    html = page(client, url("meetings:organisation", "en", slug=org.slug))
+    assert html.count('class="meeting-item"') == 10
+    assert f'href="/en/meetings/?organisation={org.slug}">All 12 meetings</a>' in html
+    assert f'href="/en/action-items/?organisation={org.slug}">All 12 action items</a>' in html
+    full = page(client, url("meetings:meeting_list", "en") + f"?organisation={org.slug}")
+    assert "12 meetings" in full
