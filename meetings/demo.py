@@ -13,7 +13,7 @@ from django.db import transaction
 from meetings import models as m
 
 ORGANISATIONS = [
-    # slug, parent, kind, country, (name_lo, name_en), (short_lo, short_en); Lao text uses Latin acronyms too
+    # slug, parent, kind, country, (name_lo, name_en), (short_lo, short_en)
     ("mps", None, "government", "LA", ("ກະຊວງປ້ອງກັນຄວາມສະຫງົບ", "Ministry of Public Security"), ("ປກສ", "MPS")),
     (
         "general-police-department",

@@ -47,17 +47,13 @@ class Record(models.Model):
         abstract = True
 
     def normalise_text_fields(self) -> None:
-        # Translated originals (``title``) read and write the *active* language through modeltranslation:
-        # setting them would copy the fallback text into the other language. Their ``_lo``/``_en`` columns
-        # are normalised instead.
-        originals = _translated_originals(type(self))
+        # Raw values (self.__dict__), not getattr/setattr: for a translated field such as ``short_name``
+        # modeltranslation's descriptor would read the English fallback and write it into the Lao field.
         for field in self._meta.concrete_fields:
-            if field.attname in originals:
-                continue
             if isinstance(field, models.CharField | models.TextField) and not field.choices:
-                value = getattr(self, field.attname)
+                value = self.__dict__.get(field.attname)
                 if isinstance(value, str):
-                    setattr(self, field.attname, normalise_text(value))
+                    self.__dict__[field.attname] = normalise_text(value)
 
     def clean_fields(self, exclude=None):
         self.normalise_text_fields()
@@ -66,15 +62,6 @@ class Record(models.Model):
     def save(self, *args, **kwargs):
         self.normalise_text_fields()
         super().save(*args, **kwargs)
-
-
-def _translated_originals(model) -> frozenset[str]:
-    from modeltranslation.translator import NotRegistered, translator
-
-    try:
-        return frozenset(translator.get_options_for_model(model).all_fields)
-    except NotRegistered:
-        return frozenset()
 
 
 def unique_slug(instance: models.Model, *parts: str, field: str = "slug", max_length: int = 80) -> str:
