@@ -5,14 +5,15 @@ Use in any browser test::
 
     pytestmark = pytest.mark.browser
 
-    def test_something(browser_page, live_server, transactional_db):
+    def test_something(transactional_db, browser_page, live_server):
         browser_page.goto(live_server.url + "/en/")
         assert_accessible(browser_page)          # no serious or critical axe-core violations
 
 ``browser_page`` opens pages relative to the live server (``browser_page.goto("/en/")`` works), refuses
 every request to another host (nothing may load from outside) and fails the test on JavaScript errors.
 ``new_browser_page(**context_options)`` makes more pages (other viewports, JavaScript off).
-``log_in(page, user, live_server.url)`` signs a user in. ``run_axe(page)`` returns the violations;
+``session_cookie(user, live_server.url)`` (in a fixture, before the browser starts) and
+``log_in(page, cookie)`` sign a user in. ``run_axe(page)`` returns the violations;
 ``assert_accessible(page)`` fails on serious/critical ones; ``screenshot(page, name)`` saves a PNG under
 ``test-artifacts/``.
 """
@@ -42,8 +43,12 @@ ARTIFACTS = ROOT / "test-artifacts"
 SERIOUS = ("serious", "critical")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A Chromium for one test. Function-scoped on purpose: Playwright's sync API keeps an event loop
+    running in this thread while it is open, so it must not outlive the test (other browser tests start
+    their own Playwright; ordinary tests expect no running loop). Request database fixtures *before* this
+    one so that data is written before the loop starts."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -74,6 +79,7 @@ def new_browser_page(browser, live_server):
 
         context.route("**/*", guard)
         page = context.new_page()
+        page.set_default_timeout(15000)
         page.on("pageerror", lambda exc: problems.append(f"JavaScript error: {exc}"))
         page.on(
             "response",
@@ -114,15 +120,21 @@ def assert_accessible(page, *, impacts=SERIOUS) -> None:
     assert not bad, f"{page.url}:\n" + "\n".join(report)
 
 
-def log_in(page, user, live_server_url: str) -> None:
-    """Sign ``user`` in for ``page``'s browser context (a session cookie made by Django's test client)."""
+def session_cookie(user, live_server_url: str) -> dict:
+    """A signed-in session for ``user`` as a Playwright cookie. It writes the session to the database, so
+    call it from a fixture that runs before the browser starts; then ``page.context.add_cookies([cookie])``."""
     from django.conf import settings
     from django.test import Client
 
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server_url}])
+    return {"name": cookie.key, "value": cookie.value, "url": live_server_url}
+
+
+def log_in(page, cookie: dict) -> None:
+    """Sign ``page``'s browser context in with a cookie from :func:`session_cookie`."""
+    page.context.add_cookies([cookie])
 
 
 def screenshot(page, name: str) -> Path:

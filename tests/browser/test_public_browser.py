@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
-from tests.browser.conftest import assert_accessible, log_in, screenshot
+from tests.browser.conftest import assert_accessible, log_in, screenshot, session_cookie
 
 pytestmark = pytest.mark.browser
 
@@ -16,14 +16,23 @@ REVIEW = "2020-02-13-annual-review-2019"
 
 @pytest.fixture
 def demo_site(transactional_db):
+    """Demo data and every database value the tests compare with, read before Chromium starts."""
     from meetings.demo import load_demo_data
 
     load_demo_data()
     meeting = m.Meeting.objects.get(slug=NPSC)
+    review = m.Meeting.objects.get(slug=REVIEW)
+    organiser = review.organisers.filter(people__isnull=False).order_by("slug").first()
     return {
         "meeting": meeting,
+        "participants": meeting.participations.count(),
         "organisation": meeting.organisers.order_by("slug").first(),
         "person": meeting.participations.order_by("pk").first().person,
+        "review": review,
+        "review_organiser": organiser,
+        "review_organiser_person": organiser.people.order_by("name_lo").first(),
+        "action_items": m.ActionItem.objects.count(),
+        "overdue": m.ActionItem.objects.overdue().count(),
     }
 
 
@@ -45,7 +54,7 @@ def page_paths(site, lang):
 
 
 @pytest.mark.parametrize("lang", ["lo", "en"])
-def test_every_page_type_opens_and_is_accessible(browser_page, demo_site, lang):
+def test_every_page_type_opens_and_is_accessible(demo_site, browser_page, lang):
     for name, path in page_paths(demo_site, lang).items():
         response = browser_page.goto(path)
         assert response.status == 200, name
@@ -61,7 +70,7 @@ def test_every_page_type_opens_and_is_accessible(browser_page, demo_site, lang):
 
 
 @pytest.mark.parametrize("lang", ["lo", "en"])
-def test_no_page_is_wider_than_a_360px_phone(new_browser_page, demo_site, lang):
+def test_no_page_is_wider_than_a_360px_phone(demo_site, new_browser_page, lang):
     page = new_browser_page(viewport={"width": 360, "height": 740})
     for name, path in page_paths(demo_site, lang).items():
         page.goto(path)
@@ -71,16 +80,16 @@ def test_no_page_is_wider_than_a_360px_phone(new_browser_page, demo_site, lang):
         screenshot(page, f"360-{lang}-{name.replace(' ', '-')}")
 
 
-def test_pages_show_their_content_without_javascript(new_browser_page, demo_site):
+def test_pages_show_their_content_without_javascript(demo_site, new_browser_page):
     page = new_browser_page(java_script_enabled=False)
     page.goto(f"/en/meetings/{NPSC}/")
     assert demo_site["meeting"].title_en in page.locator("h1").inner_text()
-    assert page.locator("table.participants tbody tr").count() == demo_site["meeting"].participations.count()
+    assert page.locator("table.participants tbody tr").count() == demo_site["participants"]
     page.goto("/en/statistics/")
     assert page.locator("svg.chart").count() == 5
 
 
-def test_language_switch_keeps_the_reader_on_the_same_page(browser_page, demo_site):
+def test_language_switch_keeps_the_reader_on_the_same_page(demo_site, browser_page):
     meeting = demo_site["meeting"]
     browser_page.goto(f"/lo/meetings/{meeting.slug}/")
     assert meeting.title_lo in browser_page.locator("h1").inner_text()
@@ -92,7 +101,7 @@ def test_language_switch_keeps_the_reader_on_the_same_page(browser_page, demo_si
     assert browser_page.locator("html").get_attribute("lang") == "lo"
 
 
-def test_filtering_the_meeting_list(browser_page, demo_site):
+def test_filtering_the_meeting_list(demo_site, browser_page):
     browser_page.goto("/en/meetings/")
     items = browser_page.locator("ul.meeting-list > li")
     assert items.count() == 2
@@ -110,27 +119,25 @@ def test_filtering_the_meeting_list(browser_page, demo_site):
     assert browser_page.locator("ul.meeting-list > li").count() == 2
 
 
-def test_filtering_action_items_by_status(browser_page, demo_site):
+def test_filtering_action_items_overdue(demo_site, browser_page):
     browser_page.goto("/en/action-items/")
-    total = browser_page.locator("ul.action-items > li").count()
-    assert total == m.ActionItem.objects.count()
-    browser_page.get_by_label("Status").select_option("done")
+    items = browser_page.locator("ul.action-items > li")
+    assert items.count() == demo_site["action_items"]
+    assert 0 < demo_site["overdue"] < demo_site["action_items"]
+    browser_page.get_by_label("Overdue only").check()
     browser_page.get_by_role("button", name="Apply").click()
-    browser_page.wait_for_url("**status=done*")
-    assert (
-        browser_page.locator("ul.action-items > li").count()
-        == m.ActionItem.objects.filter(status="done").count()
-    )
+    browser_page.wait_for_url("**overdue=on*")
+    assert items.count() == demo_site["overdue"]
+    assert browser_page.locator("ul.action-items .status--overdue").count() == demo_site["overdue"]
 
 
-def test_following_links_meeting_to_organisation_to_person(browser_page, demo_site):
-    meeting = m.Meeting.objects.get(slug=REVIEW)
+def test_following_links_meeting_to_organisation_to_person(demo_site, browser_page):
+    meeting, organiser = demo_site["review"], demo_site["review_organiser"]
+    person = demo_site["review_organiser_person"]
     browser_page.goto(f"/en/meetings/{meeting.slug}/")
-    organiser = meeting.organisers.filter(people__isnull=False).first()
     browser_page.locator("dl.facts").get_by_role("link", name=organiser.name_en, exact=True).click()
     browser_page.wait_for_url(f"**/en/organisations/{organiser.slug}/")
     assert organiser.name_en in browser_page.locator("h1").inner_text()
-    person = organiser.people.first()
     browser_page.get_by_role("link", name=person.name_en).first.click()
     browser_page.wait_for_url(f"**/en/people/{person.slug}/")
     assert person.name_en in browser_page.locator("h1").inner_text()
@@ -140,7 +147,7 @@ def test_following_links_meeting_to_organisation_to_person(browser_page, demo_si
     assert browser_page.locator("table.participants").get_by_role("link", name=person.name_en).count() == 1
 
 
-def test_lao_font_is_served_by_the_portal(browser_page, demo_site):
+def test_lao_font_is_served_by_the_portal(demo_site, browser_page):
     font_requests = []
     browser_page.on("requestfinished", lambda r: font_requests.append(r.url) if ".woff2" in r.url else None)
     browser_page.goto(f"/lo/meetings/{NPSC}/")
@@ -158,7 +165,7 @@ def test_lao_font_is_served_by_the_portal(browser_page, demo_site):
 
 @pytest.mark.parametrize("lang", ["lo", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_meeting_page_screenshots_and_no_horizontal_overflow(new_browser_page, demo_site, lang, width):
+def test_meeting_page_screenshots_and_no_horizontal_overflow(demo_site, new_browser_page, lang, width):
     page = new_browser_page(viewport={"width": width, "height": 800})
     page.goto(f"/{lang}/meetings/{NPSC}/")
     page.evaluate("() => document.fonts.ready")
@@ -174,7 +181,7 @@ def test_meeting_page_screenshots_and_no_horizontal_overflow(new_browser_page, d
     assert path.stat().st_size > 10_000
 
 
-def test_print_stylesheet_hides_navigation(new_browser_page, demo_site):
+def test_print_stylesheet_hides_navigation(demo_site, new_browser_page):
     page = new_browser_page()
     page.goto(f"/en/meetings/{NPSC}/")
     page.emulate_media(media="print")
@@ -184,7 +191,7 @@ def test_print_stylesheet_hides_navigation(new_browser_page, demo_site):
     assert pdf.startswith(b"%PDF")
 
 
-def test_the_accessibility_check_finds_real_violations(browser_page, demo_site):
+def test_the_accessibility_check_finds_real_violations(demo_site, browser_page):
     # the checker itself must be able to fail: a page without lang and with an unnamed button
     browser_page.goto("/en/")
     browser_page.set_content("<html><body><button></button><input type='text'></body></html>")
@@ -192,7 +199,7 @@ def test_the_accessibility_check_finds_real_violations(browser_page, demo_site):
         assert_accessible(browser_page)
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page, demo_site):
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(demo_site, browser_page):
     browser_page.goto("/en/")
     browser_page.keyboard.press("Tab")
     focused = browser_page.evaluate("() => document.activeElement.className")
@@ -203,17 +210,22 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page
     assert browser_page.evaluate("() => document.activeElement.id") == "main"
 
 
-def test_staff_see_unpublished_meetings_and_anonymous_readers_do_not(
-    browser_page, new_browser_page, demo_site, live_server
-):
+@pytest.fixture
+def officer_cookie(demo_site, live_server):
+    """The NPSC meeting made a draft, and a signed-in secretariat officer (all written before Chromium)."""
     from django.contrib.auth import get_user_model
 
-    draft = m.Meeting.objects.get(slug=NPSC)
+    draft = demo_site["meeting"]
     draft.status = m.Meeting.Status.DRAFT
     draft.save()
-    assert browser_page.goto(f"/en/meetings/{NPSC}/").status == 404
     officer = get_user_model().objects.create_user("officer", password="a-long-password-1", is_staff=True)
+    return session_cookie(officer, live_server.url)
+
+
+def test_staff_see_unpublished_meetings_and_anonymous_readers_do_not(officer_cookie, new_browser_page):
+    anonymous = new_browser_page()
+    assert anonymous.goto(f"/en/meetings/{NPSC}/").status == 404
     staff_page = new_browser_page()
-    log_in(staff_page, officer, live_server.url)
+    log_in(staff_page, officer_cookie)
     assert staff_page.goto(f"/en/meetings/{NPSC}/").status == 200
     assert "Not published" in staff_page.locator("main").inner_text()
