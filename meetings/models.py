@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -670,3 +670,11 @@ class Document(MeetingChild):
 
     def __str__(self):
         return self.title
+
+
+def _reverse_or_none(name: str, **kwargs) -> str | None:
+    """Public pages arrive with the public-site work; until a route exists, records have no public URL."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
