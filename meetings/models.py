@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -174,7 +174,7 @@ class Organisation(Record):
             self.slug = unique_slug(self, self.short_name_en or "", self.name_en or "")
 
     def get_absolute_url(self):
-        return _reverse_or_none("meetings:organisation", slug=self.slug)
+        return reverse("meetings:organisation", kwargs={"slug": self.slug})
 
 
 class Person(Record):
@@ -221,7 +221,7 @@ class Person(Record):
             self.slug = unique_slug(self, self.name_en or "")
 
     def get_absolute_url(self):
-        return _reverse_or_none("meetings:person", slug=self.slug)
+        return reverse("meetings:person", kwargs={"slug": self.slug})
 
 
 class Programme(Record):
@@ -416,7 +416,7 @@ class Meeting(Record):
             )
 
     def get_absolute_url(self):
-        return _reverse_or_none("meetings:meeting", slug=self.slug)
+        return reverse("meetings:meeting", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         """Optimistic locking: a save based on an older version than the stored one is refused."""
@@ -804,19 +804,11 @@ class Document(MeetingChild):
         return self.title
 
     def get_download_url(self):
-        return _reverse_or_none("meetings:document_download", pk=self.pk)
+        return reverse("meetings:document_download", kwargs={"pk": self.pk})
 
     @property
     def filename(self) -> str:
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
-
-
-def _reverse_or_none(name: str, **kwargs) -> str | None:
-    """Public pages arrive with the public-site work; until a route exists, records have no public URL."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
 
 
 class TranslationSync(models.Model):

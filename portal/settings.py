@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "portal.third_party_apps.TwoFactorTOTPConfig",
     "portal.third_party_apps.TwoFactorStaticConfig",
     "portal.third_party_apps.LoginLockoutConfig",
+    "django.contrib.sitemaps",
     "meetings.apps.MeetingsConfig",
     "reports.apps.ReportsConfig",
 ]
@@ -148,7 +149,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("lo", "en"), "lo": ("en",), "
 # --- Static and uploaded files ---------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The Lao web font, installed from npm by bin/setup and served by the portal itself.
+    ("fonts/noto-sans-lao", BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-lao" / "files"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {

@@ -22,3 +22,6 @@ urlpatterns += i18n_patterns(
     path("reports/", include("reports.urls")),
     prefix_default_language=True,
 )
+
+# sitemap.xml: every public page in Lao and English (meetings/sitemaps.py)
+urlpatterns += [path("sitemap.xml", include("meetings.sitemap_urls"))]

@@ -1,0 +1,311 @@
+"""Statistics of meetings and action items, and charts drawn on the server as SVG.
+
+Plain functions, usable by the public statistics page and by ``reports/`` (PDF summary reports):
+
+* Every query function takes querysets that the caller has already restricted with
+  ``Meeting.objects.visible_to(user)`` / ``ActionItem.objects.visible_to(user)``; nothing here decides
+  visibility. Each runs a fixed number of queries whatever the number of rows.
+* ``bar_chart_svg(rows, ...)`` and ``stacked_bar_chart_svg(rows, series, ...)`` return a self-contained
+  ``<svg>`` string (escaped, no script, no external references) for HTML pages or WeasyPrint.
+* ``statistics_context(meetings, action_items)`` returns everything the statistics page shows:
+  ``by_year_kind``, ``attendance``, ``action_status``, ``figures`` and the charts (``charts`` dict of SVG).
+
+Example (a PDF report)::
+
+    from meetings import stats
+    ctx = stats.statistics_context(Meeting.objects.visible_to(user), ActionItem.objects.visible_to(user))
+    ctx["charts"]["meetings_per_year"]   # '<svg ...>...</svg>'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from meetings.models import ActionItemStatus, Meeting
+
+# Colours with at least 4.5:1 contrast against white (text labels sit beside the bars, not on them).
+PALETTE = ["#1f5f8b", "#b3541e", "#2e7d32", "#6a3d9a", "#8c6d1f", "#c2185b", "#00695c", "#5d4037"]
+
+
+# --- queries -----------------------------------------------------------------------------------------
+def meetings_per_year(meetings) -> dict[int, int]:
+    """{year: number of meetings}, newest year first (one query)."""
+    data = (
+        meetings.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+    return dict(data)
+
+
+def key_figures(meetings, action_items) -> dict:
+    """A few headline numbers (two queries)."""
+    m = meetings.order_by().aggregate(
+        meetings=Count("pk"),
+        participants=Sum("attendance_total"),
+        women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
+        counted=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
+    )
+    a = action_items.order_by().aggregate(
+        total=Count("pk"),
+        unfinished=Count("pk", filter=Q(status__in=[ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])),
+        done=Count("pk", filter=Q(status=ActionItemStatus.DONE)),
+    )
+    women_share = (m["women"] or 0) / m["counted"] if m["counted"] else None
+    return {
+        "meetings": m["meetings"],
+        "participants": m["participants"] or 0,
+        "women_share": women_share,
+        "action_items": a["total"],
+        "action_items_unfinished": a["unfinished"],
+        "action_items_done": a["done"],
+    }
+
+
+@dataclass
+class YearKindRow:
+    year: int
+    total: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def meetings_per_year_and_kind(meetings) -> tuple[list[YearKindRow], list[tuple[str, str]]]:
+    """Rows per year (oldest first) with counts per kind, and the kinds that occur as (value, label)."""
+    data = (
+        meetings.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year", "kind")
+        .annotate(n=Count("pk"))
+        .order_by("year", "kind")
+    )
+    rows: dict[int, YearKindRow] = {}
+    kinds_present = set()
+    for item in data:
+        row = rows.setdefault(item["year"], YearKindRow(item["year"]))
+        row.by_kind[item["kind"]] = item["n"]
+        row.total += item["n"]
+        kinds_present.add(item["kind"])
+    kinds = [(value, str(label)) for value, label in Meeting.Kind.choices if value in kinds_present]
+    return list(rows.values()), kinds
+
+
+@dataclass
+class AttendanceRow:
+    year: int
+    meetings: int
+    participants: int
+    women: int
+    online: int
+    women_counted: int  # participants of meetings where women were counted
+    online_counted: int
+
+    @property
+    def women_share(self) -> float | None:
+        return self.women / self.women_counted if self.women_counted else None
+
+    @property
+    def online_share(self) -> float | None:
+        return self.online / self.online_counted if self.online_counted else None
+
+
+def attendance_per_year(meetings) -> list[AttendanceRow]:
+    """Participants, women and online participants per year (oldest first, one query).
+
+    Shares are computed only over meetings that recorded both the total and the part, so that a meeting
+    without a count of women does not lower the share of women.
+    """
+    data = (
+        meetings.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(
+            n=Count("pk"),
+            participants=Sum("attendance_total"),
+            women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
+            online=Sum("attendance_online", filter=Q(attendance_total__isnull=False)),
+            women_counted=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
+            online_counted=Sum("attendance_total", filter=Q(attendance_online__isnull=False)),
+        )
+        .order_by("year")
+    )
+    return [
+        AttendanceRow(
+            year=d["year"],
+            meetings=d["n"],
+            participants=d["participants"] or 0,
+            women=d["women"] or 0,
+            online=d["online"] or 0,
+            women_counted=d["women_counted"] or 0,
+            online_counted=d["online_counted"] or 0,
+        )
+        for d in data
+    ]
+
+
+def action_items_by_status(action_items) -> list[tuple[str, str, int]]:
+    """(status, label, count) for every status, in workflow order (one query)."""
+    counts = dict(action_items.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(value, str(label), counts.get(value, 0)) for value, label in ActionItemStatus.choices]
+
+
+# --- charts ------------------------------------------------------------------------------------------
+def _num(value, decimals=0) -> str:
+    # number_format cuts extra decimals; round first so that 41.7 shows as 42 like the tables
+    return number_format(round(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def _svg_open(width, height, title, desc="") -> list[str]:
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        'font-family="Noto Sans Lao, Noto Sans, sans-serif" font-size="14">',
+        f"<title>{escape(title)}</title>",
+    ]
+    if desc:
+        parts.append(f"<desc>{escape(desc)}</desc>")
+    return parts
+
+
+def bar_chart_svg(
+    rows: list[tuple[str, float]],
+    *,
+    title: str,
+    max_value: float | None = None,
+    value_label=None,
+    color: str = PALETTE[0],
+    width: int = 420,
+) -> SafeString:
+    """Horizontal bars, one per ``(label, value)`` row, with the value written after each bar.
+
+    ``value_label(value) -> str`` formats the written values (default: a localised whole number).
+    """
+    value_label = value_label or _num
+    bar_h, gap, top, label_w, right = 22, 8, 8, 110, 64
+    height = top * 2 + max(1, len(rows)) * (bar_h + gap)
+    top_value = max_value or max((v for _l, v in rows), default=0) or 1
+    plot_w = width - label_w - right
+    parts = _svg_open(width, height, title)
+    if not rows:
+        parts.append(f'<text x="0" y="{top + 14}" fill="#1b1f24">{escape(_("No data"))}</text>')
+    for i, (label, value) in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        w = max(0.0, (value or 0) / top_value * plot_w)
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" fill="#1b1f24">'
+            f"{escape(label)}</text>"
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}" fill="#1b1f24">'
+            f"{escape(value_label(value))}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
+
+
+def stacked_bar_chart_svg(
+    rows: list[tuple[str, dict[str, float]]],
+    series: list[tuple[str, str]],
+    *,
+    title: str,
+    width: int = 420,
+) -> SafeString:
+    """Horizontal stacked bars: ``rows`` are ``(label, {series_key: value})``, ``series`` ``(key, label)``.
+
+    A legend under the bars names each colour; the total is written after each bar.
+    """
+    bar_h, gap, top, label_w, right = 22, 8, 8, 110, 40
+    legend_h = 22 * len(series)
+    height = top * 2 + max(1, len(rows)) * (bar_h + gap) + legend_h + 8
+    top_value = max((sum(v.values()) for _l, v in rows), default=0) or 1
+    plot_w = width - label_w - right
+    parts = _svg_open(width, height, title)
+    for i, (label, values) in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        x = float(label_w)
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" fill="#1b1f24">'
+            f"{escape(label)}</text>"
+        )
+        for j, (key, _series_label) in enumerate(series):
+            value = values.get(key, 0)
+            if not value:
+                continue
+            w = value / top_value * plot_w
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+                f'fill="{PALETTE[j % len(PALETTE)]}" stroke="#fff" stroke-width="1"/>'
+            )
+            x += w
+        parts.append(
+            f'<text x="{x + 6:.1f}" y="{y + bar_h * 0.7:.1f}" fill="#1b1f24">'
+            f"{escape(_num(sum(values.values())))}</text>"
+        )
+    legend_top = top + max(1, len(rows)) * (bar_h + gap) + 8
+    for j, (_key, series_label) in enumerate(series):
+        y = legend_top + j * 22
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="14" height="14" fill="{PALETTE[j % len(PALETTE)]}"/>'
+            f'<text x="{label_w + 20}" y="{y + 12}" fill="#1b1f24">{escape(series_label)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
+
+
+def _percent(share) -> str:
+    return "–" if share is None else f"{_num(share * 100)} %"
+
+
+def statistics_context(meetings, action_items) -> dict:
+    """Tables and charts of the statistics page (and of PDF summary reports). Six queries."""
+    by_year_kind, kinds = meetings_per_year_and_kind(meetings)
+    attendance = attendance_per_year(meetings)
+    action_status = action_items_by_status(action_items)
+    figures = key_figures(meetings, action_items)
+    charts = {
+        "meetings_per_year": stacked_bar_chart_svg(
+            [(str(r.year), r.by_kind) for r in by_year_kind],
+            kinds,
+            title=_("Meetings per year and kind"),
+        ),
+        "participants_per_year": bar_chart_svg(
+            [(str(r.year), r.participants) for r in attendance], title=_("Participants per year")
+        ),
+        "women_share": bar_chart_svg(
+            [(str(r.year), r.women_share * 100) for r in attendance if r.women_share is not None],
+            title=_("Share of women among participants, per year"),
+            max_value=100,
+            value_label=lambda v: _percent(v / 100),
+            color=PALETTE[5],
+        ),
+        "online_share": bar_chart_svg(
+            [(str(r.year), r.online_share * 100) for r in attendance if r.online_share is not None],
+            title=_("Share of participants online, per year"),
+            max_value=100,
+            value_label=lambda v: _percent(v / 100),
+            color=PALETTE[6],
+        ),
+        "action_items_by_status": bar_chart_svg(
+            [(label, n) for _v, label, n in action_status],
+            title=_("Action items by status"),
+            color=PALETTE[2],
+        ),
+    }
+    return {
+        "by_year_kind": by_year_kind,
+        "kinds": kinds,
+        "year_kind_table": [
+            (r.year, [r.by_kind.get(k, 0) for k, _label in kinds], r.total) for r in by_year_kind
+        ],
+        "attendance": attendance,
+        "action_status": action_status,
+        "figures": figures,
+        "charts": charts,
+    }

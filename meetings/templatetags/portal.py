@@ -1,0 +1,124 @@
+"""Template tags of the public site.
+
+``{% translated obj "title" %}`` shows a translated field in the reader's language. When the record has no
+text in that language, it shows the other language's text inside an element carrying ``lang="…"`` and a
+small visible note ("in Lao only"), never a blank. ``{% translated_value obj "title" as t %}`` gives the
+pieces (``t.value``, ``t.lang``, ``t.is_fallback``) for places where markup is not wanted (page titles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class Translated:
+    value: str
+    lang: str
+    is_fallback: bool
+
+    def __str__(self):
+        return self.value
+
+
+def current_language() -> str:
+    lang = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return lang if lang in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def pick_translation(obj, field: str, lang: str | None = None) -> Translated:
+    """The value of ``field`` in ``lang`` (default: the active language), else in the other language."""
+    lang = lang or current_language()
+    order = [lang] + [code for code in LANGUAGE_CODES if code != lang]
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", "") or ""
+        if value:
+            return Translated(value, code, code != lang)
+    return Translated("", lang, False)
+
+
+def _note(lang: str) -> str:
+    if lang == "lo":
+        return _("in Lao only")
+    return _("in English only")
+
+
+@register.simple_tag
+def translated_value(obj, field: str) -> Translated:
+    return pick_translation(obj, field)
+
+
+@register.simple_tag
+def translated(obj, field: str, paragraphs: bool = False, note: bool = True):
+    """The field in the reader's language, or the other language marked with ``lang`` and a note."""
+    if obj is None:
+        return ""
+    t = pick_translation(obj, field)
+    if not t.value:
+        return ""
+    if paragraphs:
+        body = mark_safe(linebreaks(t.value, autoescape=True))  # noqa: S308 - linebreaks escapes
+        if not t.is_fallback:
+            return body
+        return format_html(
+            '<div lang="{}" class="other-language">{}<p class="lang-note" lang="{}">({})</p></div>',
+            t.lang,
+            body,
+            current_language(),
+            _note(t.lang),
+        )
+    if not t.is_fallback:
+        return t.value
+    if not note:
+        return format_html('<span lang="{}">{}</span>', t.lang, t.value)
+    return format_html(
+        '<span lang="{}">{}</span> <small class="lang-note" lang="{}">({})</small>',
+        t.lang,
+        t.value,
+        current_language(),
+        _note(t.lang),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """This page in every language: code, local name, relative and absolute URL, and whether it is active."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    active = current_language()
+    links = []
+    for code in LANGUAGE_CODES:
+        url = translate_url(path, code)
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "active": code == active,
+            }
+        )
+    return links
+
+
+@register.filter
+def percent(value) -> str:
+    """A share between 0 and 1 as a whole-number percentage in the reader's number format."""
+    from django.utils.formats import number_format
+
+    if value is None:
+        return "–"
+    return f"{number_format(round(value * 100), decimal_pos=0)} %"
