@@ -254,15 +254,31 @@ def matches(kind: Kind, terms: tuple[str, ...], columns: tuple[str, ...] | None 
 
 
 # --- Filters (year, organisation) -------------------------------------------------------------------------
+def organisation_and_units(organisation) -> list[int]:
+    """The organisation and every unit under it (one query per level of the hierarchy)."""
+    ids, level = [organisation.pk], [organisation.pk]
+    while level:
+        level = list(m.Organisation.objects.filter(parent__in=level).values_list("pk", flat=True))
+        level = [pk for pk in level if pk not in ids]
+        ids += level
+    return ids
+
+
 def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=None):
-    """The records of ``kind`` that ``user`` may see, narrowed by the year and organisation filters."""
+    """The records of ``kind`` that ``user`` may see, narrowed by the year and organisation filters.
+
+    The organisation filter covers the organisation and its units (a ministry and its departments): the
+    meetings they organised or took part in, the items they presented, reported or are responsible for,
+    their people, and themselves.
+    """
     model = kind.model
+    orgs = organisation_and_units(organisation) if organisation is not None else None
     if model is m.Meeting:
         qs = m.Meeting.objects.visible_to(user)
         if year:
             qs = qs.in_year(year)
-        if organisation is not None:
-            involved = Q(organisers=organisation) | Q(participations__organisation=organisation)
+        if orgs is not None:
+            involved = Q(organisers__in=orgs) | Q(participations__organisation__in=orgs)
             qs = qs.filter(pk__in=m.Meeting.objects.filter(involved).values("pk"))
         return qs
     if model in (m.Person, m.Organisation):
@@ -276,23 +292,20 @@ def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=N
                 qs = qs.filter(
                     Q(pk__in=meetings.values("organisers")) | Q(pk__in=participations.values("organisation"))
                 )
-        if organisation is not None:
-            if model is m.Person:
-                qs = qs.filter(organisation=organisation)
-            else:
-                qs = qs.filter(Q(pk=organisation.pk) | Q(parent=organisation))
+        if orgs is not None:
+            qs = qs.filter(organisation__in=orgs) if model is m.Person else qs.filter(pk__in=orgs)
         return qs
     qs = model.objects.visible_to(user)
     if year:
         qs = qs.filter(meeting__start_date__year=year)
-    if organisation is not None:
+    if orgs is not None:
         direct = {
-            m.AgendaItem: Q(presenter__organisation=organisation),
-            m.Activity: Q(organisation=organisation),
-            m.Achievement: Q(organisation=organisation),
-            m.ActionItem: Q(responsible=organisation),
+            m.AgendaItem: Q(presenter__organisation__in=orgs),
+            m.Activity: Q(organisation__in=orgs),
+            m.Achievement: Q(organisation__in=orgs),
+            m.ActionItem: Q(responsible__in=orgs),
         }[model]
-        qs = qs.filter(pk__in=model.objects.filter(direct | Q(meeting__organisers=organisation)).values("pk"))
+        qs = qs.filter(pk__in=model.objects.filter(direct | Q(meeting__organisers__in=orgs)).values("pk"))
     return qs
 
 

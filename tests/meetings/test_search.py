@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from meetings import models as m
 from meetings.search import LaoSearchAdminMixin, find_spans, parse_query, search
@@ -12,6 +13,14 @@ from meetings.text import words
 from tests import factories as f
 
 ANON = AnonymousUser()
+
+
+@pytest.fixture(autouse=True)
+def _lao_page():
+    """Titles are shown in the page language; these tests read them as on a Lao page."""
+    with translation.override("lo"):
+        yield
+
 
 MEETING_FIELDS = ("title", "summary", "venue", "city")
 CHILD_FIELDS = {
