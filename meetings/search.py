@@ -11,10 +11,10 @@ finds ຳ. ICU word segmentation (:func:`meetings.text.word_boundaries`) is used
 whole-word matches above matches inside a longer word, to cut passages between words and to keep a
 highlight from splitting a letter from its vowel or tone mark.
 
-Ranking inside each kind of record: title matches first (decided in SQL, so it holds over all matches),
-then the best :data:`CANDIDATES_PER_SHOWN` x shown candidates are ordered by the whole query found as a
-phrase, the number of terms found as whole words, and finally recent first (meetings and their items) or
-by name (people, organisations).
+Ranking inside each kind of record: title matches first (fetched first in SQL, so this holds over all
+matches), recent first (meetings and their items) or by name (people, organisations); within the best
+:data:`CANDIDATES_PER_SHOWN` x shown candidates, the whole query found as a phrase, terms found as typed
+(not only by their English stem) and terms found as whole ICU words move a record up among equals.
 
 Visibility: meetings come only from ``Meeting.objects.visible_to(user)`` and their items only from
 ``<Item>.objects.visible_to(user)``; people and organisations are public records.
@@ -29,7 +29,7 @@ import unicodedata
 from functools import reduce
 from operator import and_, or_
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +40,7 @@ LANGS = ("lo", "en")
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 CANDIDATES_PER_SHOWN = 3
-COUNT_CAP = 1000
+COUNT_CAP = 200
 PASSAGE_BEFORE, PASSAGE_AFTER = 60, 160
 
 
@@ -139,6 +139,7 @@ KINDS: tuple[Kind, ...] = (
     ),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+MEETING_ITEMS = (m.AgendaItem, m.Activity, m.Achievement, m.ActionItem)
 
 
 # --- The query ------------------------------------------------------------------------------------------
@@ -299,7 +300,7 @@ def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=N
     if year:
         qs = qs.filter(meeting__start_date__year=year)
     if orgs is not None:
-        direct = {
+        direct = {  # one entry per model of MEETING_ITEMS
             m.AgendaItem: Q(presenter__organisation__in=orgs),
             m.Activity: Q(organisation__in=orgs),
             m.Achievement: Q(organisation__in=orgs),
@@ -310,8 +311,11 @@ def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=N
 
 
 # --- Matching in Python: spans, whole words, passages -----------------------------------------------------
-def _fold(text: str) -> tuple[str, list[int]]:
+def _fold(text: str) -> tuple[str, range | list[int]]:
     """``text`` case-folded, with the index in ``text`` of every folded character."""
+    folded = text.casefold()
+    if len(folded) == len(text):  # the usual case (Lao has no case; English folds letter for letter)
+        return folded, range(len(text))
     folded, index = [], []
     for i, char in enumerate(text):
         piece = char.casefold()
@@ -523,35 +527,49 @@ def _make_hit(obj, kind: Kind, query: Query, title_match: bool, rank: tuple) -> 
 
 
 def search_kind(kind: Kind, query: Query, *, user, year=None, organisation=None, limit: int = 10) -> Group:
-    """The best ``limit`` records of one kind, and how many match in all."""
-    qs = scoped_queryset(kind, user=user, year=year, organisation=organisation).filter(
-        matches(kind, query.terms)
-    )
-    title_match = Case(
-        When(matches(kind, query.terms, kind.title_columns), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+    """The best ``limit`` records of one kind, and how many match in all (counted up to COUNT_CAP).
+
+    Title matches are fetched first, newest first; other matches only fill up the window. Every query
+    asks for a few rows in date (or name) order, so PostgreSQL can stop early on common words and use
+    the trigram indexes on rare ones.
+    """
+    base = scoped_queryset(kind, user=user, year=year, organisation=organisation)
+    every = matches(kind, query.terms)
     window = limit * CANDIDATES_PER_SHOWN
-    candidates = list(
-        qs.annotate(search_title_match=title_match)
-        .select_related(*kind.select_related)
-        .order_by("-search_title_match", *kind.order)[: window + 1]
-    )
-    if len(candidates) <= window:
-        total, more_than = len(candidates), False
+
+    def fetch(qs, n):
+        if kind.model in MEETING_ITEMS:
+            # Items are ranked by their meeting's date: find the newest n meetings with a matching item
+            # first (PostgreSQL walks the meetings' date index and stops), then take their items.
+            newest = (
+                m.Meeting.objects.visible_to(user)
+                .filter(Exists(qs.filter(meeting=OuterRef("pk"))))
+                .order_by("-start_date", "pk")
+                .values("pk")[:n]
+            )
+            qs = qs.filter(meeting__in=newest)
+        return list(qs.select_related(*kind.select_related).order_by(*kind.order)[:n])
+
+    titled = fetch(base.filter(matches(kind, query.terms, kind.title_columns)), window + 1)
+    others = []
+    if len(titled) <= window:  # every title match is known: fill up with the other matches
+        others = fetch(
+            base.filter(every).exclude(pk__in=[obj.pk for obj in titled]), window + 1 - len(titled)
+        )
+    if len(titled) + len(others) <= window:
+        total, more_than = len(titled) + len(others), False
     else:
-        candidates = candidates[:window]
-        total = qs.order_by()[: COUNT_CAP + 1].count()
+        total = base.filter(every).order_by()[: COUNT_CAP + 1].count()
         more_than = total > COUNT_CAP
         total = min(total, COUNT_CAP)
+    candidates = [(1, obj) for obj in titled] + [(0, obj) for obj in others]
     ranked = []
-    for position, obj in enumerate(candidates):
+    for position, (title_match, obj) in enumerate(candidates[:window]):
         phrase, exact, whole_words = _rank(obj, kind, query)
         # Equals keep the SQL order: recent first (or by name).
-        ranked.append(((-obj.search_title_match, -phrase, -exact, -whole_words, position), obj))
-    ranked.sort(key=lambda pair: pair[0])
-    hits = [_make_hit(obj, kind, query, bool(obj.search_title_match), key) for key, obj in ranked[:limit]]
+        ranked.append(((-title_match, -phrase, -exact, -whole_words, position), title_match, obj))
+    ranked.sort(key=lambda row: row[0])
+    hits = [_make_hit(obj, kind, query, bool(title_match), key) for key, title_match, obj in ranked[:limit]]
     return Group(kind=kind, hits=hits, total=total, more_than=more_than)
 
 
