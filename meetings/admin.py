@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 
 from meetings import models as m
 from meetings import services
+from meetings.search import LaoSearchAdminMixin
 from meetings.translation import missing_languages
 
 LANGUAGE_LABELS = {"lo": _("Lao"), "en": _("English")}
@@ -34,7 +35,7 @@ class TranslationStateMixin:
         )
 
 
-class PortalModelAdmin(TranslationStateMixin, TranslationAdmin):
+class PortalModelAdmin(LaoSearchAdminMixin, TranslationStateMixin, TranslationAdmin):
     save_on_top = True
 
     class Media:

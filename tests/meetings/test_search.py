@@ -228,3 +228,33 @@ def test_admin_search_normalises_the_typed_term():
 
     Admin().get_search_results(None, [], "ກໍາມະການ")
     assert seen == ["ກຳມະການ"]
+
+
+@pytest.mark.parametrize(
+    ("url", "typed", "expected"),
+    [
+        ("/admin/meetings/meeting/", "ຄະນະກໍາມະການ", "ກອງປະຊຸມສະຫຼຸບການເຄື່ອນໄຫວວຽກງານຕ້ານການຄ້າມະນຸດທົ່ວປະເທດ"),
+        ("/admin/meetings/organisation/", "ກໍາມະການຕ້ານ", "ຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ"),
+        ("/admin/meetings/person/", "ກໍາມະການ", "ສອນໄຊ ສີພັນດອນ"),
+        ("/admin/meetings/actionitem/", "ນໍາເອົາ", "ນຳເອົາຜູ້ກະທຳຜິດມາລົງໂທດຕາມກົດໝາຍ"),
+    ],
+)
+def test_admin_changelist_search_finds_precomposed_text_typed_decomposed(
+    admin_client, demo, url, typed, expected
+):
+    assert "\u0ecd\u0eb2" in typed
+    response = admin_client.get(url, {"q": typed})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert expected in html
+    assert "0 results" not in html
+
+
+def test_admin_autocomplete_is_lao_aware_too(admin_client, demo):
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {"term": "ກໍາມະການ", "app_label": "meetings", "model_name": "meeting", "field_name": "organisers"},
+    )
+    assert response.status_code == 200
+    names = [row["text"] for row in response.json()["results"]]
+    assert "ຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ" in names
