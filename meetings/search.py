@@ -39,8 +39,7 @@ from meetings.text import normalise_text, word_boundaries
 LANGS = ("lo", "en")
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
-CANDIDATES_PER_SHOWN = 3
-COUNT_CAP = 200
+CANDIDATES_PER_SHOWN = 2
 PASSAGE_BEFORE, PASSAGE_AFTER = 60, 160
 
 
@@ -427,7 +426,7 @@ class Group:
     kind: Kind
     hits: list[Hit]
     total: int
-    more_than: bool = False  # the total is a lower bound (counting stopped at COUNT_CAP)
+    more_than: bool = False  # more records match than ``total`` (counting stops at the candidate window)
 
     @property
     def has_more(self) -> bool:
@@ -442,6 +441,10 @@ class Results:
     @property
     def total(self) -> int:
         return sum(group.total for group in self.groups)
+
+    @property
+    def more_than(self) -> bool:
+        return any(group.more_than for group in self.groups)
 
     def meetings_found(self) -> set[int]:
         """Primary keys of the meetings found directly or through one of their items."""
@@ -527,7 +530,7 @@ def _make_hit(obj, kind: Kind, query: Query, title_match: bool, rank: tuple) -> 
 
 
 def search_kind(kind: Kind, query: Query, *, user, year=None, organisation=None, limit: int = 10) -> Group:
-    """The best ``limit`` records of one kind, and how many match in all (counted up to COUNT_CAP).
+    """The best ``limit`` records of one kind, and how many match (exactly, up to the candidate window).
 
     Title matches are fetched first, newest first; other matches only fill up the window. Every query
     asks for a few rows in date (or name) order, so PostgreSQL can stop early on common words and use
@@ -556,12 +559,9 @@ def search_kind(kind: Kind, query: Query, *, user, year=None, organisation=None,
         others = fetch(
             base.filter(every).exclude(pk__in=[obj.pk for obj in titled]), window + 1 - len(titled)
         )
-    if len(titled) + len(others) <= window:
-        total, more_than = len(titled) + len(others), False
-    else:
-        total = base.filter(every).order_by()[: COUNT_CAP + 1].count()
-        more_than = total > COUNT_CAP
-        total = min(total, COUNT_CAP)
+    # Counted exactly up to the window; beyond it the page says "more than" (counting every match of a
+    # common word would cost more than the whole search).
+    total, more_than = min(len(titled) + len(others), window), len(titled) + len(others) > window
     candidates = [(1, obj) for obj in titled] + [(0, obj) for obj in others]
     ranked = []
     for position, (title_match, obj) in enumerate(candidates[:window]):

@@ -128,8 +128,11 @@ def test_a_group_shows_at_most_its_limit_and_counts_all(db):
     for day in range(1, 15):
         f.meeting(title_en=f"Quarterly coordination {day}", start_date=datetime.date(2023, 3, day))
     group = search("quarterly", user=ANON, limit=5).groups[0]
-    assert len(group.hits) == 5 and group.total == 14 and group.has_more
+    assert len(group.hits) == 5 and group.has_more
+    assert group.total == 10 and group.more_than  # counted up to the candidate window, then "more than"
     assert [hit.date.day for hit in group.hits] == [14, 13, 12, 11, 10]
+    group = search("quarterly", user=ANON, limit=10).groups[0]
+    assert len(group.hits) == 10 and group.total == 14 and not group.more_than and group.has_more
 
 
 # --- Visibility ---------------------------------------------------------------------------------------------
