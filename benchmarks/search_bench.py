@@ -225,21 +225,35 @@ def pick_queries(rng: random.Random):
 
 
 def measure(queries, repeats: int):
+    """Wall time of the whole search per run; per query also the median and its SQL time (one extra run)."""
     from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
     from meetings.search import search
 
-    timings, found = [], {}
+    timings, per_query = [], {}
     with translation.override("lo"):
         for q in queries:
             search(q, user=AnonymousUser())  # warm
+            mine = []
             for _ in range(repeats):
                 t0 = time.perf_counter()
                 results = search(q, user=AnonymousUser())
-                timings.append((time.perf_counter() - t0) * 1000)
-            found[q] = results.total
-    return timings, found
+                mine.append((time.perf_counter() - t0) * 1000)
+            with CaptureQueriesContext(connection) as captured:
+                search(q, user=AnonymousUser())
+            sql_ms = sum(float(entry["time"]) for entry in captured.captured_queries) * 1000
+            timings += mine
+            per_query[q] = (
+                results.total,
+                results.more_than,
+                statistics.median(mine),
+                sql_ms,
+                len(captured.captured_queries),
+            )
+    return timings, per_query
 
 
 def p95(values):
@@ -323,13 +337,17 @@ def main():
         lao_q, en_q = pick_queries(random.Random(42))
         print("[search bench] whole search as the page runs it: 7 kinds, 10 shown each, anonymous visitor")
         for label, queries in (("Lao", lao_q), ("English", en_q)):
-            timings, found = measure(queries, args.repeats)
+            timings, per_query = measure(queries, args.repeats)
             print(
                 f"[search bench] {label:7} {len(queries)} queries x {args.repeats}: "
                 f"median {statistics.median(timings):.1f} ms, p95 {p95(timings):.1f} ms, max {max(timings):.1f} ms "
                 f"(load average now {os.getloadavg()[0]:.1f})"
             )
-            print("    results per query: " + ", ".join(f"{q} {n}" for q, n in found.items()))
+            for q, (total, more, median, sql_ms, n_sql) in per_query.items():
+                print(
+                    f"    {q:24} {'>' if more else ' '}{total:4} results  median {median:6.1f} ms"
+                    f"  (SQL {sql_ms:5.1f} ms in {n_sql} queries)"
+                )
         explain("ຄ້າມະນຸດ")
         explain("victim identification")
     finally:

@@ -132,13 +132,15 @@ def test_odd_queries_say_what_happened(client, demo):
 
 
 def test_more_results_link_keeps_the_query_and_filters(client, db):
-    for day in range(1, 13):
+    for day in range(1, 26):
         f.meeting(title_en=f"Border meeting {day}", start_date=datetime.date(2022, 5, day))
     html = page(client, "en", q="border", year="2022")
     assert html.count('class="search-hit"') == 10
+    assert "More than 20 records found" in html and "(20+)" in html
     assert 'href="?q=border&amp;year=2022&amp;kind=meetings"' in html
     html = page(client, "en", q="border", year="2022", kind="meetings")
-    assert html.count('class="search-hit"') == 12
+    assert html.count('class="search-hit"') == 25
+    assert "25 records found" in html
 
 
 def test_query_count_does_not_grow_with_the_records(client, db):
