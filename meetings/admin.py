@@ -18,6 +18,7 @@ from meetings import models as m
 from meetings import roles, services
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
+from meetings.search import LaoSearchAdminMixin
 from meetings.sensitive import scan_meeting
 from meetings.translation import missing_languages
 from portal.admin_i18n import TranslatableChangeMessageMixin
@@ -47,7 +48,11 @@ class TranslationStateMixin:
 
 
 class PortalModelAdmin(
-    TranslatableChangeMessageMixin, TranslationStateMixin, SimpleHistoryAdmin, TranslationAdmin
+    LaoSearchAdminMixin,
+    TranslatableChangeMessageMixin,
+    TranslationStateMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     """Every record's admin keeps its history: changes field by field, and any version can be restored."""
 

@@ -90,3 +90,21 @@ def line_break_hints(text: str) -> str:
             out.append(ZWSP)
         out.append(piece)
     return "".join(out)
+
+
+def word_boundaries(text: str) -> list[int]:
+    """Offsets (Python string indices into ``text`` as given) where ICU's word segmentation puts a boundary.
+
+    ``text`` is used as it is (not normalised), so the offsets point into the caller's string. Search uses
+    them to tell a whole-word match from a match inside a word and to cut passages between words.
+    """
+    import icu
+
+    if not text:
+        return [0]
+    iterator = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    offsets, position = [0], 0
+    for segment, _status in _segments(text, iterator):
+        position += len(segment)
+        offsets.append(position)
+    return offsets

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import exports, feeds, views
+from meetings import exports, feeds, search_views, views
 
 app_name = "meetings"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("data/<slug:dataset>.<str:fmt>", exports.download, name="export"),
     path("feeds/meetings.atom", feeds.MeetingAtomFeed(), name="feed_atom"),
     path("feeds/meetings.ics", feeds.meetings_ical, name="feed_ical"),
+    path("search/", search_views.search_page, name="search"),
 ]

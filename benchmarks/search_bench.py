@@ -1,0 +1,360 @@
+"""Search latency on 10,000 meetings (PostgreSQL). Not part of the test suite.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/search_bench.py
+
+Creates its own database ``bench_search`` on the server of DATABASE_URL (dropped first if it exists, and
+dropped again at the end unless --keep), migrates it, loads the two demo meetings and generates 10,000
+meetings with their agenda items, activities, achievements and action items, plus people and
+organisations. Their Lao and English text is built from the vocabulary of the demo meetings (ICU words;
+Lao words joined into runs without spaces, as Lao is written). It then runs the search engine exactly as
+the search page does (all seven kinds, ten results each, anonymous visitor) for 20 Lao and 20 English
+queries and prints median and p95 latency, then the query plans of the search conditions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import dj_database_url
+import psycopg2
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BENCH_DB = "bench_search"
+
+
+def _admin_connection(url: str):
+    cfg = dj_database_url.parse(url)
+    conn = psycopg2.connect(
+        dbname="postgres",
+        user=cfg["USER"],
+        password=cfg["PASSWORD"] or None,
+        host=cfg["HOST"],
+        port=cfg["PORT"],
+    )
+    conn.autocommit = True
+    return conn
+
+
+def recreate_database(url: str, *, drop_only=False) -> str:
+    conn = _admin_connection(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+            if not drop_only:
+                cur.execute(f"CREATE DATABASE {BENCH_DB} ENCODING 'UTF8' TEMPLATE template0")
+    finally:
+        conn.close()
+    cfg = dj_database_url.parse(url)
+    auth = cfg["USER"] + (f":{cfg['PASSWORD']}" if cfg["PASSWORD"] else "")
+    return f"postgres://{auth}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{BENCH_DB}"
+
+
+def vocabulary():
+    """Lao and English words (ICU segmentation) of the demo meetings and organisations."""
+    from meetings import demo
+    from meetings.text import words
+
+    lao, english = [], []
+
+    def walk(value):
+        if isinstance(value, str):
+            for word in words(value):
+                if any("\u0e80" <= c <= "\u0eff" for c in word):
+                    lao.append(word)
+                elif any(c.isalpha() for c in word):
+                    english.append(word)
+        elif isinstance(value, list | tuple | dict):
+            for item in value.values() if isinstance(value, dict) else value:
+                walk(item)
+
+    walk(demo.MEETINGS)
+    walk(demo.ORGANISATIONS)
+    walk(demo.PEOPLE)
+    return lao, english
+
+
+class TextMaker:
+    def __init__(self, rng: random.Random, lao: list[str], english: list[str]):
+        self.rng, self.lao, self.english = rng, lao, english
+
+    def lao_text(self, n_words: int) -> str:
+        out, run = [], []
+        for _ in range(n_words):
+            run.append(self.rng.choice(self.lao))
+            if len(run) >= self.rng.randint(3, 8):  # Lao runs of words without spaces
+                out.append("".join(run))
+                run = []
+        if run:
+            out.append("".join(run))
+        return " ".join(out)
+
+    def english_text(self, n_words: int) -> str:
+        text = " ".join(self.rng.choice(self.english) for _ in range(n_words))
+        return text[:1].upper() + text[1:]
+
+
+def generate(n_meetings: int, seed: int = 6) -> None:
+    from django.db import transaction
+
+    from meetings import models as m
+
+    rng = random.Random(seed)
+    lao, english = vocabulary()
+    make = TextMaker(rng, lao, english)
+    with transaction.atomic():
+        orgs = m.Organisation.objects.bulk_create(
+            m.Organisation(
+                slug=f"bench-org-{i}",
+                name=make.lao_text(4),
+                name_lo=make.lao_text(4),
+                name_en=make.english_text(5),
+                short_name_en="".join(w[0] for w in make.english_text(3).split()).upper(),
+            )
+            for i in range(300)
+        )
+        people = m.Person.objects.bulk_create(
+            m.Person(
+                slug=f"bench-person-{i}",
+                name=make.lao_text(2),
+                name_lo=make.lao_text(2),
+                name_en=make.english_text(2),
+                position_lo=make.lao_text(8),
+                position_en=make.english_text(8),
+                organisation=rng.choice(orgs),
+            )
+            for i in range(1000)
+        )
+        statuses = [("published", "public")] * 18 + [("published", "partners"), ("draft", "public")]
+        meetings = []
+        start = datetime.date(2012, 1, 1)
+        for i in range(n_meetings):
+            status, visibility = rng.choice(statuses)
+            title_lo, title_en = make.lao_text(8), make.english_text(9)
+            meetings.append(
+                m.Meeting(
+                    slug=f"bench-{i}",
+                    title=title_lo,
+                    title_lo=title_lo,
+                    title_en=title_en,
+                    start_date=start + datetime.timedelta(days=rng.randrange(0, 14 * 365)),
+                    summary_lo=make.lao_text(60),
+                    summary_en=make.english_text(70),
+                    venue_lo=make.lao_text(2),
+                    venue_en=make.english_text(3),
+                    city_lo=make.lao_text(1),
+                    city_en=make.english_text(2),
+                    status=status,
+                    visibility=visibility,
+                    kind=rng.choice(m.Meeting.Kind.values),
+                )
+            )
+        meetings = m.Meeting.objects.bulk_create(meetings, batch_size=1000)
+        m.Meeting.organisers.through.objects.bulk_create(
+            m.Meeting.organisers.through(meeting_id=mt.pk, organisation_id=rng.choice(orgs).pk)
+            for mt in meetings
+        )
+        m.Participation.objects.bulk_create(
+            (
+                m.Participation(meeting=mt, person=p, organisation_id=p.organisation_id)
+                for mt in meetings
+                for p in rng.sample(people, 3)
+            ),
+            batch_size=2000,
+        )
+        agenda, activities, achievements, actions = [], [], [], []
+        for mt in meetings:
+            for order in (1, 2):
+                t_lo, t_en = make.lao_text(8), make.english_text(8)
+                agenda.append(
+                    m.AgendaItem(
+                        meeting=mt,
+                        order=order,
+                        title=t_lo,
+                        title_lo=t_lo,
+                        title_en=t_en,
+                        summary_lo=make.lao_text(20),
+                        summary_en=make.english_text(22),
+                    )
+                )
+            for model, bucket, count in ((m.Activity, activities, 3), (m.Achievement, achievements, 2)):
+                for order in range(1, count + 1):
+                    t_lo, t_en = make.lao_text(8), make.english_text(8)
+                    bucket.append(
+                        model(
+                            meeting=mt,
+                            order=order,
+                            title=t_lo,
+                            title_lo=t_lo,
+                            title_en=t_en,
+                            description_lo=make.lao_text(15),
+                            description_en=make.english_text(16),
+                        )
+                    )
+            for order in (1, 2, 3):
+                t_lo, t_en = make.lao_text(12), make.english_text(14)
+                actions.append(m.ActionItem(meeting=mt, order=order, text=t_lo, text_lo=t_lo, text_en=t_en))
+        for model, rows in (
+            (m.AgendaItem, agenda),
+            (m.Activity, activities),
+            (m.Achievement, achievements),
+            (m.ActionItem, actions),
+        ):
+            model.objects.bulk_create(rows, batch_size=2000)
+
+
+def pick_queries(rng: random.Random):
+    lao, english = vocabulary()
+    lao_words = sorted({w for w in lao if len(w) >= 3})
+    english_words = sorted({w for w in english if len(w) >= 4})
+    # Words people search for, and a sample of the rest (frequent and rare alike).
+    lao_q = ["ຄ້າມະນຸດ", "ເລຂາ", "ກໍາມະການ", "ຜູ້ຖືກເຄາະຮ້າຍ", "ຕ້ານການຄ້າມະນຸດ", "ຍຸຕິທຳ ແຂວງ"]
+    lao_q += rng.sample([w for w in lao_words if w not in lao_q], 20 - len(lao_q))
+    en_q = ["trafficking", "victim identification", "secretariat", "ASEAN-ACT", "prosecutors", "Vientiane"]
+    en_q += rng.sample(
+        [w for w in english_words if w.casefold() not in {q.casefold() for q in en_q}], 20 - len(en_q)
+    )
+    return lao_q, en_q
+
+
+def measure(queries, repeats: int):
+    """Wall time of the whole search per run; per query also the median and its SQL time (one extra run)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from meetings.search import search
+
+    timings, per_query = [], {}
+    with translation.override("lo"):
+        for q in queries:
+            search(q, user=AnonymousUser())  # warm
+            mine = []
+            for _ in range(repeats):
+                t0 = time.perf_counter()
+                results = search(q, user=AnonymousUser())
+                mine.append((time.perf_counter() - t0) * 1000)
+            with CaptureQueriesContext(connection) as captured:
+                search(q, user=AnonymousUser())
+            sql_ms = sum(float(entry["time"]) for entry in captured.captured_queries) * 1000
+            timings += mine
+            per_query[q] = (
+                results.total,
+                results.more_than,
+                statistics.median(mine),
+                sql_ms,
+                len(captured.captured_queries),
+            )
+    return timings, per_query
+
+
+def p95(values):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def explain(q: str) -> None:
+    """EXPLAIN ANALYZE of the very queries the search page runs for ``q`` (meetings and action items)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.search import search
+
+    with CaptureQueriesContext(connection) as captured:
+        search(q, user=AnonymousUser())
+    print(
+        f"\n=== {q!r}: the search ran {len(captured.captured_queries)} queries; plans of those on meetings and action items"
+    )
+    for entry in captured.captured_queries:
+        sql = entry["sql"]
+        table = sql.split(" FROM ", 1)[1].split()[0].strip('"') if " FROM " in sql else ""
+        if table not in ("meetings_meeting", "meetings_actionitem"):
+            continue
+        print(f"\n--- {sql[:110]}...")
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) " + sql)
+            print("\n".join(row[0] for row in cursor.fetchall()))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the bench_search database afterwards")
+    args = parser.parse_args()
+
+    base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not base_url.startswith("postgres"):
+        sys.exit("search_bench needs a PostgreSQL DATABASE_URL (it creates its own database bench_search)")
+    os.environ["DATABASE_URL"] = recreate_database(base_url)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    try:
+        t0 = time.perf_counter()
+        call_command(
+            "migrate", "meetings", "0001", verbosity=0
+        )  # tables first, trigram indexes after the data
+        call_command("migrate", verbosity=0)
+        call_command("migrate", "meetings", "0001", verbosity=0)
+        from meetings.demo import load_demo_data
+
+        load_demo_data()
+        generate(args.meetings)
+        t1 = time.perf_counter()
+        call_command("migrate", verbosity=0)  # builds the trigram indexes
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+            cursor.execute("select count(*) from meetings_meeting")
+            n_meetings = cursor.fetchone()[0]
+            counts = []
+            for table in ("agendaitem", "activity", "achievement", "actionitem", "person"):
+                cursor.execute(f"select count(*) from meetings_{table}")  # noqa: S608 (fixed names)
+                counts.append(cursor.fetchone()[0])
+            cursor.execute("select version()")
+            version = cursor.fetchone()[0]
+        print(f"[search bench] {version}")
+        print(
+            f"[search bench] {n_meetings} meetings, {counts[0]} agenda items, {counts[1]} activities, "
+            f"{counts[2]} achievements, {counts[3]} action items, {counts[4]} people "
+            f"(generated in {t1 - t0:.0f} s, indexes built in {time.perf_counter() - t1:.0f} s)"
+        )
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"[search bench] machine: {os.cpu_count()} CPUs, load average {load} (shared machine)")
+        lao_q, en_q = pick_queries(random.Random(42))
+        print("[search bench] whole search as the page runs it: 7 kinds, 10 shown each, anonymous visitor")
+        for label, queries in (("Lao", lao_q), ("English", en_q)):
+            timings, per_query = measure(queries, args.repeats)
+            print(
+                f"[search bench] {label:7} {len(queries)} queries x {args.repeats}: "
+                f"median {statistics.median(timings):.1f} ms, p95 {p95(timings):.1f} ms, max {max(timings):.1f} ms "
+                f"(load average now {os.getloadavg()[0]:.1f})"
+            )
+            for q, (total, more, median, sql_ms, n_sql) in per_query.items():
+                print(
+                    f"    {q:24} {'>' if more else ' '}{total:4} results  median {median:6.1f} ms"
+                    f"  (SQL {sql_ms:5.1f} ms in {n_sql} queries)"
+                )
+        explain("ຄ້າມະນຸດ")
+        explain("victim identification")
+    finally:
+        connection.close()
+        if not args.keep:
+            recreate_database(base_url, drop_only=True)
+
+
+if __name__ == "__main__":
+    main()

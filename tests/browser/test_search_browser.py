@@ -1,0 +1,65 @@
+"""The search page in a real headless Chromium: type, submit, filter, read the highlighted results."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/portal-screenshots"))
+
+
+@pytest.fixture
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+        # Database connections opened while Playwright's event loop ran belong to that context: close
+        # them here, or the test database cannot be dropped at the end of the run.
+        connections.close_all()
+
+
+def test_search_with_decomposed_sara_am_then_filter(live_server, browser, demo):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(f"{live_server.url}/lo/search/")
+    page.fill("input[name=q]", "ກໍາມະການ")  # ໍ + າ as many keyboards type it
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".search-group")
+    headings = page.locator(".search-group h2").all_inner_texts()
+    assert len(headings) >= 4 and headings[0].startswith("ກອງປະຊຸມ")
+    marks = set(page.locator("mark").all_inner_texts())
+    assert marks == {"ກຳມະການ"}
+    page.screenshot(path=str(SHOTS / "search-lo.png"), full_page=True)
+
+    page.select_option("select[name=year]", "2020")
+    page.select_option("select[name=kind]", "activities")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".search-group")
+    assert page.locator(".search-group h2").all_inner_texts() == ["ກິດຈະກຳ (1)"]
+    assert "18" in page.locator(".search-hit__title").inner_text()
+
+
+def test_results_fit_a_phone_screen(live_server, browser, demo):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{live_server.url}/en/search/?q=ຄ້າມະນຸດ")
+    page.wait_for_selector(".search-group")
+    page.screenshot(path=str(SHOTS / "search-phone.png"), full_page=True)
+    wide = page.evaluate(
+        """[...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert wide == []
