@@ -140,7 +140,7 @@ def meeting_detail(request, slug: str):
                     "responsible", Prefetch("updates", queryset=_visible_updates(user))
                 ),
             ),
-            Prefetch("documents", queryset=Document.objects.all()),
+            Prefetch("documents", queryset=Document.objects.visible_to(user)),
         ),
         slug=slug,
     )

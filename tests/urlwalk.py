@@ -170,6 +170,10 @@ def fill(endpoint: Endpoint, record=None, *, year: int = 2024, lang: str = "lo")
             values[name] = next(iter(endpoint.extra["default_args"]["sitemaps"]))
         elif name in ("format", "ext", "extension"):
             values[name] = _from_converter(endpoint, name) or "json"
+        elif name == "dataset":
+            values[name] = "meetings"  # open-data downloads: the dataset that carries meeting titles
+        elif name == "fmt":
+            values[name] = "csv"
         elif name in ("page", "number"):
             values[name] = 1
         elif _from_converter(endpoint, name) is not None:

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
+from meetings import roles
+from tests import factories
 from tests.browser.conftest import assert_accessible, log_in, screenshot, session_cookie
 
 pytestmark = pytest.mark.browser
@@ -213,12 +215,11 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(demo_site, b
 @pytest.fixture
 def officer_cookie(demo_site, live_server):
     """The NPSC meeting made a draft, and a signed-in secretariat officer (all written before Chromium)."""
-    from django.contrib.auth import get_user_model
 
     draft = demo_site["meeting"]
     draft.status = m.Meeting.Status.DRAFT
     draft.save()
-    officer = get_user_model().objects.create_user("officer", password="a-long-password-1", is_staff=True)
+    officer = factories.user(role=roles.EDITOR, username="officer")
     return session_cookie(officer, live_server.url)
 
 

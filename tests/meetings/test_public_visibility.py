@@ -1,11 +1,11 @@
 """Nothing unpublished or restricted reaches a reader who may not see it, on any public page or file."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
+from meetings import roles
 from tests import factories as f
 from tests.meetings.public_helpers import hidden_meetings
 
@@ -87,7 +87,7 @@ def test_counts_and_statistics_count_only_visible_meetings(client, world):
 
 
 def test_signed_in_partner_sees_partner_meetings_but_not_internal_or_drafts(client, world):
-    partner = get_user_model().objects.create_user("partner", password="a-long-password-1")
+    partner = f.user(role=roles.PARTNER, username="partner")
     client.force_login(partner)
     bodies = texts(client, pages(world))
     assert any("PARTNERS-ONLY" in body for body in bodies.values())
@@ -98,7 +98,7 @@ def test_signed_in_partner_sees_partner_meetings_but_not_internal_or_drafts(clie
 
 
 def test_secretariat_staff_see_everything(client, world):
-    staff = get_user_model().objects.create_user("officer", password="a-long-password-1", is_staff=True)
+    staff = f.user(role=roles.EDITOR, username="officer")
     client.force_login(staff)
     for meeting in world["hidden"].values():
         with translation.override("en"):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from meetings import models as m
+from meetings import roles
 from meetings.search import LaoSearchAdminMixin, find_spans, parse_query, search
 from meetings.text import words
 from tests import factories as f
@@ -149,8 +150,8 @@ def hidden(db):
 
 def test_search_never_shows_what_the_user_may_not_see(hidden, django_user_model):
     draft, partners, public = hidden
-    partner = django_user_model.objects.create_user("partner", password="x" * 12)
-    staff = django_user_model.objects.create_user("officer", password="x" * 12, is_staff=True)
+    partner = f.user(role=roles.PARTNER, username="partner")
+    staff = f.user(role=roles.EDITOR, username="officer")
     assert search("ລັບສະເພາະ", user=ANON).meetings_found() == {public.pk}
     assert search("secret-ish", user=ANON).meetings_found() == {public.pk}
     assert search("ລັບສະເພາະ", user=partner).meetings_found() == {public.pk, partners.pk}

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
+from meetings import roles
 from tests import factories as f
 
 
@@ -76,7 +77,7 @@ def test_the_page_never_shows_what_the_user_may_not_see(client, db, django_user_
     # Years of hidden meetings are not offered as filters either.
     f.meeting(title_en="Old", start_date=datetime.date(2011, 1, 1), status=m.Meeting.Status.DRAFT)
     assert '<option value="2011"' not in page(client, "en")
-    client.force_login(django_user_model.objects.create_user("partner", password="x" * 12))
+    client.force_login(f.user(role=roles.PARTNER, username="partner"))
     assert "Partners <mark>hush-hush</mark> review" in page(client, "en", q="hush-hush")
     assert partners.title_en not in page(client, "en", q="errand")
 
