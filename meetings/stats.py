@@ -20,6 +20,7 @@ Example (a PDF report)::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
@@ -263,6 +264,65 @@ def _percent(share) -> str:
     return "–" if share is None else f"{_num(share * 100)} %"
 
 
+CHART_TITLES = {
+    "meetings_per_year": _("Meetings per year and kind"),
+    "participants_per_year": _("Participants per year"),
+    "women_share": _("Share of women among participants, per year"),
+    "online_share": _("Share of participants online, per year"),
+    "action_items_by_status": _("Action items by status"),
+}
+
+
+class ChartRow(NamedTuple):
+    label: str
+    value: float
+    shown: str  # the value as written beside the bar
+    share: float  # length of the bar, 0..1 of the scale
+
+
+class Chart(NamedTuple):
+    """One chart as SVG (web pages) and as rows (PDFs: WeasyPrint shapes Lao in HTML, not in SVG text)."""
+
+    title: str
+    svg: SafeString
+    rows: list[ChartRow]
+
+
+def chart_rows(pairs, *, max_value: float | None = None, value_label=None) -> list[ChartRow]:
+    """``(label, value)`` pairs as rows with their bar length on a common scale."""
+    value_label = value_label or _num
+    top = max_value or max((v or 0 for _l, v in pairs), default=0) or 1
+    return [
+        ChartRow(label, value or 0, value_label(value or 0), (value or 0) / top) for label, value in pairs
+    ]
+
+
+def statistics_charts(meetings, action_items) -> list[Chart]:
+    """The charts of the statistics page, for PDF summary reports (the same numbers, the same titles)."""
+    context = statistics_context(meetings, action_items)
+    attendance = context["attendance"]
+    percent = {"max_value": 100, "value_label": lambda v: _percent(v / 100)}
+    rows = {
+        "meetings_per_year": chart_rows(
+            [
+                (f"{r.year} · {label}", r.by_kind[kind])
+                for r in context["by_year_kind"]
+                for kind, label in context["kinds"]
+                if r.by_kind.get(kind)
+            ]
+        ),
+        "participants_per_year": chart_rows([(str(r.year), r.participants) for r in attendance]),
+        "women_share": chart_rows(
+            [(str(r.year), r.women_share * 100) for r in attendance if r.women_share is not None], **percent
+        ),
+        "online_share": chart_rows(
+            [(str(r.year), r.online_share * 100) for r in attendance if r.online_share is not None], **percent
+        ),
+        "action_items_by_status": chart_rows([(label, n) for _v, label, n in context["action_status"]]),
+    }
+    return [Chart(str(CHART_TITLES[key]), svg, rows[key]) for key, svg in context["charts"].items()]
+
+
 def statistics_context(meetings, action_items) -> dict:
     """Tables and charts of the statistics page (and of PDF summary reports). Six queries."""
     by_year_kind, kinds = meetings_per_year_and_kind(meetings)
@@ -273,28 +333,28 @@ def statistics_context(meetings, action_items) -> dict:
         "meetings_per_year": stacked_bar_chart_svg(
             [(str(r.year), r.by_kind) for r in by_year_kind],
             kinds,
-            title=_("Meetings per year and kind"),
+            title=CHART_TITLES["meetings_per_year"],
         ),
         "participants_per_year": bar_chart_svg(
-            [(str(r.year), r.participants) for r in attendance], title=_("Participants per year")
+            [(str(r.year), r.participants) for r in attendance], title=CHART_TITLES["participants_per_year"]
         ),
         "women_share": bar_chart_svg(
             [(str(r.year), r.women_share * 100) for r in attendance if r.women_share is not None],
-            title=_("Share of women among participants, per year"),
+            title=CHART_TITLES["women_share"],
             max_value=100,
             value_label=lambda v: _percent(v / 100),
             color=PALETTE[5],
         ),
         "online_share": bar_chart_svg(
             [(str(r.year), r.online_share * 100) for r in attendance if r.online_share is not None],
-            title=_("Share of participants online, per year"),
+            title=CHART_TITLES["online_share"],
             max_value=100,
             value_label=lambda v: _percent(v / 100),
             color=PALETTE[6],
         ),
         "action_items_by_status": bar_chart_svg(
             [(label, n) for _v, label, n in action_status],
-            title=_("Action items by status"),
+            title=CHART_TITLES["action_items_by_status"],
             color=PALETTE[2],
         ),
     }

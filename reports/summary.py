@@ -97,8 +97,12 @@ def build_report(
     """Everything the summary PDF shows, in a fixed number of queries."""
     from django.utils.translation import get_language
 
+    from meetings.models import ActionItem
+    from meetings.stats import statistics_charts
+
     meetings = meetings_in(user, period, organisation=organisation, programme=programme)
     stats = statistics(meetings, today=today)
+    action_items = ActionItem.objects.visible_to(user).filter(meeting__in=meetings)
     listing = list(
         meetings.select_related("programme")
         .prefetch_related("organisers")
@@ -110,6 +114,7 @@ def build_report(
         "organisation": organisation,
         "programme": programme,
         "stats": stats,
+        "statistics_charts": statistics_charts(meetings, action_items),
         "meetings": listing[:MAX_LISTED],
         "more_meetings": max(0, stats["meetings"] - MAX_LISTED),
         "address": address,
@@ -137,7 +142,7 @@ def render_report(report: dict) -> bytes:
     from django.utils.formats import date_format
     from django.utils.translation import gettext
 
-    from reports.charts import bar_chart
+    from meetings.stats import chart_rows
     from reports.rendering import css_string, font_context, html_to_document, page_counter_css
 
     stats = report["stats"]
@@ -159,23 +164,9 @@ def render_report(report: dict) -> bytes:
             per_year[month.year] = per_year.get(month.year, 0) + count
         years = range(report["period"].start.year, report["period"].end.year + 1)
         rows = [(str(year), per_year.get(year, 0)) for year in years]
-    charts.append({"title": label, "svg": bar_chart(rows, label=label)})
-    actions = stats["actions"]
-    charts.append(
-        {
-            "title": gettext("Action items by status"),
-            "svg": bar_chart(
-                [
-                    (gettext("Open or in progress"), actions["unfinished"]),
-                    (gettext("Overdue"), actions["overdue"]),
-                    (gettext("Done"), actions["done"]),
-                    (gettext("Dropped"), actions["dropped"]),
-                ],
-                label=gettext("Action items by status"),
-                width=320,
-            ),
-        }
-    )
+    charts.append({"title": label, "rows": chart_rows(rows)})
+    # ... then the charts of the public statistics page, from the same code and the same records.
+    charts.extend({"title": chart.title, "rows": chart.rows} for chart in report["statistics_charts"])
     part = {
         "lang": report["lang"],
         "page_counter": page_counter_css(gettext("Page {page} of {pages}")),
