@@ -40,7 +40,11 @@ def register_history() -> None:
             model,
             app="meetings",
             m2m_fields=[model._meta.get_field(name) for name in M2M_HISTORY.get(model.__name__, [])],
-            excluded_fields=EXCLUDED.get(model.__name__, []),
+            # Columns the database computes (search text) are not edits.
+            excluded_fields=[
+                *EXCLUDED.get(model.__name__, []),
+                *(field.name for field in model._meta.concrete_fields if field.generated),
+            ],
             cascade_delete_history=False,
         )
 

@@ -27,16 +27,17 @@ import datetime
 import re
 import unicodedata
 from functools import reduce
-from operator import and_, or_
+from operator import and_
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Upper
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetings import models as m
 from meetings.text import normalise_text, word_boundaries
 
-LANGS = ("lo", "en")
+LANGS = m.SEARCH_LANGUAGES
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 CANDIDATES_PER_SHOWN = 2
@@ -46,14 +47,23 @@ PASSAGE_BEFORE, PASSAGE_AFTER = 60, 160
 # --- Kinds of record ----------------------------------------------------------------------------------
 @dataclasses.dataclass(frozen=True)
 class Kind:
+    """A kind of record searched; its searched fields are the model's ``SEARCH_TITLE`` + ``SEARCH_OTHER``."""
+
     key: str
     label: str
     model: type
-    title_fields: tuple[str, ...]
-    other_fields: tuple[str, ...]
     order: tuple[str, ...]
     select_related: tuple[str, ...] = ()
     date_path: str | None = None
+    shown: tuple[str, ...] = ()  # fields a hit shows besides the searched ones (see _search_hit.html)
+
+    @property
+    def title_fields(self) -> tuple[str, ...]:
+        return self.model.SEARCH_TITLE
+
+    @property
+    def other_fields(self) -> tuple[str, ...]:
+        return self.model.SEARCH_OTHER
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -61,81 +71,81 @@ class Kind:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        """The database columns searched: every field in Lao and in English."""
+        """The fields searched, in Lao and in English (what ranking and passages read in Python)."""
         return tuple(f"{field}_{lang}" for field in self.fields for lang in LANGS)
 
     @property
     def title_columns(self) -> tuple[str, ...]:
         return tuple(f"{field}_{lang}" for field in self.title_fields for lang in LANGS)
 
+    @property
+    def loaded(self) -> tuple[str, ...]:
+        """What a candidate loads: searched and shown fields only (not the long search columns)."""
+        return self.columns + self.shown
+
+    @property
+    def search_columns(self) -> tuple[str, str]:
+        """The generated columns matched in SQL: (title text, all text); one column when only a title."""
+        return ("search_title" if self.other_fields else "search_text", "search_text")
+
+
+ITEM_SHOWN = ("order", "meeting", *(f"meeting__{f}" for f in ("slug", "start_date", "title_lo", "title_en")))
+ORGANISATION_SHOWN = ("slug", *(f"{f}_{lang}" for f in ("name", "short_name") for lang in LANGS))
 
 KINDS: tuple[Kind, ...] = (
     Kind(
         "meetings",
         _("Meetings"),
         m.Meeting,
-        ("title",),
-        ("summary", "venue", "city"),
         order=("-start_date", "-pk"),
         date_path="start_date",
+        shown=("slug", "start_date"),
     ),
     Kind(
         "agenda",
         _("Agenda items and reports"),
         m.AgendaItem,
-        ("title",),
-        ("summary",),
         order=("-meeting__start_date", "meeting_id", "order"),
         select_related=("meeting",),
         date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
     ),
     Kind(
         "activities",
         _("Activities"),
         m.Activity,
-        ("title",),
-        ("description",),
         order=("-meeting__start_date", "meeting_id", "order"),
         select_related=("meeting",),
         date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
     ),
     Kind(
         "achievements",
         _("Achievements"),
         m.Achievement,
-        ("title",),
-        ("description",),
         order=("-meeting__start_date", "meeting_id", "order"),
         select_related=("meeting",),
         date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
     ),
     Kind(
         "actions",
         _("Action items"),
         m.ActionItem,
-        ("text",),
-        (),
         order=("-meeting__start_date", "meeting_id", "order"),
         select_related=("meeting",),
         date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
     ),
     Kind(
         "people",
         _("People"),
         m.Person,
-        ("name",),
-        ("honorific", "position"),
         order=("name_lo", "pk"),
         select_related=("organisation",),
+        shown=("slug", "organisation", *(f"organisation__{f}" for f in ORGANISATION_SHOWN)),
     ),
-    Kind(
-        "organisations",
-        _("Organisations"),
-        m.Organisation,
-        ("name", "short_name"),
-        (),
-        order=("name_lo", "pk"),
-    ),
+    Kind("organisations", _("Organisations"), m.Organisation, order=("name_lo", "pk"), shown=("slug",)),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 MEETING_ITEMS = (m.AgendaItem, m.Activity, m.Achievement, m.ActionItem)
@@ -245,12 +255,15 @@ def parse_query(raw: str | None) -> Query:
     )
 
 
-def matches(kind: Kind, terms: tuple[str, ...], columns: tuple[str, ...] | None = None) -> Q:
-    """Every term in some column. ``icontains`` is what the trigram indexes on UPPER(column) serve."""
-    columns = columns or kind.columns
-    return reduce(
-        and_, (reduce(or_, (Q(**{f"{col}__icontains": term}) for col in columns)) for term in terms)
-    )
+def matches(kind: Kind, terms: tuple[str, ...], *, title_only: bool = False) -> Q:
+    """Every term inside the record's search column (see :func:`meetings.models.search_column`).
+
+    The term is upper-cased by the database, as the column is, so both sides agree on every letter (SQLite
+    upper-cases only ASCII letters, PostgreSQL all of them). The pattern is a constant the planner folds,
+    so the column's trigram index serves it.
+    """
+    column = kind.search_columns[0 if title_only else 1]
+    return reduce(and_, (Q(**{f"{column}__contains": Upper(Value(term))}) for term in terms))
 
 
 # --- Filters (year, organisation) -------------------------------------------------------------------------
@@ -264,7 +277,7 @@ def organisation_and_units(organisation) -> list[int]:
     return ids
 
 
-def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=None):
+def scoped_queryset(kind: Kind, *, user, year: int | None = None, orgs: list[int] | None = None):
     """The records of ``kind`` that ``user`` may see, narrowed by the year and organisation filters.
 
     The organisation filter covers the organisation and its units (a ministry and its departments): the
@@ -272,7 +285,6 @@ def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=N
     their people, and themselves.
     """
     model = kind.model
-    orgs = organisation_and_units(organisation) if organisation is not None else None
     if model is m.Meeting:
         qs = m.Meeting.objects.visible_to(user)
         if year:
@@ -295,18 +307,29 @@ def scoped_queryset(kind: Kind, *, user, year: int | None = None, organisation=N
         if orgs is not None:
             qs = qs.filter(organisation__in=orgs) if model is m.Person else qs.filter(pk__in=orgs)
         return qs
-    qs = model.objects.visible_to(user)
+    meetings, items = item_scope(kind, user=user, year=year, orgs=orgs)
+    return items.filter(meeting__in=meetings)
+
+
+def item_scope(kind: Kind, *, user, year: int | None = None, orgs: list[int] | None = None):
+    """For a kind of meeting item: (the meetings ``user`` may see in ``year``, the items ``orgs`` filter
+    keeps in any meeting). An item is visible exactly when its meeting is (``MeetingChildQuerySet``), so the
+    items to show are those of the second set whose meeting is in the first."""
+    meetings = m.Meeting.objects.visible_to(user)
     if year:
-        qs = qs.filter(meeting__start_date__year=year)
+        meetings = meetings.in_year(year)
+    items = kind.model.objects.all()
     if orgs is not None:
         direct = {  # one entry per model of MEETING_ITEMS
             m.AgendaItem: Q(presenter__organisation__in=orgs),
             m.Activity: Q(organisation__in=orgs),
             m.Achievement: Q(organisation__in=orgs),
             m.ActionItem: Q(responsible__in=orgs),
-        }[model]
-        qs = qs.filter(pk__in=model.objects.filter(direct | Q(meeting__organisers__in=orgs)).values("pk"))
-    return qs
+        }[kind.model]
+        items = items.filter(
+            pk__in=kind.model.objects.filter(direct | Q(meeting__organisers__in=orgs)).values("pk")
+        )
+    return meetings, items
 
 
 # --- Matching in Python: spans, whole words, passages -----------------------------------------------------
@@ -529,36 +552,43 @@ def _make_hit(obj, kind: Kind, query: Query, title_match: bool, rank: tuple) -> 
     return Hit(kind, obj, title, passage, url, date, meeting, title_match, rank)
 
 
-def search_kind(kind: Kind, query: Query, *, user, year=None, organisation=None, limit: int = 10) -> Group:
+def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> Group:
     """The best ``limit`` records of one kind, and how many match (exactly, up to the candidate window).
 
     Title matches are fetched first, newest first; other matches only fill up the window. Every query
     asks for a few rows in date (or name) order, so PostgreSQL can stop early on common words and use
     the trigram indexes on rare ones.
     """
-    base = scoped_queryset(kind, user=user, year=year, organisation=organisation)
-    every = matches(kind, query.terms)
     window = limit * CANDIDATES_PER_SHOWN
+    title, every = matches(kind, query.terms, title_only=True), matches(kind, query.terms)
+    if kind.model in MEETING_ITEMS:
+        meetings, items = item_scope(kind, user=user, year=year, orgs=orgs)
 
-    def fetch(qs, n):
-        if kind.model in MEETING_ITEMS:
-            # Items are ranked by their meeting's date: find the newest n meetings with a matching item
-            # first (PostgreSQL walks the meetings' date index and stops), then take their items.
+        def part(condition, n):
+            # Items are ranked by their meeting's date: find the newest visible meetings with a matching
+            # item first (PostgreSQL walks the meetings' date index and stops), then take their items.
             newest = (
-                m.Meeting.objects.visible_to(user)
-                .filter(Exists(qs.filter(meeting=OuterRef("pk"))))
+                meetings.filter(Exists(items.filter(condition, meeting=OuterRef("pk"))))
                 .order_by("-start_date", "pk")
                 .values("pk")[:n]
             )
-            qs = qs.filter(meeting__in=newest)
-        return list(qs.select_related(*kind.select_related).order_by(*kind.order)[:n])
+            return items.filter(condition, meeting__in=newest)
 
-    titled = fetch(base.filter(matches(kind, query.terms, kind.title_columns)), window + 1)
+    else:
+        base = scoped_queryset(kind, user=user, year=year, orgs=orgs)
+
+        def part(condition, n):
+            return base.filter(condition)
+
+    def fetch(condition, n):
+        found = part(condition, n).select_related(*kind.select_related).only(*kind.loaded)
+        return list(found.order_by(*kind.order)[:n])
+
+    titled = fetch(title, window + 1)
     others = []
-    if len(titled) <= window:  # every title match is known: fill up with the other matches
-        others = fetch(
-            base.filter(every).exclude(pk__in=[obj.pk for obj in titled]), window + 1 - len(titled)
-        )
+    # Every title match is known: fill up with the other matches (if the title is not all that is searched).
+    if len(titled) <= window and kind.other_fields:
+        others = fetch(every & ~title, window + 1 - len(titled))
     # Counted exactly up to the window; beyond it the page says "more than" (counting every match of a
     # common word would cost more than the whole search).
     total, more_than = min(len(titled) + len(others), window), len(titled) + len(others) > window
@@ -587,9 +617,8 @@ def search(
     if not query.has_terms:
         return Results(query=query, groups=[])
     kinds = [KINDS_BY_KEY[kind]] if kind in KINDS_BY_KEY else list(KINDS)
-    groups = [
-        search_kind(k, query, user=user, year=year, organisation=organisation, limit=limit) for k in kinds
-    ]
+    orgs = organisation_and_units(organisation) if organisation is not None else None
+    groups = [search_kind(k, query, user=user, year=year, orgs=orgs, limit=limit) for k in kinds]
     return Results(query=query, groups=[group for group in groups if group.total])
 
 

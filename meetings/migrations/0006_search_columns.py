@@ -1,0 +1,335 @@
+"""Search columns: each searched record keeps its searched text in one generated, upper-cased column
+(``search_text``, and ``search_title`` for its title fields), with one trigram index each on PostgreSQL.
+
+They replace the per-column indexes on ``UPPER(column)`` of migration 0005: a search condition is now one
+``LIKE`` on stored text per term and kind, instead of an ``OR`` over every column that upper-cases each
+field of each candidate row again (measured in ``benchmarks/search_bench.py``).
+
+On SQLite (the demo database) the columns are added too (search reads them there as well); the indexes
+are PostgreSQL only. The lists are written out here: a migration must not change when the code changes.
+"""
+
+import django.db.models.functions.text
+from django.db import migrations, models
+
+OLD_INDEXES = {
+    "meetings_meeting": ("title", "summary", "venue", "city"),
+    "meetings_agendaitem": ("title", "summary"),
+    "meetings_activity": ("title", "description"),
+    "meetings_achievement": ("title", "description"),
+    "meetings_actionitem": ("text",),
+    "meetings_person": ("name", "honorific", "position"),
+    "meetings_organisation": ("name", "short_name"),
+}
+SEARCH_COLUMNS = {
+    "meetings_meeting": ("search_title", "search_text"),
+    "meetings_agendaitem": ("search_title", "search_text"),
+    "meetings_activity": ("search_title", "search_text"),
+    "meetings_achievement": ("search_title", "search_text"),
+    "meetings_actionitem": ("search_text",),
+    "meetings_person": ("search_title", "search_text"),
+    "meetings_organisation": ("search_text",),
+}
+
+
+def _old_index_names():
+    for table, fields in OLD_INDEXES.items():
+        for field in fields:
+            for lang in ("lo", "en"):
+                yield f"{table.removeprefix('meetings_')}_{field}_{lang}_trgm"
+
+
+def _new_indexes():
+    for table, columns in SEARCH_COLUMNS.items():
+        for column in columns:
+            yield table, column, f"{table.removeprefix('meetings_')}_{column}_trgm"
+
+
+def create_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    q = schema_editor.quote_name
+    for name in _old_index_names():
+        schema_editor.execute(f"DROP INDEX IF EXISTS {q(name)}")
+    for table, column, name in _new_indexes():
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {q(name)} ON {q(table)} USING gin ({q(column)} gin_trgm_ops)"
+        )
+
+
+def drop_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    q = schema_editor.quote_name
+    for _table, _column, name in _new_indexes():
+        schema_editor.execute(f"DROP INDEX IF EXISTS {q(name)}")
+    for table, fields in OLD_INDEXES.items():
+        for field in fields:
+            for lang in ("lo", "en"):
+                column = f"{field}_{lang}"
+                name = f"{table.removeprefix('meetings_')}_{column}_trgm"
+                schema_editor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {q(name)} ON {q(table)} USING gin ((UPPER({q(column)})) gin_trgm_ops)"
+                )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("meetings", "0005_search_trigram_indexes"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="achievement",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        models.Value("\n"),
+                        models.F("description_lo"),
+                        models.Value("\n"),
+                        models.F("description_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="achievement",
+            name="search_title",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="actionitem",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("text_lo"),
+                        models.Value("\n"),
+                        models.F("text_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="activity",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        models.Value("\n"),
+                        models.F("description_lo"),
+                        models.Value("\n"),
+                        models.F("description_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="activity",
+            name="search_title",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="agendaitem",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        models.Value("\n"),
+                        models.F("summary_lo"),
+                        models.Value("\n"),
+                        models.F("summary_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="agendaitem",
+            name="search_title",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="meeting",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        models.Value("\n"),
+                        models.F("summary_lo"),
+                        models.Value("\n"),
+                        models.F("summary_en"),
+                        models.Value("\n"),
+                        models.F("venue_lo"),
+                        models.Value("\n"),
+                        models.F("venue_en"),
+                        models.Value("\n"),
+                        models.F("city_lo"),
+                        models.Value("\n"),
+                        models.F("city_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="meeting",
+            name="search_title",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("title_lo"),
+                        models.Value("\n"),
+                        models.F("title_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="organisation",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("name_lo"),
+                        models.Value("\n"),
+                        models.F("name_en"),
+                        models.Value("\n"),
+                        models.F("short_name_lo"),
+                        models.Value("\n"),
+                        models.F("short_name_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="person",
+            name="search_text",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("name_lo"),
+                        models.Value("\n"),
+                        models.F("name_en"),
+                        models.Value("\n"),
+                        models.F("honorific_lo"),
+                        models.Value("\n"),
+                        models.F("honorific_en"),
+                        models.Value("\n"),
+                        models.F("position_lo"),
+                        models.Value("\n"),
+                        models.F("position_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.AddField(
+            model_name="person",
+            name="search_title",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.db.models.functions.text.Upper(
+                    django.db.models.functions.text.Concat(
+                        models.F("name_lo"),
+                        models.Value("\n"),
+                        models.F("name_en"),
+                        output_field=models.TextField(),
+                    )
+                ),
+                output_field=models.TextField(),
+                serialize=False,
+                verbose_name="search text",
+            ),
+        ),
+        migrations.RunPython(create_indexes, drop_indexes, elidable=False),
+    ]
