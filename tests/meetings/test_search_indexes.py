@@ -51,6 +51,18 @@ def test_the_search_column_holds_every_searched_field_upper_cased_after_any_writ
     assert "LUANG PRABANG" in m.Meeting.objects.values_list("search_text", flat=True).get(pk=meeting.pk)
 
 
+def test_rows_with_long_text_are_kept_inline_for_search_rechecks(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "select relname, reloptions from pg_class where relname in "
+            "('meetings_meeting', 'meetings_agendaitem', 'meetings_activity', 'meetings_achievement', "
+            "'meetings_actionitem')"
+        )
+        options = dict(cursor.fetchall())
+    assert len(options) == 5
+    assert all("toast_tuple_target=8160" in (value or []) for value in options.values()), options
+
+
 @pytest.mark.parametrize("term", ["ຄ້າມະນຸດ", "trafficking"])
 def test_the_planner_uses_the_indexes_for_the_search_conditions(demo, term):
     query = parse_query(term)
