@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q, Value
-from django.db.models.functions import Concat, Upper
+from django.db.models.functions import Coalesce, Replace, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -62,11 +62,64 @@ def visibility_levels(user) -> list[str] | None:
 # --- Search columns -----------------------------------------------------------------------------------
 SEARCH_LANGUAGES = ("lo", "en")
 SEARCH_SEPARATOR = "\n"  # never inside a search term (meetings/search.py splits queries at whitespace)
+# Characters that join the parts of a name (ASEAN-ACT, 2023/24, annual_review). PostgreSQL's trigram index
+# takes them for word ends, so it would only know that "ASEAN" and "ACT" both occur somewhere. Written as
+# a letter that no Lao or English text uses, on both sides of the comparison, they keep such a name one
+# word for the index, and it finds exactly the rows where the parts are joined.
+SEARCH_JOINERS = "-/_"
+SEARCH_JOINER_MARK = "\u01c2"  # ǂ
+
+
+def search_form(expression):
+    """The form in which search compares text, as a database expression: joiners marked, upper-cased.
+
+    The search columns are kept in this form; :class:`SearchContains` puts each term in the same form.
+    """
+    for joiner in SEARCH_JOINERS:
+        expression = Replace(
+            expression, Value(joiner), Value(SEARCH_JOINER_MARK), output_field=models.TextField()
+        )
+    return Upper(expression)
+
+
+class SearchContains(models.Lookup):
+    """``column LIKE '%' || UPPER(term) || '%'`` with the term's joiners marked as in :func:`search_form`.
+
+    The database upper-cases the term as it did the column (SQLite upper-cases only ASCII letters,
+    PostgreSQL all of them), so both sides agree. ``UPPER('...')`` of a constant is folded by PostgreSQL's
+    planner, so the column's trigram index serves the condition. Used as ``Q(SearchContains(F(col), term))``.
+    """
+
+    lookup_name = "search_contains"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        term = self.rhs
+        for joiner in SEARCH_JOINERS:
+            term = term.replace(joiner, SEARCH_JOINER_MARK)
+        sql = f"{lhs} LIKE '%%' || UPPER(%s) || '%%'"
+        if connection.vendor == "sqlite":
+            sql += " ESCAPE '\\'"
+        return sql, (*params, connection.ops.prep_for_like_query(term))
+
+
+class Joined(models.Func):
+    """``a || b || c``, flat: Django's ``Concat`` nests pairs, deeper than SQLite's parser takes in a
+    generated column of eight fields. NULL parts count as empty (each part is wrapped in ``COALESCE``)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = models.TextField()
+
+    def __init__(self, *expressions, **extra):
+        parts = [Coalesce(e, Value(""), output_field=models.TextField()) for e in expressions]
+        super().__init__(*parts, **extra)
 
 
 def search_column(fields: tuple[str, ...]) -> models.GeneratedField:
     """A column the database keeps equal to the record's searched text: ``fields`` in every language,
-    joined by :data:`SEARCH_SEPARATOR` and upper-cased (text is already normalised on save).
+    joined by :data:`SEARCH_SEPARATOR`, in :func:`search_form` (text is already normalised on save).
 
     Search (meetings/search.py) matches each term as a substring of this one column, served by one trigram
     index (migration ``0006_search_columns``): the database compares stored text instead of upper-casing
@@ -79,7 +132,7 @@ def search_column(fields: tuple[str, ...]) -> models.GeneratedField:
         for lang in SEARCH_LANGUAGES:
             parts += [F(f"{field}_{lang}"), Value(SEARCH_SEPARATOR)]
     return models.GeneratedField(
-        expression=Upper(Concat(*parts[:-1], output_field=models.TextField())),
+        expression=search_form(Joined(*parts[:-1])),
         output_field=models.TextField(),
         db_persist=True,
         serialize=False,

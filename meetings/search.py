@@ -29,8 +29,7 @@ import unicodedata
 from functools import reduce
 from operator import and_
 
-from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Upper
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -256,14 +255,10 @@ def parse_query(raw: str | None) -> Query:
 
 
 def matches(kind: Kind, terms: tuple[str, ...], *, title_only: bool = False) -> Q:
-    """Every term inside the record's search column (see :func:`meetings.models.search_column`).
-
-    The term is upper-cased by the database, as the column is, so both sides agree on every letter (SQLite
-    upper-cases only ASCII letters, PostgreSQL all of them). The pattern is a constant the planner folds,
-    so the column's trigram index serves it.
-    """
-    column = kind.search_columns[0 if title_only else 1]
-    return reduce(and_, (Q(**{f"{column}__contains": Upper(Value(term))}) for term in terms))
+    """Every term inside the record's search column (see :func:`meetings.models.search_column` and
+    :class:`meetings.models.SearchContains`), served by the column's trigram index."""
+    column = F(kind.search_columns[0 if title_only else 1])
+    return reduce(and_, (Q(m.SearchContains(column, term)) for term in terms))
 
 
 # --- Filters (year, organisation) -------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 """
 
 import re
+import threading
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -48,6 +49,18 @@ def _is_lao(char: str) -> bool:
     return _LAO_FIRST <= char <= _LAO_LAST
 
 
+_iterators = threading.local()  # ICU break iterators are reused, one per thread (they are not thread-safe)
+
+
+def _word_iterator():
+    iterator = getattr(_iterators, "word", None)
+    if iterator is None:
+        import icu
+
+        iterator = _iterators.word = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    return iterator
+
+
 def _segments(text: str, iterator) -> list[tuple[str, int]]:
     """(segment, ICU rule status) pairs. Boundaries are UTF-16 offsets, so slice an ICU UnicodeString."""
     import icu
@@ -63,12 +76,11 @@ def _segments(text: str, iterator) -> list[tuple[str, int]]:
 
 def words(text: str) -> list[str]:
     """The words and numbers of ``text`` (normalised, case-folded), in order, as ICU segments them."""
-    import icu
-
     if not text:
         return []
-    iterator = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
-    return [seg for seg, status in _segments(search_key(text), iterator) if status != 0 and seg.strip()]
+    return [
+        seg for seg, status in _segments(search_key(text), _word_iterator()) if status != 0 and seg.strip()
+    ]
 
 
 def line_break_hints(text: str) -> str:
@@ -102,7 +114,11 @@ def word_boundaries(text: str) -> list[int]:
 
     if not text:
         return [0]
-    iterator = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    iterator = _word_iterator()
+    if max(text) <= "\uffff":  # no surrogate pairs: ICU's UTF-16 offsets are the string's indices
+        ustr = icu.UnicodeString(text)
+        iterator.setText(ustr)
+        return [0, *iterator]
     offsets, position = [0], 0
     for segment, _status in _segments(text, iterator):
         position += len(segment)

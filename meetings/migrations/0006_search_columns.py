@@ -3,7 +3,9 @@
 
 They replace the per-column indexes on ``UPPER(column)`` of migration 0005: a search condition is now one
 ``LIKE`` on stored text per term and kind, instead of an ``OR`` over every column that upper-cases each
-field of each candidate row again (measured in ``benchmarks/search_bench.py``).
+field of each candidate row again (measured in ``benchmarks/search_bench.py``). Joiners inside names
+(ASEAN-ACT) are written as one letter in the column and in the terms, so the trigram index sees such a name
+as one word and finds exactly where its parts are joined (``meetings.models.SEARCH_JOINERS``).
 
 Rows of the tables with long text are kept in the table, uncompressed, up to a full page
 (``toast_tuple_target``): a search that rechecks thousands of candidate rows then reads each row's search
@@ -15,7 +17,9 @@ are PostgreSQL only. The lists are written out here: a migration must not change
 """
 
 import django.db.models.functions.text
+import meetings.models
 from django.db import migrations, models
+
 
 OLD_INDEXES = {
     "meetings_meeting": ("title", "summary", "venue", "city"),
@@ -118,14 +122,28 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
-                        models.Value("\n"),
-                        models.F("description_lo"),
-                        models.Value("\n"),
-                        models.F("description_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"),
+                                    models.Value("\n"),
+                                    models.F("title_en"),
+                                    models.Value("\n"),
+                                    models.F("description_lo"),
+                                    models.Value("\n"),
+                                    models.F("description_en"),
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -140,10 +158,22 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"), models.Value("\n"), models.F("title_en")
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -158,10 +188,22 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("text_lo"),
-                        models.Value("\n"),
-                        models.F("text_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("text_lo"), models.Value("\n"), models.F("text_en")
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -176,14 +218,28 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
-                        models.Value("\n"),
-                        models.F("description_lo"),
-                        models.Value("\n"),
-                        models.F("description_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"),
+                                    models.Value("\n"),
+                                    models.F("title_en"),
+                                    models.Value("\n"),
+                                    models.F("description_lo"),
+                                    models.Value("\n"),
+                                    models.F("description_en"),
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -198,10 +254,22 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"), models.Value("\n"), models.F("title_en")
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -216,14 +284,28 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
-                        models.Value("\n"),
-                        models.F("summary_lo"),
-                        models.Value("\n"),
-                        models.F("summary_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"),
+                                    models.Value("\n"),
+                                    models.F("title_en"),
+                                    models.Value("\n"),
+                                    models.F("summary_lo"),
+                                    models.Value("\n"),
+                                    models.F("summary_en"),
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -238,10 +320,22 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"), models.Value("\n"), models.F("title_en")
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -256,22 +350,36 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
-                        models.Value("\n"),
-                        models.F("summary_lo"),
-                        models.Value("\n"),
-                        models.F("summary_en"),
-                        models.Value("\n"),
-                        models.F("venue_lo"),
-                        models.Value("\n"),
-                        models.F("venue_en"),
-                        models.Value("\n"),
-                        models.F("city_lo"),
-                        models.Value("\n"),
-                        models.F("city_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"),
+                                    models.Value("\n"),
+                                    models.F("title_en"),
+                                    models.Value("\n"),
+                                    models.F("summary_lo"),
+                                    models.Value("\n"),
+                                    models.F("summary_en"),
+                                    models.Value("\n"),
+                                    models.F("venue_lo"),
+                                    models.Value("\n"),
+                                    models.F("venue_en"),
+                                    models.Value("\n"),
+                                    models.F("city_lo"),
+                                    models.Value("\n"),
+                                    models.F("city_en"),
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -286,10 +394,22 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("title_lo"),
-                        models.Value("\n"),
-                        models.F("title_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("title_lo"), models.Value("\n"), models.F("title_en")
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -304,14 +424,28 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("name_lo"),
-                        models.Value("\n"),
-                        models.F("name_en"),
-                        models.Value("\n"),
-                        models.F("short_name_lo"),
-                        models.Value("\n"),
-                        models.F("short_name_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("name_lo"),
+                                    models.Value("\n"),
+                                    models.F("name_en"),
+                                    models.Value("\n"),
+                                    models.F("short_name_lo"),
+                                    models.Value("\n"),
+                                    models.F("short_name_en"),
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -326,18 +460,32 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("name_lo"),
-                        models.Value("\n"),
-                        models.F("name_en"),
-                        models.Value("\n"),
-                        models.F("honorific_lo"),
-                        models.Value("\n"),
-                        models.F("honorific_en"),
-                        models.Value("\n"),
-                        models.F("position_lo"),
-                        models.Value("\n"),
-                        models.F("position_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("name_lo"),
+                                    models.Value("\n"),
+                                    models.F("name_en"),
+                                    models.Value("\n"),
+                                    models.F("honorific_lo"),
+                                    models.Value("\n"),
+                                    models.F("honorific_en"),
+                                    models.Value("\n"),
+                                    models.F("position_lo"),
+                                    models.Value("\n"),
+                                    models.F("position_en"),
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),
@@ -352,10 +500,22 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.functions.text.Upper(
-                    django.db.models.functions.text.Concat(
-                        models.F("name_lo"),
-                        models.Value("\n"),
-                        models.F("name_en"),
+                    django.db.models.functions.text.Replace(
+                        django.db.models.functions.text.Replace(
+                            django.db.models.functions.text.Replace(
+                                meetings.models.Joined(
+                                    models.F("name_lo"), models.Value("\n"), models.F("name_en")
+                                ),
+                                models.Value("-"),
+                                models.Value("ǂ"),
+                                output_field=models.TextField(),
+                            ),
+                            models.Value("/"),
+                            models.Value("ǂ"),
+                            output_field=models.TextField(),
+                        ),
+                        models.Value("_"),
+                        models.Value("ǂ"),
                         output_field=models.TextField(),
                     )
                 ),

@@ -43,12 +43,38 @@ def test_the_search_column_holds_every_searched_field_upper_cased_after_any_writ
     kind = KINDS_BY_KEY["meetings"]
     stored = m.Meeting.objects.values_list("search_title", "search_text").get(pk=meeting.pk)
     texts = [getattr(meeting, column) or "" for column in kind.columns]
-    assert stored[0] == "\n".join(texts[:2]).upper()
-    assert stored[1] == "\n".join(texts).upper()
+
+    def search_form(text):
+        for joiner in m.SEARCH_JOINERS:
+            text = text.replace(joiner, m.SEARCH_JOINER_MARK)
+        return text.upper()
+
+    assert stored[0] == search_form("\n".join(texts[:2]))
+    assert stored[1] == search_form("\n".join(texts))
     # A bulk update sends no signal and calls no save(): the database keeps the column right anyway.
     m.Meeting.objects.filter(pk=meeting.pk).update(city_en="Luang Prabang")
     assert m.Meeting.objects.filter(matches(kind, ("luang prabang",)), pk=meeting.pk).exists()
     assert "LUANG PRABANG" in m.Meeting.objects.values_list("search_text", flat=True).get(pk=meeting.pk)
+
+
+def test_a_joined_name_is_one_word_for_the_index_and_found_only_where_joined(demo):
+    meeting = demo[0]
+    kind = KINDS_BY_KEY["meetings"]
+    m.Meeting.objects.filter(pk=meeting.pk).update(
+        city_en="ASEAN-ACT office", venue_en="ASEAN hall, ACT room"
+    )
+    other = demo[1]
+    m.Meeting.objects.filter(pk=other.pk).update(city_en="ASEAN", venue_en="ACT")
+    for typed in ("ASEAN-ACT", "asean-act"):
+        found = m.Meeting.objects.filter(matches(kind, parse_query(typed).terms))
+        assert list(found.values_list("pk", flat=True)) == [meeting.pk]
+    with connection.cursor() as cursor:
+        cursor.execute("set local enable_seqscan = off")
+        cursor.execute(
+            "select count(*) from meetings_meeting where search_text like %s",
+            ["%ASEAN" + m.SEARCH_JOINER_MARK + "ACT%"],
+        )
+        assert cursor.fetchone()[0] == 1
 
 
 def test_rows_with_long_text_are_kept_inline_for_search_rechecks(db):
