@@ -358,6 +358,7 @@ def main():
                 )
         explain("ຄ້າມະນຸດ")
         explain("victim identification")
+        explain("ASEAN-ACT")  # a joined name: one word for the trigram index
     finally:
         connection.close()
         if not args.keep:

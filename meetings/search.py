@@ -1,10 +1,11 @@
 """Search over the meeting records in Lao and English.
 
 Lao writes no spaces between words, so words are found as **substrings**: every term of the query must
-occur, case-insensitively, in some searched field of a record (Lao or English column). On PostgreSQL the
-``UPPER(column) LIKE UPPER('%term%')`` conditions that Django's ``icontains`` writes are served by the
-``gin_trgm_ops`` indexes on exactly ``UPPER(column)`` (migration ``0002_search_trigram_indexes``); SQLite
-(the demo database) runs the same conditions without an index and returns the same records.
+occur, case-insensitively, in some searched field of a record (Lao or English). The searched fields of a
+record are kept by the database in one generated column in search form (:func:`meetings.models.
+search_column`); a term is one ``LIKE`` on it (:class:`meetings.models.SearchContains`), served on
+PostgreSQL by the column's ``gin_trgm_ops`` index (migration ``0006_search_columns``). SQLite (the demo
+database) has the same columns without the indexes and returns the same records.
 
 Query and stored text are in one form (:func:`meetings.text.normalise_text`), so ໍ + າ typed either way
 finds ຳ. ICU word segmentation (:func:`meetings.text.word_boundaries`) is used after retrieval: to rank
@@ -16,8 +17,9 @@ matches), recent first (meetings and their items) or by name (people, organisati
 :data:`CANDIDATES_PER_SHOWN` x shown candidates, the whole query found as a phrase, terms found as typed
 (not only by their English stem) and terms found as whole ICU words move a record up among equals.
 
-Visibility: meetings come only from ``Meeting.objects.visible_to(user)`` and their items only from
-``<Item>.objects.visible_to(user)``; people and organisations are public records.
+Visibility: meetings come only from ``Meeting.objects.visible_to(user)``, and items only from those
+meetings (an item is visible exactly when its meeting is, ``MeetingChildQuerySet.visible_to``); people and
+organisations are public records.
 """
 
 from __future__ import annotations
