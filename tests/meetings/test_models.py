@@ -224,7 +224,9 @@ def test_lao_date_format():
         rendered = Template("{{ d|date }}").render(Context({"d": datetime.date(2024, 2, 15)}))
     assert rendered == "15 ກຸມພາ 2024"
     with translation.override("en"):
-        assert Template("{{ d|date }}").render(Context({"d": datetime.date(2024, 2, 15)})) == "15 February 2024"
+        assert (
+            Template("{{ d|date }}").render(Context({"d": datetime.date(2024, 2, 15)})) == "15 February 2024"
+        )
 
 
 def test_lao_language_info():
