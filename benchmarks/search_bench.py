@@ -43,18 +43,18 @@ def _admin_connection(url: str):
     return conn
 
 
-def recreate_database(url: str, *, drop_only=False) -> str:
+def recreate_database(url: str, *, drop_only=False, name: str = BENCH_DB) -> str:
     conn = _admin_connection(url)
     try:
         with conn.cursor() as cur:
-            cur.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+            cur.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             if not drop_only:
-                cur.execute(f"CREATE DATABASE {BENCH_DB} ENCODING 'UTF8' TEMPLATE template0")
+                cur.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")
     finally:
         conn.close()
     cfg = dj_database_url.parse(url)
     auth = cfg["USER"] + (f":{cfg['PASSWORD']}" if cfg["PASSWORD"] else "")
-    return f"postgres://{auth}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{BENCH_DB}"
+    return f"postgres://{auth}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{name}"
 
 
 def vocabulary():
