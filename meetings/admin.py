@@ -223,30 +223,83 @@ class MeetingEventInline(admin.TabularInline):
         return False
 
 
-class MeetingAdminForm(forms.ModelForm):
-    """Carries the edit version the officer started from, and refuses a save if someone saved since."""
+class MeetingVersionFormMixin:
+    """Carries the edit version of the meeting the officer started from, and refuses a save if someone saved
+    that meeting (or any of its parts) since. Used by every admin form that edits a meeting or one of its
+    parts on its own page.
 
+    The hidden field is what a browser posts: on the add form it is rendered empty, so an empty value means
+    "new record" there; on a change form an empty or missing value is refused like an old one.
+    """
+
+    def locked_meeting_id(self):
+        """The meeting whose version guards this form (None while a new record is being added)."""
+        raise NotImplementedError
+
+    def check_meeting_version(self, cleaned) -> None:
+        meeting_id = self.locked_meeting_id()
+        if meeting_id is None:
+            return
+        started_from = cleaned.get("version")
+        # Locks the meeting row for the rest of the admin's transaction: two saves cannot both pass.
+        stored = (
+            m.Meeting.objects.select_for_update()
+            .filter(pk=meeting_id)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if started_from is None or stored != started_from:
+            self.edit_conflict = True
+            raise ValidationError(m.MSG_EDIT_CONFLICT, code="edit_conflict")
+
+
+class MeetingAdminForm(MeetingVersionFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = m.Meeting
         fields = ("version",)  # the admin adds the fields of its fieldsets
 
+    def locked_meeting_id(self):
+        return self.instance.pk
+
     def clean(self):
         cleaned = super().clean()
-        instance = self.instance
-        if instance.pk is not None:
-            started_from = cleaned.get("version")
-            stored = m.Meeting.objects.filter(pk=instance.pk).values_list("version", flat=True).first()
-            if started_from is None or stored != started_from:
-                self.edit_conflict = True
-                raise ValidationError(m.MSG_EDIT_CONFLICT, code="edit_conflict")
+        if self.instance.pk is None:
+            # A new meeting starts at the model's first version, whatever the (empty) hidden field says.
+            cleaned["version"] = m.Meeting._meta.get_field("version").get_default()
+        else:
+            self.check_meeting_version(cleaned)
         return cleaned
 
     def _post_clean(self):
         super()._post_clean()  # puts the submitted values on self.instance (not saved)
         if getattr(self, "edit_conflict", False) and set(self._errors) <= {forms.forms.NON_FIELD_ERRORS}:
             keep_refused_version(instance=self.instance, user=getattr(self, "portal_user", None))
+
+
+class ActionItemAdminForm(MeetingVersionFormMixin, forms.ModelForm):
+    """An action item edited on its own page is a part of its meeting: the meeting's edit version guards it,
+    and saving it moves that version on, so a meeting page opened before cannot overwrite it (and back)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = m.ActionItem
+        fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["version"] = self.instance.meeting.version
+
+    def locked_meeting_id(self):
+        return self.instance.meeting_id if self.instance.pk is not None else None
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_meeting_version(cleaned)
+        return cleaned
 
 
 WORKFLOW_ACTIONS = {
@@ -501,7 +554,8 @@ class ActionItemAdmin(PortalModelAdmin):
     search_fields = ("text_lo", "text_en", "meeting__title_lo", "meeting__title_en")
     autocomplete_fields = ("meeting", "responsible")
     list_select_related = ("meeting",)
-    fields = ("meeting", "order", "text", "responsible", "due_date", "status")
+    form = ActionItemAdminForm
+    fields = ("meeting", "order", "text", "responsible", "due_date", "status", "version")
 
     class UpdateInline(TranslationStackedInline):
         model = m.ActionItemUpdate
@@ -534,6 +588,7 @@ class ActionItemAdmin(PortalModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.sync_action_item_status(action_item=form.instance)
+        services.touch_meeting(meeting_id=form.instance.meeting_id)
 
 
 admin.site.site_header = _("Counter-trafficking meeting records")

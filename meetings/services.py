@@ -149,3 +149,9 @@ def restore_related_version(*, meeting: Meeting, model_name: str, history_id: in
     )
     record.save()
     return record
+
+
+def touch_meeting(*, meeting_id: int) -> None:
+    """A part of a meeting was saved on its own page: move the meeting's edit version on (and its change
+    time, which the PDF and page caches key on), so that a form opened on the older version is refused."""
+    Meeting.objects.filter(pk=meeting_id).update(updated_at=timezone.now())

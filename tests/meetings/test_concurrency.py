@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import roles
-from meetings.models import EditConflict, Meeting
+from meetings.models import MSG_EDIT_CONFLICT, EditConflict, Meeting
 from tests import factories as f
 from tests.admin_forms import form_values
 
@@ -89,3 +89,51 @@ def test_bulk_update_moves_the_version_on(db):
     open_copy.title_en = "Would overwrite the bulk change"
     with pytest.raises(EditConflict):
         open_copy.save()
+
+
+@pytest.mark.parametrize("lang", ["en", "lo"])
+def test_add_form_posted_as_a_browser_posts_it_saves_the_meeting(db, lang):
+    """The add form renders the hidden version field empty and a browser posts it so (``version=""``)."""
+    client = Client()
+    client.force_login(f.user(role=roles.EDITOR, username="officer"))
+    url = reverse("admin:meetings_meeting_add")
+    headers = {"HTTP_ACCEPT_LANGUAGE": lang}
+    form = form_values(client.get(url, **headers).content.decode(), "meeting_form")
+    assert form["version"] == ""
+    form.update(title_lo="ກອງປະຊຸມທົດລອງ", title_en="Trial meeting", start_date="2024-02-15")
+    for button in ("_save", "_continue"):
+        response = client.post(url, {**form, button: "1"}, **headers)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    meetings = Meeting.objects.filter(title_en="Trial meeting")
+    assert meetings.count() == 2
+    assert {m.version for m in meetings} == {1}
+
+
+def test_action_item_page_refuses_a_save_based_on_an_older_meeting_version(db):
+    meeting = f.meeting(status=Meeting.Status.DRAFT)
+    item = f.action_item(meeting=meeting, text_en="Original direction")
+    first, second = Client(), Client()
+    first.force_login(f.user(role=roles.EDITOR, username="first"))
+    second.force_login(f.user(role=roles.EDITOR, username="second"))
+    item_url = reverse("admin:meetings_actionitem_change", args=[item.pk])
+    form_first = form_values(first.get(item_url).content.decode(), "actionitem_form")
+    form_second = form_values(second.get(item_url).content.decode(), "actionitem_form")
+    assert form_first["version"] == form_second["version"] == str(meeting.version)
+
+    form_first["text_en"] = "Direction by the first officer"
+    assert first.post(item_url, form_first).status_code == 302
+    form_second["text_en"] = "Direction by the second officer"
+    response = second.post(item_url, form_second)
+    assert response.status_code == 200
+    assert str(MSG_EDIT_CONFLICT) in response.content.decode()
+    item.refresh_from_db()
+    assert item.text_en == "Direction by the first officer"
+
+    # The meeting page opened before the action item was saved is refused too (same meeting version).
+    meeting_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    stale = form_values(second.get(meeting_url).content.decode(), "meeting_form")
+    stale["version"] = form_second["version"]
+    stale["summary_en"] = "Would overwrite"
+    assert second.post(meeting_url, stale).status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.summary_en != "Would overwrite"
