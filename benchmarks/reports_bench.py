@@ -50,7 +50,7 @@ def render_times(meeting, label, repeat=3):
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
-            pdf = services.render_minutes(meeting, edition)
+            pdf = services.render_minutes(meeting, edition, audience="staff")
             times.append(time.perf_counter() - start)
         print(
             f"  {label:<44} {edition:<10} {min(times) * 1000:8.0f} ms  (median {statistics.median(times) * 1000:.0f} ms)"
@@ -136,7 +136,7 @@ def main():
         override_settings(REPORTS_CACHE_ROOT=Path(cache), RATE_LIMITS=no_limit),
     ):
         demo = load_demo_data()
-        services.render_minutes(demo[0], "lo")  # warm-up: fonts, templates, translations
+        services.render_minutes(demo[0], "lo", audience="staff")  # warm-up: fonts, templates, translations
         print("fresh render (best of 3), per edition:")
         for meeting in demo:
             render_times(meeting, meeting.slug)

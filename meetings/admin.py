@@ -371,8 +371,15 @@ class MeetingAdmin(PortalModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        for update in form.instance.action_item_updates.select_related("action_item"):
-            services.sync_action_item_status(action_item=update.action_item)
+        items = {
+            update.action_item for update in form.instance.action_item_updates.select_related("action_item")
+        }
+        for formset in formsets:  # a follow-up removed here changes its action item's status too
+            if formset.model is m.ActionItemUpdate:
+                items |= {update.action_item for update in formset.deleted_objects}
+        for item in items:
+            item.refresh_from_db()
+            services.sync_action_item_status(action_item=item)
 
     # --- Publication workflow: buttons on the change page, actions on the list -----------------------
     def get_form(self, request, obj=None, **kwargs):
@@ -418,11 +425,15 @@ class MeetingAdmin(PortalModelAdmin):
         change_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
         if request.method == "POST":
             if findings and not request.POST.get("confirm_sensitive"):
-                messages.error(request, _("Confirm that the text below contains no personal data."))
+                messages.error(request, services.MSG_CONFIRM_PERSONAL_DATA)
             else:
                 try:
                     services.transition_meeting(
-                        meeting=meeting, action=action, by=request.user, note=request.POST.get("note", "")
+                        meeting=meeting,
+                        action=action,
+                        by=request.user,
+                        note=request.POST.get("note", ""),
+                        personal_data_confirmed=bool(request.POST.get("confirm_sensitive")),
                     )
                 except (PermissionDenied, ValidationError) as error:
                     messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -447,16 +458,18 @@ class MeetingAdmin(PortalModelAdmin):
     def _run_action(self, request, queryset, action):
         done, refused = 0, []
         for meeting in queryset:
-            if action == m.MeetingEvent.Action.PUBLISHED and scan_meeting(meeting):
-                refused.append(
-                    _("“%(meeting)s” may contain personal data: open it and use the Publish button.")
-                    % {"meeting": meeting}
-                )
-                continue
             try:
                 services.transition_meeting(meeting=meeting, action=action, by=request.user)
                 done += 1
-            except (PermissionDenied, ValidationError) as error:
+            except ValidationError as error:
+                if error.code == "personal_data":  # the list action cannot ask: the Publish button does
+                    refused.append(
+                        _("“%(meeting)s” may contain personal data: open it and use the Publish button.")
+                        % {"meeting": meeting}
+                    )
+                else:
+                    refused.append(f"“{meeting}”: " + " ".join(error.messages))
+            except PermissionDenied as error:
                 refused.append(f"“{meeting}”: " + " ".join(getattr(error, "messages", [str(error)])))
         if done:
             self.message_user(

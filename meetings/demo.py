@@ -467,8 +467,6 @@ MEETINGS = [
     },
 ]
 
-DEMO_MEETING_SLUGS = [meeting["slug"] for meeting in MEETINGS]
-
 
 def _tr(field: str, pair: tuple[str, str]) -> dict[str, str]:
     return {f"{field}_lo": pair[0], f"{field}_en": pair[1]}

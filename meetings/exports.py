@@ -1,8 +1,9 @@
 """Open data: meetings, organisations, people and action items as CSV and JSON.
 
 Field names are stable (documented in README, "Open data"); every translated field appears twice, with
-``_lo`` and ``_en`` suffixes. Rows go through ``visible_to(request.user)``; organisations and people are
-public records. Each dataset is built with a fixed number of queries.
+``_lo`` and ``_en`` suffixes. Rows come from :mod:`meetings.selectors` for the reader (organisations and
+people too: only those known from what the reader may see). Each dataset is built with a fixed number of
+queries.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import csv
 import io
 import json
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import ActionItem, ActionItemUpdate, Meeting, Organisation, Person
+from meetings import selectors
 
 FORMATS = ("csv", "json")
 LANGS = ("lo", "en")
@@ -40,12 +40,7 @@ def _date(value) -> str:
 
 
 def meeting_rows(user, base=""):
-    meetings = (
-        Meeting.objects.visible_to(user)
-        .select_related("programme")
-        .prefetch_related("organisers")
-        .order_by("start_date", "pk")
-    )
+    meetings = selectors.listed_meetings(user).order_by("start_date", "pk")
     for m in meetings:
         yield {
             "slug": m.slug,
@@ -71,7 +66,7 @@ def meeting_rows(user, base=""):
 
 
 def organisation_rows(user, base=""):
-    for o in Organisation.objects.select_related("parent").order_by("slug"):
+    for o in selectors.organisations(user).select_related("parent").order_by("slug"):
         yield {
             "slug": o.slug,
             "name_lo": o.name_lo or "",
@@ -86,7 +81,7 @@ def organisation_rows(user, base=""):
 
 
 def person_rows(user, base=""):
-    for p in Person.objects.select_related("organisation").order_by("slug"):
+    for p in selectors.people(user).select_related("organisation").order_by("slug"):
         yield {
             "slug": p.slug,
             "name_lo": p.name_lo or "",
@@ -101,20 +96,7 @@ def person_rows(user, base=""):
 
 
 def action_item_rows(user, base=""):
-    items = (
-        ActionItem.objects.visible_to(user)
-        .select_related("meeting")
-        .prefetch_related(
-            "responsible",
-            Prefetch(
-                "updates",
-                queryset=ActionItemUpdate.objects.visible_to(user)
-                .select_related("meeting")
-                .order_by("meeting__start_date", "pk"),
-            ),
-        )
-        .order_by("meeting__start_date", "meeting__pk", "order")
-    )
+    items = selectors.action_items(user).order_by("meeting__start_date", "meeting__pk", "order")
     for a in items:
         updates = list(a.updates.all())
         yield {
@@ -124,7 +106,7 @@ def action_item_rows(user, base=""):
             "text_en": a.text_en or "",
             "responsible": _slugs(a.responsible.all()),
             "due_date": _date(a.due_date),
-            "status": a.status,
+            "status": a.reader_status,
             "last_update_meeting": updates[-1].meeting.slug if updates else "",
             "updates": len(updates),
         }

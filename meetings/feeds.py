@@ -1,6 +1,6 @@
 """Feeds of meetings: Atom (news readers) and iCalendar (calendar programs), in the reader's language.
 
-Both list only what ``Meeting.objects.visible_to(request.user)`` allows.
+Both list only what ``meetings.selectors.feed_meetings(request.user)`` gives.
 """
 
 from __future__ import annotations
@@ -15,19 +15,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from meetings.models import Meeting
+from meetings import selectors
 from meetings.templatetags.portal import pick_translation
-
-FEED_SIZE = 50
-
-
-def feed_meetings(user):
-    return (
-        Meeting.objects.visible_to(user)
-        .select_related("programme")
-        .prefetch_related("organisers")
-        .order_by("-start_date", "-pk")[:FEED_SIZE]
-    )
 
 
 class MeetingAtomFeed(Feed):
@@ -50,7 +39,7 @@ class MeetingAtomFeed(Feed):
         return reverse("meetings:feed_atom")
 
     def items(self):
-        return feed_meetings(self.request.user)
+        return selectors.feed_meetings(self.request.user)
 
     def item_title(self, item):
         return pick_translation(item, "title").value
@@ -87,7 +76,7 @@ def meetings_ical(request):
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("Counter-trafficking meetings"))
     now = timezone.now()
-    for meeting in feed_meetings(request.user):
+    for meeting in selectors.feed_meetings(request.user):
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{request.get_host()}")
         event.add("dtstamp", now)

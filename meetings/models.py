@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Replace, Upper
+from django.db.models import Case, Exists, F, Max, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, NullIf, Replace, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -48,11 +48,14 @@ class EditConflict(ValidationError):
 def visibility_levels(user) -> list[str] | None:
     """The visibility levels of *published* records ``user`` may see; None means everything, drafts too.
 
+    A secretariat account reads everything only once it has passed the second factor where the admin asks
+    for one (``ADMIN_REQUIRE_OTP``): signed in through the public partner login it reads as a partner.
+
     This is the one visibility rule: ``Meeting.objects.visible_to`` and ``Document.objects.visible_to``
     are built on it. Secretariat staff see everything; partner accounts see public and partners-only
     records; everyone else sees public records.
     """
-    if roles.is_secretariat(user):
+    if roles.reads_as_secretariat(user):
         return None
     if roles.is_partner(user):
         return [Meeting.Visibility.PUBLIC, Meeting.Visibility.PARTNERS]
@@ -140,6 +143,18 @@ def search_column(fields: tuple[str, ...]) -> models.GeneratedField:
     )
 
 
+def audience_of(user) -> str:
+    """The audience whose view of the records ``user`` gets: "staff", "partners" or "public".
+
+    Everything a reader sees is decided by :func:`visibility_levels` alone, so two readers of the same
+    audience see the same content (PDF caches are keyed by audience).
+    """
+    levels = visibility_levels(user)
+    if levels is None:
+        return "staff"
+    return "partners" if Meeting.Visibility.PARTNERS in levels else "public"
+
+
 # --- Shared base -------------------------------------------------------------------------------------
 class Record(models.Model):
     """Base of every stored record: timestamps and normalised text.
@@ -169,8 +184,21 @@ class Record(models.Model):
         self.normalise_text_fields()
         super().clean_fields(exclude=exclude)
 
+    def slug_parts(self) -> tuple[str, ...] | None:
+        """The words a record's address name is made from (None: not yet known); records without one
+        return None."""
+        return None
+
+    def ensure_slug(self) -> None:
+        """An invariant, kept by ``clean()`` and by ``save()`` alike: a record with an address has one, even
+        when it was created without ``full_clean()``."""
+        if getattr(self, "slug", None) == "" and (parts := self.slug_parts()) is not None:
+            max_length = self._meta.get_field("slug").max_length
+            self.slug = unique_slug(self, *parts, max_length=max_length)
+
     def save(self, *args, **kwargs):
         self.normalise_text_fields()
+        self.ensure_slug()
         super().save(*args, **kwargs)
         from meetings.translation_workflow import track_translation_sync
 
@@ -203,6 +231,58 @@ slug_validator = RegexValidator(
 
 
 # --- Organisations, people, programmes --------------------------------------------------------------
+class OrganisationQuerySet(HistoryQuerySet):
+    def visible_to(self, user):
+        """Organisations a reader may know of: those no record refers to yet, directly or through their units
+        (the directory), those a visible record refers to (organiser, participant, responsible, reporting, a
+        visible person's employer, a visible programme's funder or partner) and the parents of these. An
+        organisation known only from records the reader may not see (or only as the parent of such an
+        organisation) is not shown. A fixed number of queries."""
+        if visibility_levels(user) is None:
+            return self.all()
+        meetings = Meeting.objects.visible_to(user)
+        people = Person.objects.visible_to(user)
+        programmes = Programme.objects.visible_to(user)
+        references = [
+            (Meeting.organisers.through.objects, "organisation_id", Q(meeting__in=meetings)),
+            (Participation.objects, "organisation_id", Q(meeting__in=meetings)),
+            (ActionItem.responsible.through.objects, "organisation_id", Q(actionitem__meeting__in=meetings)),
+            (Activity.objects, "organisation_id", Q(meeting__in=meetings)),
+            (Achievement.objects, "organisation_id", Q(meeting__in=meetings)),
+            (Person.objects, "organisation_id", Q(pk__in=people)),
+            (Programme.objects, "funder_id", Q(pk__in=programmes)),
+            (Programme.partners.through.objects, "organisation_id", Q(programme__in=programmes)),
+        ]
+        referenced, seen = set(), set()
+        for manager, column, visible in references:
+            rows = (
+                manager.filter(**{f"{column}__isnull": False})
+                .order_by()
+                .values_list(column)
+                .annotate(v=Max(Case(When(visible, then=Value(1)), default=Value(0))))
+            )
+            for org_id, is_visible in rows:
+                referenced.add(org_id)
+                if is_visible:
+                    seen.add(org_id)
+        parents = dict(Organisation.objects.values_list("pk", "parent_id"))
+
+        def with_parents(ids):
+            out = set(ids)
+            for pk in ids:
+                parent = parents.get(pk)
+                while parent is not None and parent not in out:
+                    out.add(parent)
+                    parent = parents.get(parent)
+            return out
+
+        # Organisations nothing refers to, directly or through their units, are the directory: shown.
+        directory = set(parents) - with_parents(referenced)
+        # The parents of a shown organisation are shown (its page names them).
+        shown = with_parents(seen | directory)
+        return self.filter(pk__in=shown)
+
+
 class Organisation(Record):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government")
@@ -241,6 +321,8 @@ class Organisation(Record):
     SEARCH_OTHER = ()
     search_text = search_column(SEARCH_TITLE)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -256,11 +338,26 @@ class Organisation(Record):
                 raise ValidationError({"parent": MSG_PARENT_CYCLE})
             seen.add(node.pk)
             node = node.parent
-        if not self.slug:
-            self.slug = unique_slug(self, self.short_name_en or "", self.name_en or "")
+        self.ensure_slug()
+
+    def slug_parts(self) -> tuple[str, ...]:
+        return (self.short_name_en or "", self.name_en or "")
 
     def get_absolute_url(self):
         return reverse("meetings:organisation", kwargs={"slug": self.slug})
+
+
+class PersonQuerySet(HistoryQuerySet):
+    def visible_to(self, user):
+        """People are shown only through the meetings a reader may see: a participant or a presenter of a
+        visible meeting. Someone known only from hidden meetings (or from none yet) is not shown."""
+        if visibility_levels(user) is None:
+            return self.all()
+        meetings = Meeting.objects.visible_to(user)
+        return self.filter(
+            Q(Exists(Participation.objects.filter(person=OuterRef("pk"), meeting__in=meetings)))
+            | Q(Exists(AgendaItem.objects.filter(presenter=OuterRef("pk"), meeting__in=meetings)))
+        )
 
 
 class Person(Record):
@@ -299,6 +396,8 @@ class Person(Record):
     search_title = search_column(SEARCH_TITLE)
     search_text = search_column(SEARCH_TITLE + SEARCH_OTHER)
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -308,11 +407,24 @@ class Person(Record):
         return f"{self.honorific} {self.name}".strip()
 
     def clean(self):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name_en or "")
+        self.ensure_slug()
+
+    def slug_parts(self) -> tuple[str, ...]:
+        return (self.name_en or "",)
 
     def get_absolute_url(self):
         return reverse("meetings:person", kwargs={"slug": self.slug})
+
+
+class ProgrammeQuerySet(HistoryQuerySet):
+    def visible_to(self, user):
+        """Programmes no meeting refers to yet, and those of meetings the reader may see."""
+        if visibility_levels(user) is None:
+            return self.all()
+        return self.filter(
+            Q(Exists(Meeting.objects.visible_to(user).filter(programme=OuterRef("pk"))))
+            | ~Q(Exists(Meeting.objects.filter(programme=OuterRef("pk"))))
+        )
 
 
 class Programme(Record):
@@ -336,6 +448,8 @@ class Programme(Record):
         Organisation, verbose_name=_("partner organisations"), blank=True, related_name="programmes"
     )
 
+    objects = ProgrammeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
@@ -356,8 +470,31 @@ class Programme(Record):
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": MSG_PROGRAMME_YEARS})
-        if not self.slug:
-            self.slug = unique_slug(self, self.short_name_en or "", self.name_en or "")
+        self.ensure_slug()
+
+    def slug_parts(self) -> tuple[str, ...]:
+        return (self.short_name_en or "", self.name_en or "")
+
+
+# --- Attendance figures: one definition of totals and shares, for pages, statistics, PDFs and reports ---
+# A share is computed only over meetings that recorded both the total and the part, so that a meeting without
+# a count of women (or of online participants) does not lower the share.
+ATTENDANCE_SUMS = {
+    "participants": Sum("attendance_total"),
+    "women": Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
+    "women_counted": Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
+    "online": Sum("attendance_online", filter=Q(attendance_total__isnull=False)),
+    "online_counted": Sum("attendance_total", filter=Q(attendance_online__isnull=False)),
+}
+
+
+def share(part, whole) -> float | None:
+    """``part / whole``, or None when nothing was counted (never 0 for "unknown")."""
+    return (part or 0) / whole if whole else None
+
+
+def percent(value: float | None) -> int | None:
+    return None if value is None else round(100 * value)
 
 
 # --- Meetings -----------------------------------------------------------------------------------------
@@ -506,10 +643,12 @@ class Meeting(Record):
             errors["end_date"] = MSG_END_BEFORE_START
         if errors:
             raise ValidationError(errors)
-        if not self.slug and self.start_date:
-            self.slug = unique_slug(
-                self, self.start_date.isoformat(), self.title_en or "meeting", max_length=100
-            )
+        self.ensure_slug()
+
+    def slug_parts(self) -> tuple[str, ...] | None:
+        if not self.start_date:
+            return None
+        return (str(self.start_date), self.title_en or "meeting")
 
     def get_absolute_url(self):
         return reverse("meetings:meeting", kwargs={"slug": self.slug})
@@ -544,9 +683,9 @@ class Meeting(Record):
 
     @property
     def women_share(self) -> float | None:
-        if self.attendance_total and self.attendance_women is not None:
-            return self.attendance_women / self.attendance_total
-        return None
+        if self.attendance_women is None:
+            return None
+        return share(self.attendance_women, self.attendance_total)
 
 
 class MeetingChildQuerySet(HistoryQuerySet):
@@ -758,9 +897,36 @@ class ActionItemStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
+UNFINISHED = [ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS]
+
+
 class ActionItemQuerySet(MeetingChildQuerySet):
+    def visible_to(self, user):
+        """Action items of meetings the reader may see, each with the status the reader may know
+        (``shown_status``): the one reported at the latest follow-up the reader may see, else the status
+        the item was decided with. A follow-up at a hidden meeting changes nothing a reader sees."""
+        queryset = super().visible_to(user)
+        if visibility_levels(user) is None:
+            return queryset.annotate(shown_status=F("status"))
+        latest = (
+            ActionItemUpdate.objects.visible_to(user)
+            .filter(action_item=OuterRef("pk"))
+            .order_by("-meeting__start_date", "-pk")
+            .values("status")[:1]
+        )
+        return queryset.annotate(
+            shown_status=Coalesce(Subquery(latest), NullIf(F("decided_status"), Value("")), F("status"))
+        )
+
+    def status_field(self) -> str:
+        """The column holding the status the reader may know (``shown_status`` once annotated)."""
+        return "shown_status" if "shown_status" in self.query.annotations else "status"
+
+    def with_status(self, status: str):
+        return self.filter(**{self.status_field(): status})
+
     def unfinished(self):
-        return self.filter(status__in=[ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])
+        return self.filter(**{f"{self.status_field()}__in": UNFINISHED})
 
     def overdue(self, today: datetime.date | None = None):
         return self.unfinished().filter(due_date__lt=today or timezone.localdate())
@@ -778,6 +944,11 @@ class ActionItem(OrderedMeetingChild):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ActionItemStatus.choices, default=ActionItemStatus.OPEN
+    )
+    # The status the item had before its first follow-up (kept by services.sync_action_item_status), so a
+    # reader who may not see a follow-up is shown the status without it. Empty while there is none.
+    decided_status = models.CharField(
+        _("status when decided"), max_length=20, choices=ActionItemStatus.choices, blank=True, editable=False
     )
 
     SEARCH_TITLE = ("text",)
@@ -806,12 +977,27 @@ class ActionItem(OrderedMeetingChild):
         if self.due_date and self.meeting_id and self.due_date < self.meeting.start_date:
             raise ValidationError({"due_date": MSG_DUE_BEFORE_MEETING})
 
+    @property
+    def reader_status(self) -> str:
+        """The status as the reader of this row may know it (see ``ActionItemQuerySet.visible_to``)."""
+        return getattr(self, "shown_status", None) or self.status
+
+    def get_reader_status_display(self) -> str:
+        return str(ActionItemStatus(self.reader_status).label)
+
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         return bool(
             self.due_date
-            and self.status in (ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS)
+            and self.reader_status in UNFINISHED
             and self.due_date < (today or timezone.localdate())
         )
+
+
+class ActionItemUpdateQuerySet(MeetingChildQuerySet):
+    def visible_to(self, user):
+        """A follow-up is visible when both the meeting it was reported at and the meeting that decided its
+        action item are: a follow-up links two meetings and shows something of each."""
+        return super().visible_to(user).filter(action_item__meeting__in=Meeting.objects.visible_to(user))
 
 
 class ActionItemUpdate(MeetingChild):
@@ -822,6 +1008,8 @@ class ActionItemUpdate(MeetingChild):
     )
     status = models.CharField(_("status after this meeting"), max_length=20, choices=ActionItemStatus.choices)
     note = models.TextField(_("progress reported"), blank=True)
+
+    objects = ActionItemUpdateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action item follow-up")

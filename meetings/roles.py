@@ -118,3 +118,50 @@ def can_edit(user) -> bool:
 def can_publish(user) -> bool:
     """Only publishers (and administrators) publish, unpublish and archive."""
     return _active(user) and user.has_perm(PERM_PUBLISH)
+
+
+def reads_as_secretariat(user) -> bool:
+    """Secretariat officers read drafts and internal records only after the second factor, wherever they
+    read (public pages, PDFs, exports), when the admin asks for one: a password alone gives a partner's view."""
+    from django.conf import settings
+
+    if not is_secretariat(user):
+        return False
+    if not getattr(settings, "ADMIN_REQUIRE_OTP", False):
+        return True
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
+AUDIENCES = ("public", "partners", "staff")
+_AUDIENCE_PERMS = {
+    "public": frozenset(),
+    "partners": frozenset({PERM_VIEW_PARTNERS}),
+    "staff": frozenset({PERM_VIEW_PARTNERS, PERM_VIEW_INTERNAL}),
+}
+
+
+class AudienceReader:
+    """A stand-in reader with exactly an audience's view ("public", "partners" or "staff"), for content built
+    once per audience rather than per person (rendered PDFs, cached pages). It answers the same questions as
+    a user, so the one visibility rule applies to it unchanged."""
+
+    is_active = True
+
+    def __init__(self, audience: str):
+        if audience not in _AUDIENCE_PERMS:
+            raise ValueError(f"unknown audience {audience!r}")
+        self.audience = audience
+
+    def __repr__(self):
+        return f"AudienceReader({self.audience!r})"
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.audience != "public"
+
+    def has_perm(self, perm: str) -> bool:
+        return perm in _AUDIENCE_PERMS[self.audience]
+
+    def is_verified(self) -> bool:
+        return self.audience == "staff"

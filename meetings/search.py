@@ -36,6 +36,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetings import models as m
+from meetings import selectors
+from meetings.selectors.directory import organisation_and_units
+from meetings.selectors.meetings import involved_in
 from meetings.text import normalise_text, word_boundaries
 
 LANGS = m.SEARCH_LANGUAGES
@@ -264,16 +267,6 @@ def matches(kind: Kind, terms: tuple[str, ...], *, title_only: bool = False) -> 
 
 
 # --- Filters (year, organisation) -------------------------------------------------------------------------
-def organisation_and_units(organisation) -> list[int]:
-    """The organisation and every unit under it (one query per level of the hierarchy)."""
-    ids, level = [organisation.pk], [organisation.pk]
-    while level:
-        level = list(m.Organisation.objects.filter(parent__in=level).values_list("pk", flat=True))
-        level = [pk for pk in level if pk not in ids]
-        ids += level
-    return ids
-
-
 def scoped_queryset(kind: Kind, *, user, year: int | None = None, orgs: list[int] | None = None):
     """The records of ``kind`` that ``user`` may see, narrowed by the year and organisation filters.
 
@@ -283,18 +276,17 @@ def scoped_queryset(kind: Kind, *, user, year: int | None = None, orgs: list[int
     """
     model = kind.model
     if model is m.Meeting:
-        qs = m.Meeting.objects.visible_to(user)
+        qs = selectors.meetings(user)
         if year:
             qs = qs.in_year(year)
         if orgs is not None:
-            involved = Q(organisers__in=orgs) | Q(participations__organisation__in=orgs)
-            qs = qs.filter(pk__in=m.Meeting.objects.filter(involved).values("pk"))
+            qs = qs.filter(pk__in=m.Meeting.objects.filter(involved_in(orgs)).values("pk"))
         return qs
     if model in (m.Person, m.Organisation):
-        qs = model.objects.all()
+        qs = selectors.people(user) if model is m.Person else selectors.organisations(user)
         if year:
-            meetings = m.Meeting.objects.visible_to(user).in_year(year)
-            participations = m.Participation.objects.visible_to(user).filter(meeting__in=meetings)
+            meetings = selectors.meetings(user).in_year(year)
+            participations = m.Participation.objects.filter(meeting__in=meetings)
             if model is m.Person:
                 qs = qs.filter(pk__in=participations.values("person"))
             else:
@@ -312,10 +304,10 @@ def item_scope(kind: Kind, *, user, year: int | None = None, orgs: list[int] | N
     """For a kind of meeting item: (the meetings ``user`` may see in ``year``, the items ``orgs`` filter
     keeps in any meeting). An item is visible exactly when its meeting is (``MeetingChildQuerySet``), so the
     items to show are those of the second set whose meeting is in the first."""
-    meetings = m.Meeting.objects.visible_to(user)
+    meetings = selectors.meetings(user)
     if year:
         meetings = meetings.in_year(year)
-    items = kind.model.objects.all()
+    items = kind.model.objects.visible_to(user)
     if orgs is not None:
         direct = {  # one entry per model of MEETING_ITEMS
             m.AgendaItem: Q(presenter__organisation__in=orgs),

@@ -8,7 +8,8 @@ from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting, Organisation
+from meetings import selectors
+from meetings.models import Organisation
 from meetings.search import KINDS, KINDS_BY_KEY, MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
 
 PER_KIND = 10  # results shown per kind when all kinds are searched
@@ -46,7 +47,8 @@ class SearchForm(forms.Form):
         # Anything typed is searchable: odd characters are dealt with by parse_query, not refused.
         self.fields["q"].validators = []
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        years = Meeting.objects.visible_to(user).dates("start_date", "year", order="DESC")
+        years = selectors.meetings(user).dates("start_date", "year", order="DESC")
+        self.fields["organisation"].queryset = selectors.organisations(user)
         self.fields["year"].choices = [("", _("All years"))] + [(d.year, d.year) for d in years]
 
 

@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import roles
 from meetings.models import ActionItem, ActionItemUpdate, Meeting, MeetingEvent
+from meetings.sensitive import scan_meeting
 
 S = Meeting.Status
 A = MeetingEvent.Action
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this. Ask a secretariat publisher.")
+MSG_CONFIRM_PERSONAL_DATA = _("Confirm that the text below contains no personal data.")
 MSG_WRONG_STATUS = _("This step is not possible for a meeting with the status “%(status)s”.")
 
 # action: (statuses it starts from, status it leads to, who may do it)
@@ -44,11 +46,15 @@ def may_edit(*, meeting: Meeting, user) -> bool:
 
 
 @transaction.atomic
-def transition_meeting(*, meeting: Meeting, action: str, by, note: str = "") -> Meeting:
+def transition_meeting(
+    *, meeting: Meeting, action: str, by, note: str = "", personal_data_confirmed: bool = False
+) -> Meeting:
     """Move ``meeting`` one step in the workflow and record who did it and when.
 
     ``by`` is the user (checked against the step's permission) or None for the system itself (demo
-    loader, management commands), which is recorded as no user.
+    loader, management commands), which is recorded as no user. Publishing a meeting whose text looks like
+    personal data (:func:`meetings.sensitive.scan_meeting`) is refused unless the caller confirms that it
+    is not (``personal_data_confirmed``), whoever the caller is: the admin asks the officer first.
     """
     sources, target, allowed = TRANSITIONS[action]
     if by is not None and not allowed(by):
@@ -58,6 +64,8 @@ def transition_meeting(*, meeting: Meeting, action: str, by, note: str = "") -> 
         raise ValidationError(
             MSG_WRONG_STATUS, code="wrong_status", params={"status": meeting.get_status_display()}
         )
+    if target == S.PUBLISHED and not personal_data_confirmed and scan_meeting(meeting):
+        raise ValidationError(MSG_CONFIRM_PERSONAL_DATA, code="personal_data")
     before = meeting.status
     meeting.status = target
     if target == S.PUBLISHED and meeting.published_at is None:
@@ -78,14 +86,13 @@ def submit_for_review(*, meeting: Meeting, by, note: str = "") -> Meeting:
     return transition_meeting(meeting=meeting, action=A.SUBMITTED, by=by, note=note)
 
 
-def return_to_draft(*, meeting: Meeting, by, note: str = "") -> Meeting:
-    """A publisher sends a meeting in review back to its editors."""
-    return transition_meeting(meeting=meeting, action=A.RETURNED, by=by, note=note)
-
-
-def publish_meeting(*, meeting: Meeting, by=None, note: str = "") -> Meeting:
+def publish_meeting(
+    *, meeting: Meeting, by=None, note: str = "", personal_data_confirmed: bool = False
+) -> Meeting:
     """Make a meeting visible (within its visibility level) and remember when and by whom."""
-    return transition_meeting(meeting=meeting, action=A.PUBLISHED, by=by, note=note)
+    return transition_meeting(
+        meeting=meeting, action=A.PUBLISHED, by=by, note=note, personal_data_confirmed=personal_data_confirmed
+    )
 
 
 def unpublish_meeting(*, meeting: Meeting, by, note: str = "") -> Meeting:
@@ -100,11 +107,21 @@ def archive_meeting(*, meeting: Meeting, by, note: str = "") -> Meeting:
 
 @transaction.atomic
 def sync_action_item_status(*, action_item: ActionItem) -> ActionItem:
-    """An action item's status is the status reported at its latest follow-up, if any."""
+    """An action item's status is the status reported at its latest follow-up, if any.
+
+    The status it had before its first follow-up is kept (``decided_status``): readers who may not see the
+    follow-ups are shown that one, and it comes back when the last follow-up is removed.
+    """
     latest = action_item.updates.select_related("meeting").order_by("-meeting__start_date", "-pk").first()
-    if latest is not None and latest.status != action_item.status:
-        action_item.status = latest.status
-        action_item.save(update_fields=["status", "updated_at"])
+    status, decided = action_item.status, action_item.decided_status
+    if latest is not None:
+        decided = decided or action_item.status
+        status = latest.status
+    elif decided:
+        status, decided = decided, ""
+    if (status, decided) != (action_item.status, action_item.decided_status):
+        action_item.status, action_item.decided_status = status, decided
+        action_item.save(update_fields=["status", "decided_status", "updated_at"])
     return action_item
 
 

@@ -1,7 +1,7 @@
 """sitemap.xml: every public page in Lao and English (``i18n = True`` with ``hreflang`` alternates).
 
 A sitemap is for search engines, so it lists what an anonymous reader may see
-(``Meeting.objects.visible_to(AnonymousUser())``), never more.
+(:mod:`meetings.selectors` for ``AnonymousUser()``), never more.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from meetings.models import Meeting, Organisation, Person
+from meetings import selectors
 
 
 class _I18nSitemap(Sitemap):
@@ -37,7 +37,7 @@ class StaticPagesSitemap(_I18nSitemap):
 
 class YearArchiveSitemap(_I18nSitemap):
     def items(self):
-        return [d.year for d in Meeting.objects.visible_to(AnonymousUser()).dates("start_date", "year")]
+        return [d.year for d in selectors.meetings(AnonymousUser()).dates("start_date", "year")]
 
     def location(self, item):
         return reverse("meetings:year_archive", kwargs={"year": item})
@@ -45,7 +45,7 @@ class YearArchiveSitemap(_I18nSitemap):
 
 class MeetingSitemap(_I18nSitemap):
     def items(self):
-        return Meeting.objects.visible_to(AnonymousUser()).order_by("start_date", "pk")
+        return selectors.meetings(AnonymousUser()).order_by("start_date", "pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -53,12 +53,12 @@ class MeetingSitemap(_I18nSitemap):
 
 class OrganisationSitemap(_I18nSitemap):
     def items(self):
-        return Organisation.objects.order_by("slug")
+        return selectors.organisations(AnonymousUser()).order_by("slug")
 
 
 class PersonSitemap(_I18nSitemap):
     def items(self):
-        return Person.objects.order_by("slug")
+        return selectors.people(AnonymousUser()).order_by("slug")
 
 
 SITEMAPS = {

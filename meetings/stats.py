@@ -22,14 +22,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from meetings.models import ActionItemStatus, Meeting
+from meetings.models import ATTENDANCE_SUMS, UNFINISHED, ActionItemStatus, Meeting, share
 
 # Colours with at least 4.5:1 contrast against white (text labels sit beside the bars, not on them).
 PALETTE = ["#1f5f8b", "#b3541e", "#2e7d32", "#6a3d9a", "#8c6d1f", "#c2185b", "#00695c", "#5d4037"]
@@ -50,18 +51,14 @@ def meetings_per_year(meetings) -> dict[int, int]:
 
 def key_figures(meetings, action_items) -> dict:
     """A few headline numbers (two queries)."""
-    m = meetings.order_by().aggregate(
-        meetings=Count("pk"),
-        participants=Sum("attendance_total"),
-        women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
-        counted=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
-    )
+    m = meetings.order_by().aggregate(meetings=Count("pk"), **ATTENDANCE_SUMS)
+    status = action_items.status_field()  # the status from the follow-ups the reader may see
     a = action_items.order_by().aggregate(
         total=Count("pk"),
-        unfinished=Count("pk", filter=Q(status__in=[ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])),
-        done=Count("pk", filter=Q(status=ActionItemStatus.DONE)),
+        unfinished=Count("pk", filter=Q(**{f"{status}__in": UNFINISHED})),
+        done=Count("pk", filter=Q(**{status: ActionItemStatus.DONE})),
     )
-    women_share = (m["women"] or 0) / m["counted"] if m["counted"] else None
+    women_share = share(m["women"], m["women_counted"])
     return {
         "meetings": m["meetings"],
         "participants": m["participants"] or 0,
@@ -111,11 +108,11 @@ class AttendanceRow:
 
     @property
     def women_share(self) -> float | None:
-        return self.women / self.women_counted if self.women_counted else None
+        return share(self.women, self.women_counted)
 
     @property
     def online_share(self) -> float | None:
-        return self.online / self.online_counted if self.online_counted else None
+        return share(self.online, self.online_counted)
 
 
 def attendance_per_year(meetings) -> list[AttendanceRow]:
@@ -128,14 +125,7 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
         meetings.order_by()
         .annotate(year=ExtractYear("start_date"))
         .values("year")
-        .annotate(
-            n=Count("pk"),
-            participants=Sum("attendance_total"),
-            women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
-            online=Sum("attendance_online", filter=Q(attendance_total__isnull=False)),
-            women_counted=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
-            online_counted=Sum("attendance_total", filter=Q(attendance_online__isnull=False)),
-        )
+        .annotate(n=Count("pk"), **ATTENDANCE_SUMS)
         .order_by("year")
     )
     return [
@@ -154,7 +144,7 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
 
 def action_items_by_status(action_items) -> list[tuple[str, str, int]]:
     """(status, label, count) for every status, in workflow order (one query)."""
-    counts = dict(action_items.order_by().values_list("status").annotate(n=Count("pk")))
+    counts = dict(action_items.order_by().values_list(action_items.status_field()).annotate(n=Count("pk")))
     return [(value, str(label), counts.get(value, 0)) for value, label in ActionItemStatus.choices]
 
 
@@ -264,12 +254,13 @@ def _percent(share) -> str:
     return "–" if share is None else f"{_num(share * 100)} %"
 
 
+# Lazy: translated when a page is drawn, in that page's language (not once, when the module is imported).
 CHART_TITLES = {
-    "meetings_per_year": _("Meetings per year and kind"),
-    "participants_per_year": _("Participants per year"),
-    "women_share": _("Share of women among participants, per year"),
-    "online_share": _("Share of participants online, per year"),
-    "action_items_by_status": _("Action items by status"),
+    "meetings_per_year": gettext_lazy("Meetings per year and kind"),
+    "participants_per_year": gettext_lazy("Participants per year"),
+    "women_share": gettext_lazy("Share of women among participants, per year"),
+    "online_share": gettext_lazy("Share of participants online, per year"),
+    "action_items_by_status": gettext_lazy("Action items by status"),
 }
 
 

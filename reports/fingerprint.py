@@ -19,13 +19,14 @@ import hashlib
 from functools import cache
 
 from django.db import connection
-from django.db.models import Count, Max, OuterRef, Subquery, Value
+from django.db.models import Count, Max, OuterRef, Subquery, Sum, Value
 
 from meetings import models as m
 
 
-def _stamp(queryset, key: str, with_updated: bool = True) -> dict:
-    """Scalar subqueries (count, max id[, max updated_at]) over ``queryset`` grouped to one row."""
+def _stamp(queryset, key: str, with_updated: bool = True, with_version: bool = False) -> dict:
+    """Scalar subqueries (count, max id[, max updated_at][, sum of edit versions]) over ``queryset`` grouped
+    to one row."""
     grouped = queryset.order_by().annotate(_all=Value(1)).values("_all")  # one group: the whole set
     out = {
         f"{key}_n": Subquery(grouped.annotate(v=Count("pk")).values("v")),
@@ -33,6 +34,8 @@ def _stamp(queryset, key: str, with_updated: bool = True) -> dict:
     }
     if with_updated:
         out[f"{key}_t"] = Subquery(grouped.annotate(v=Max("updated_at")).values("v"))
+    if with_version:  # a workflow step (publish, unpublish) moves the version on
+        out[f"{key}_v"] = Subquery(grouped.annotate(v=Sum("version")).values("v"))
     return out
 
 
@@ -47,8 +50,19 @@ def _expressions() -> dict:
         **_stamp(m.Achievement.objects.filter(meeting_id=meeting), "ach"),
         **_stamp(m.ActionItem.objects.filter(meeting_id=meeting), "item"),
         **_stamp(m.ActionItemUpdate.objects.filter(meeting_id=meeting), "upd"),
-        # follow-ups reported here quote action items of earlier meetings
+        # follow-ups reported here quote action items of earlier meetings; whether a reader may see them
+        # depends on those meetings' status and visibility
         **_stamp(m.ActionItem.objects.filter(updates__meeting_id=meeting), "upditem"),
+        **_stamp(
+            m.Meeting.objects.filter(action_items__updates__meeting_id=meeting), "decided", with_version=True
+        ),
+        # this meeting's items are followed up at later meetings: the status a reader sees comes from those
+        **_stamp(m.ActionItemUpdate.objects.filter(action_item__meeting_id=meeting), "later"),
+        **_stamp(
+            m.Meeting.objects.filter(action_item_updates__action_item__meeting_id=meeting),
+            "laterm",
+            with_version=True,
+        ),
         **_stamp(organisers, "org_link", with_updated=False),
         **_stamp(responsible, "resp_link", with_updated=False),
         **_stamp(m.Organisation.objects.all(), "orgs"),
@@ -67,7 +81,7 @@ def _compiled_query(vendor: str) -> tuple[str, tuple]:
     queryset = (
         m.Meeting.objects.filter(pk=_PLACEHOLDER)
         .annotate(**expressions)
-        .values_list("pk", "slug", "updated_at", *expressions)
+        .values_list("pk", "slug", "updated_at", "version", "status", "visibility", *expressions)
     )
     sql, params = queryset.query.sql_with_params()
     assert params.count(_PLACEHOLDER) == 1, params

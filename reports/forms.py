@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings import selectors
 from meetings.models import Organisation, Programme
 from reports.summary import Period
 
@@ -51,6 +52,12 @@ class SummaryForm(forms.Form):
         empty_label=_("All programmes"),
         error_messages={"invalid_choice": _("Choose a programme from the list.")},
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what the reader may know of can be chosen (and named in the report).
+        self.fields["organisation"].queryset = selectors.organisations(user)
+        self.fields["programme"].queryset = selectors.programmes(user)
 
     def clean(self):
         data = super().clean()

@@ -1,7 +1,9 @@
 """Minutes PDFs: what they show, how they are rendered, and the cache that serves them.
 
-A PDF is rendered once per content version (:mod:`reports.fingerprint`) and edition, stored under
-``REPORTS_CACHE_ROOT`` (default ``var/reports-cache``, outside ``MEDIA_ROOT`` so that the web server never
+A PDF is built for an audience ("public", "partners", "staff": :func:`meetings.models.audience_of`) from
+:mod:`meetings.selectors`, so it shows exactly what that audience may see (a follow-up about a hidden meeting
+is not in the public minutes). It is rendered once per audience, content version (:mod:`reports.fingerprint`)
+and edition, stored under ``REPORTS_CACHE_ROOT`` (default ``var/reports-cache``, outside ``MEDIA_ROOT`` so that the web server never
 serves a restricted meeting's minutes by file name) and then streamed from there.
 """
 
@@ -15,19 +17,19 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from meetings import models as m
+from meetings import selectors
+from meetings.roles import AUDIENCES, AudienceReader
 from reports import editions
 from reports.rendering import css_string, font_context, html_to_document, page_counter_css
 
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
-REPORT_VERSION = "minutes-1"
+REPORT_VERSION = "minutes-2"
 MINUTES_TEMPLATE = "reports/minutes.html"
-CHAIR_ROLES = (m.Participation.Role.CHAIR, m.Participation.Role.CO_CHAIR)
 
 
 def cache_root() -> Path:
@@ -56,27 +58,9 @@ def template_salt() -> str:
 
 
 # --- What the minutes show --------------------------------------------------------------------------
-def minutes_meeting(meeting_id: int) -> m.Meeting:
-    """The meeting with everything its minutes show, in a fixed number of queries."""
-    return (
-        m.Meeting.objects.select_related("programme")
-        .prefetch_related(
-            "organisers",
-            Prefetch(
-                "participations",
-                queryset=m.Participation.objects.select_related("person__organisation", "organisation"),
-            ),
-            Prefetch("agenda_items", queryset=m.AgendaItem.objects.select_related("presenter")),
-            Prefetch("activities", queryset=m.Activity.objects.select_related("organisation")),
-            Prefetch("achievements", queryset=m.Achievement.objects.select_related("organisation")),
-            Prefetch("action_items", queryset=m.ActionItem.objects.prefetch_related("responsible")),
-            Prefetch(
-                "action_item_updates",
-                queryset=m.ActionItemUpdate.objects.select_related("action_item__meeting"),
-            ),
-        )
-        .get(pk=meeting_id)
-    )
+def minutes_meeting(meeting_id: int, *, audience: str) -> m.Meeting:
+    """The meeting with everything its minutes show to ``audience``, in a fixed number of queries."""
+    return selectors.minutes_meeting(AudienceReader(audience), meeting_id)
 
 
 def public_path(meeting: m.Meeting, lang: str) -> str:
@@ -88,20 +72,18 @@ def public_path(meeting: m.Meeting, lang: str) -> str:
 
 def attendance(meeting: m.Meeting) -> dict:
     """The recorded counts (``None`` where not recorded) and how many participants are listed."""
-    total, women = meeting.attendance_total, meeting.attendance_women
-    share = round(100 * women / total) if total and women is not None else 0
     return {
-        "total": total,
-        "women": women,
+        "total": meeting.attendance_total,
+        "women": meeting.attendance_women,
         "online": meeting.attendance_online,
-        "women_percent": share,
+        "women_percent": m.percent(meeting.women_share),
         "listed": len(meeting.participations.all()),
     }
 
 
 def minutes_context(meeting: m.Meeting, edition: str, *, today=None) -> dict:
     today = today or timezone.localdate()
-    participations = list(meeting.participations.all())
+    participations = selectors.sorted_participations(meeting)
     parts = []
     for lang in editions.LANGUAGES[edition]:
         with translation.override(lang):
@@ -121,7 +103,7 @@ def minutes_context(meeting: m.Meeting, edition: str, *, today=None) -> dict:
         "edition": edition,
         "parts": parts,
         "participations": participations,
-        "chairs": [p for p in participations if p.role in CHAIR_ROLES],
+        "chairs": selectors.chairs(participations),
         "attendance": attendance(meeting),
         "today": today,
         "stylesheet": "css/reports.css",
@@ -134,18 +116,19 @@ def _format_date(value) -> str:
     return date_format(value, "j F Y")
 
 
-def minutes_html(meeting: m.Meeting, edition: str) -> str:
-    """The HTML of the minutes in ``edition``: everything the PDF shows, escaped, with line-break hints."""
+def minutes_html(meeting: m.Meeting, edition: str, *, audience: str) -> str:
+    """The HTML of the minutes in ``edition`` for ``audience``: everything the PDF shows, escaped, with
+    line-break hints."""
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
-    full = minutes_meeting(meeting.pk)
+    full = minutes_meeting(meeting.pk, audience=audience)
     with translation.override(editions.LANGUAGES[edition][0]):
         return render_to_string(MINUTES_TEMPLATE, {**font_context(), **minutes_context(full, edition)})
 
 
-def render_minutes(meeting: m.Meeting, edition: str) -> bytes:
-    """A fresh PDF of the meeting's minutes in ``edition`` (no cache)."""
-    return html_to_document(minutes_html(meeting, edition)).write_pdf()
+def render_minutes(meeting: m.Meeting, edition: str, *, audience: str) -> bytes:
+    """A fresh PDF of the meeting's minutes in ``edition`` for ``audience`` (no cache)."""
+    return html_to_document(minutes_html(meeting, edition, audience=audience)).write_pdf()
 
 
 # --- Cache ----------------------------------------------------------------------------------------------
@@ -159,12 +142,15 @@ class CachedPdf:
         return self.path.stat().st_size
 
 
-def minutes_cache_paths(meeting: m.Meeting) -> dict[str, Path]:
-    """Where each edition of the meeting's current content is (or will be) stored; one query."""
+def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, Path]:
+    """Where each edition of the meeting's current content for ``audience`` is (or will be) stored; one
+    query. Each audience has its own folder: one reader's PDF is never served to another."""
     from reports.fingerprint import content_fingerprint, stamp_values
 
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
     values = stamp_values(meeting.pk)
-    folder = cache_root() / "minutes" / str(meeting.pk)
+    folder = cache_root() / "minutes" / str(meeting.pk) / audience
     return {
         edition: folder
         / f"{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
@@ -172,18 +158,19 @@ def minutes_cache_paths(meeting: m.Meeting) -> dict[str, Path]:
     }
 
 
-def minutes_cache_path(meeting: m.Meeting, edition: str) -> Path:
-    return minutes_cache_paths(meeting)[edition]
+def minutes_cache_path(meeting: m.Meeting, edition: str, *, audience: str) -> Path:
+    return minutes_cache_paths(meeting, audience=audience)[edition]
 
 
-def minutes_pdf(*, meeting: m.Meeting, edition: str) -> CachedPdf:
-    """The minutes PDF for the meeting's current content, rendered only when not in storage yet."""
+def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf:
+    """The minutes PDF for the meeting's current content as ``audience`` sees it, rendered only when not in
+    storage yet."""
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
-    path = minutes_cache_path(meeting, edition)
+    path = minutes_cache_path(meeting, edition, audience=audience)
     if path.is_file():
         return CachedPdf(path, rendered=False)
-    data = render_minutes(meeting, edition)
+    data = render_minutes(meeting, edition, audience=audience)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename: a reader sees the old version or the whole new one, never half a file.
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -196,14 +183,14 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str) -> CachedPdf:
     return CachedPdf(path, rendered=True)
 
 
-def open_minutes_pdf(*, meeting: m.Meeting, edition: str):
+def open_minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str):
     """An open binary file with the current minutes PDF (for streaming).
 
     A concurrent render of a newer version may remove an older file between the look-up and the open;
     then look up again. Once open, the file can be read to the end even if it is removed.
     """
     for _attempt in range(3):
-        pdf = minutes_pdf(meeting=meeting, edition=edition)
+        pdf = minutes_pdf(meeting=meeting, edition=edition, audience=audience)
         try:
             return pdf.path.open("rb")
         except FileNotFoundError:
@@ -211,9 +198,10 @@ def open_minutes_pdf(*, meeting: m.Meeting, edition: str):
     raise FileNotFoundError(f"the minutes PDF of meeting {meeting.pk} kept disappearing")
 
 
-def minutes_downloads(meeting: m.Meeting) -> list[dict]:
-    """The editions with the size of the stored PDF of the current content (``None`` if not made yet)."""
-    paths = minutes_cache_paths(meeting)
+def minutes_downloads(meeting: m.Meeting, *, audience: str) -> list[dict]:
+    """The editions with the size of the stored PDF of the current content for ``audience`` (``None`` if not
+    made yet)."""
+    paths = minutes_cache_paths(meeting, audience=audience)
     out = []
     for edition in editions.EDITIONS:
         path = paths[edition]

@@ -1,8 +1,7 @@
 """Figures of the summary report: meetings held, attendance, action items, for a period.
 
-Every count starts from ``Meeting.objects.visible_to(user)``: a summary never counts a meeting its reader
-could not open. Kept apart from the views and the PDF so that the public statistics page
-(``meetings/stats.py``, issue 3) and this report can share one set of queries after the merge.
+Every count starts from :mod:`meetings.selectors` for the reader: a summary never counts a meeting its reader
+could not open, nor a status reported at one. Charts are the statistics page's (``meetings/stats.py``).
 """
 
 from __future__ import annotations
@@ -10,11 +9,21 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from meetings.models import ActionItem, ActionItemStatus, Meeting, Organisation, Programme
+from meetings import selectors
+from meetings.models import (
+    ATTENDANCE_SUMS,
+    UNFINISHED,
+    ActionItemStatus,
+    Meeting,
+    Organisation,
+    Programme,
+    percent,
+    share,
+)
 
 MAX_LISTED = 300  # meetings listed one by one in the PDF; the figures always count all of them
 
@@ -40,35 +49,27 @@ def meetings_in(
     user, period: Period, *, organisation: Organisation | None = None, programme: Programme | None = None
 ):
     """The meetings the report covers: visible to ``user``, starting within ``period``, filtered."""
-    meetings = Meeting.objects.visible_to(user).filter(start_date__range=(period.start, period.end))
+    meetings = selectors.meetings(user).filter(start_date__range=(period.start, period.end))
     if programme is not None:
         meetings = meetings.filter(programme=programme)
     if organisation is not None:
-        meetings = meetings.filter(Q(organisers=organisation) | Q(participations__organisation=organisation))
+        meetings = selectors.meetings_involving(meetings, organisation)
     # one row per meeting, whatever the joins above did
     return Meeting.objects.filter(pk__in=meetings.values("pk"))
 
 
-def statistics(meetings, *, today: datetime.date | None = None) -> dict:
-    """Totals for ``meetings`` (a queryset from :func:`meetings_in`); three queries."""
+def statistics(meetings, action_items, *, today: datetime.date | None = None) -> dict:
+    """Totals for ``meetings`` (a queryset from :func:`meetings_in`) and their ``action_items`` (from
+    ``selectors.action_items``: statuses from the follow-ups the reader may see); three queries."""
     today = today or timezone.localdate()
-    totals = meetings.aggregate(
-        meetings=Count("pk"),
-        attendance=Sum("attendance_total"),
-        women=Sum("attendance_women"),
-        online=Sum("attendance_online"),
-        # women's share only over meetings that recorded both numbers
-        counted_total=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
-        counted_women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
-    )
-    share = None
-    if totals["counted_total"]:
-        share = round(100 * (totals["counted_women"] or 0) / totals["counted_total"])
-    unfinished = Q(status__in=[ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])
-    actions = ActionItem.objects.filter(meeting__in=meetings).aggregate(
+    totals = meetings.aggregate(meetings=Count("pk"), **ATTENDANCE_SUMS)
+    totals["attendance"] = totals["participants"]
+    status = action_items.status_field()
+    unfinished = Q(**{f"{status}__in": UNFINISHED})
+    actions = action_items.order_by().aggregate(
         opened=Count("pk"),
-        done=Count("pk", filter=Q(status=ActionItemStatus.DONE)),
-        dropped=Count("pk", filter=Q(status=ActionItemStatus.DROPPED)),
+        done=Count("pk", filter=Q(**{status: ActionItemStatus.DONE})),
+        dropped=Count("pk", filter=Q(**{status: ActionItemStatus.DROPPED})),
         unfinished=Count("pk", filter=unfinished),
         overdue=Count("pk", filter=unfinished & Q(due_date__lt=today)),
     )
@@ -81,7 +82,7 @@ def statistics(meetings, *, today: datetime.date | None = None) -> dict:
     )
     return {
         **{k: totals[k] or 0 for k in ("meetings", "attendance", "women", "online")},
-        "women_percent": share,
+        "women_percent": percent(share(totals["women"], totals["women_counted"])),
         "actions": actions,
         "closed": actions["done"] + actions["dropped"],
         "per_month": {
@@ -97,12 +98,11 @@ def build_report(
     """Everything the summary PDF shows, in a fixed number of queries."""
     from django.utils.translation import get_language
 
-    from meetings.models import ActionItem
     from meetings.stats import statistics_charts
 
     meetings = meetings_in(user, period, organisation=organisation, programme=programme)
-    stats = statistics(meetings, today=today)
-    action_items = ActionItem.objects.visible_to(user).filter(meeting__in=meetings)
+    action_items = selectors.action_items(user).filter(meeting__in=meetings)
+    stats = statistics(meetings, action_items, today=today)
     listing = list(
         meetings.select_related("programme")
         .prefetch_related("organisers")

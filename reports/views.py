@@ -1,4 +1,4 @@
-"""Report downloads. Thin: visibility from the model layer, the PDF from :mod:`reports.services`."""
+"""Report downloads. Thin: reads from :mod:`meetings.selectors`, the PDF from :mod:`reports.services`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from meetings.models import Meeting
+from meetings import selectors
+from meetings.models import Meeting, audience_of
 from meetings.text import ZWSP, line_break_hints
 from reports import editions, services
 from reports import summary as summary_service
@@ -29,10 +30,9 @@ def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
 
 @require_GET
 def minutes(request, slug: str, edition: str):
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    response = FileResponse(
-        services.open_minutes_pdf(meeting=meeting, edition=edition), content_type="application/pdf"
-    )
+    meeting = get_object_or_404(selectors.meetings(request.user), slug=slug)
+    handle = services.open_minutes_pdf(meeting=meeting, edition=edition, audience=audience_of(request.user))
+    response = FileResponse(handle, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition(
         unicode_name=minutes_filename(meeting, edition),
         ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",
@@ -47,9 +47,9 @@ def minutes(request, slug: str, edition: str):
 def summary(request):
     """The summary report form; with a valid period, the report itself as PDF."""
     if not request.GET:
-        form = SummaryForm(initial={"year": SummaryForm.initial_year()})
+        form = SummaryForm(initial={"year": SummaryForm.initial_year()}, user=request.user)
         return render(request, "reports/summary_form.html", {"form": form})
-    form = SummaryForm(request.GET)
+    form = SummaryForm(request.GET, user=request.user)
     if not form.is_valid():
         return render(request, "reports/summary_form.html", {"form": form}, status=400)
     report = summary_service.build_report(

@@ -3,15 +3,19 @@
 from django import template
 from django.urls import reverse
 
+from meetings.models import audience_of
 from reports import services
 
 register = template.Library()
 
 
-@register.simple_tag
-def minutes_downloads(meeting):
-    """Editions (label, url, size in kB of the stored PDF or None). One query, whatever the meeting size."""
-    rows = services.minutes_downloads(meeting)
+@register.simple_tag(takes_context=True)
+def minutes_downloads(context, meeting):
+    """Editions (label, url, size in kB of the stored PDF for the reader's audience, or None). One query,
+    whatever the meeting size."""
+    request = context.get("request")
+    audience = audience_of(request.user if request is not None else None)
+    rows = services.minutes_downloads(meeting, audience=audience)
     for row in rows:
         row["url"] = reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": row["edition"]})
         row["kilobytes"] = max(1, round(row["size"] / 1024)) if row["size"] else None

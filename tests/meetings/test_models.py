@@ -242,3 +242,52 @@ def test_saving_never_copies_the_fallback_language_into_an_empty_field():
             )
             org.refresh_from_db()
             assert (org.short_name_lo, org.short_name_en) == ("", "PD")
+
+
+def test_records_saved_without_full_clean_get_an_address_name(client, db):
+    """Slugs are an invariant of save(), not only of clean(): a record made by code (an import, a shell)
+    has an address, and the pages that link to it work."""
+    import datetime
+
+    org = m.Organisation.objects.create(name_lo="ອົງການ", name_en="Created in code")
+    person = m.Person.objects.create(name_lo="ທ່ານ", name_en="Person in code", organisation=org)
+    meeting = m.Meeting.objects.create(
+        title_lo="ກອງປະຊຸມ",
+        title_en="Meeting in code",
+        start_date=datetime.date(2024, 2, 15),
+        status="published",
+    )
+    m.Participation.objects.create(meeting=meeting, person=person)
+    assert (org.slug, person.slug, meeting.slug) == (
+        "created-in-code",
+        "person-in-code",
+        "2024-02-15-meeting-in-code",
+    )
+    for url in (
+        "/en/",
+        "/en/meetings/",
+        meeting.get_absolute_url(),
+        person.get_absolute_url(),
+        org.get_absolute_url(),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_publishing_asks_every_caller_to_confirm_personal_data(db):
+    from django.core.exceptions import ValidationError
+
+    from meetings import services
+
+    meeting = m.Meeting.objects.create(
+        title_lo="ກອງປະຊຸມ",
+        title_en="Meeting",
+        summary_en="The victim's phone number is 020 5555 1234.",
+        start_date=datetime.date(2024, 2, 15),
+        status="draft",
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.publish_meeting(meeting=meeting)
+    assert refused.value.code == "personal_data"
+    services.publish_meeting(meeting=meeting, personal_data_confirmed=True)
+    meeting.refresh_from_db()
+    assert meeting.status == "published"

@@ -130,6 +130,7 @@ def test_missing_english_shows_lao_with_a_note_and_lang_attribute(client, db):
 def test_missing_lao_shows_english_with_a_note_in_lao(client, db):
     org = f.organisation(name_lo="ອົງການ ທົດລອງ")
     person = f.person(name_lo="ທ່ານ ທົດລອງ", position_lo="", position_en="Programme officer", organisation=org)
+    f.participation(meeting=f.meeting(), person=person)  # people are shown through the meetings they attended
     html = page(client, url("meetings:person", "lo", slug=person.slug))
     assert '<span lang="en">Programme officer</span>' in html
     assert 'class="lang-note" lang="lo"' in html

@@ -20,9 +20,9 @@ def renders(monkeypatch):
     calls = []
     real = services.render_minutes
 
-    def counting(meeting, edition):
+    def counting(meeting, edition, *, audience):
         calls.append((meeting.pk, edition))
-        return real(meeting, edition)
+        return real(meeting, edition, audience=audience)
 
     monkeypatch.setattr(services, "render_minutes", counting)
     return calls
@@ -136,14 +136,14 @@ def test_cached_download_queries_do_not_grow_with_rows(client, demo):
 def test_rendering_queries_do_not_grow_with_rows(demo):
     meeting = demo[0]
     with CaptureQueriesContext(connection) as before:
-        services.minutes_html(meeting, "bilingual")
+        services.minutes_html(meeting, "bilingual", audience="staff")
     for _ in range(20):
         factories.participation(
             meeting=meeting, person=factories.person(organisation=factories.organisation())
         )
         factories.action_item(meeting=meeting, responsible=[factories.organisation()])
     with CaptureQueriesContext(connection) as after:
-        services.minutes_html(meeting, "bilingual")
+        services.minutes_html(meeting, "bilingual", audience="staff")
     assert len(after) == len(before)
 
 
@@ -182,7 +182,7 @@ def test_unknown_edition_and_meeting_are_404(client, demo):
 @pytest.mark.django_db
 def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypatch, renders):
     meeting = demo[0]
-    services.minutes_pdf(meeting=meeting, edition="en")
+    services.minutes_pdf(meeting=meeting, edition="en", audience="staff")
     real = services.minutes_pdf
     calls = []
 
@@ -194,6 +194,6 @@ def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypa
         return pdf
 
     monkeypatch.setattr(services, "minutes_pdf", racing)
-    with services.open_minutes_pdf(meeting=meeting, edition="en") as handle:
+    with services.open_minutes_pdf(meeting=meeting, edition="en", audience="staff") as handle:
         assert handle.read(4) == b"%PDF"
     assert len(calls) == 2 and len(renders) == 2

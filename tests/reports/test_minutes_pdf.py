@@ -19,7 +19,7 @@ LONG_RUN = "ກອງເລຂາຄະນະກຳມະການຕ້ານ�
 
 def key_texts(meeting, lang):
     """The source text of the key fields, as stored, in ``lang``."""
-    meeting = services.minutes_meeting(meeting.pk)
+    meeting = services.minutes_meeting(meeting.pk, audience="staff")
     texts = [meeting.title, meeting.venue, meeting.city, *meeting.summary.splitlines()]
     texts += [o.name for o in meeting.organisers.all()]
     for p in meeting.participations.all():
@@ -43,7 +43,7 @@ def _texts(meeting, lang):
 @pytest.mark.parametrize("edition", editions.EDITIONS)
 def test_demo_minutes_text_layer_and_fonts(demo, edition, tmp_path):
     for meeting in demo:
-        pdf = services.render_minutes(meeting, edition)
+        pdf = services.render_minutes(meeting, edition, audience="staff")
         assert pdf.startswith(b"%PDF")
         text = pdftotext(pdf, tmp_path, f"{meeting.pk}-{edition}")
         flat = squash(text)
@@ -72,7 +72,7 @@ def test_demo_minutes_text_layer_and_fonts(demo, edition, tmp_path):
 @pytest.mark.parametrize("edition", editions.EDITIONS)
 def test_demo_minutes_have_no_line_wider_than_its_box(demo, edition):
     for meeting in demo:
-        document = html_to_document(services.minutes_html(meeting, edition))
+        document = html_to_document(services.minutes_html(meeting, edition, audience="staff"))
         assert overflows(document) == []
 
 
@@ -80,10 +80,10 @@ def test_demo_minutes_have_no_line_wider_than_its_box(demo, edition):
 def test_minutes_footer_has_address_and_generation_date(demo, tmp_path, settings):
     settings.SITE_URL = "https://records.example.org"
     meeting = demo[0]
-    text = pdftotext(services.render_minutes(meeting, "en"), tmp_path)
+    text = pdftotext(services.render_minutes(meeting, "en", audience="staff"), tmp_path)
     assert f"https://records.example.org/en/meetings/{meeting.slug}/" in text
     assert "Generated on" in text
-    lao = squash(pdftotext(services.render_minutes(meeting, "lo"), tmp_path, "lo"))
+    lao = squash(pdftotext(services.render_minutes(meeting, "lo", audience="staff"), tmp_path, "lo"))
     assert f"https://records.example.org/lo/meetings/{meeting.slug}/" in lao
     assert squash("ສ້າງເອກະສານວັນທີ") in lao
 
@@ -129,9 +129,9 @@ def test_user_text_is_escaped_and_appears_literally(tmp_path):
     payload = '<script>alert(1)</script><img src="https://evil.example/x.png"> ກອງ & "ປະຊຸມ" </p><h1>'
     meeting = factories.meeting(title_lo=f"ກອງປະຊຸມ {payload}", summary_lo=payload)
     factories.action_item(meeting=meeting, text_lo=payload)
-    html = services.minutes_html(meeting, "lo")
+    html = services.minutes_html(meeting, "lo", audience="staff")
     assert "<script>" not in html and 'src="https://evil.example' not in html
-    pdf = services.render_minutes(meeting, "lo")
+    pdf = services.render_minutes(meeting, "lo", audience="staff")
     flat = squash(pdftotext(pdf, tmp_path))
     assert flat.count(squash(payload)) >= 3  # title, summary and action item, all literal
 
@@ -139,7 +139,7 @@ def test_user_text_is_escaped_and_appears_literally(tmp_path):
 @pytest.mark.django_db
 def test_minutes_of_a_meeting_without_records_render(tmp_path):
     meeting = factories.meeting(title_en="", summary_lo="")
-    pdf = services.render_minutes(meeting, "bilingual")
+    pdf = services.render_minutes(meeting, "bilingual", audience="staff")
     text = squash(pdftotext(pdf, tmp_path))
     assert squash(meeting.title_lo) in text
     assert squash("ບໍ່ມີການບັນທຶກລາຍຊື່ຜູ້ເຂົ້າຮ່ວມ.") in text
@@ -157,7 +157,7 @@ def test_pages_turn_into_images_for_review(demo, settings):
     for meeting in demo:
         for edition in editions.EDITIONS:
             pdf = out / f"{meeting.slug}-{edition}.pdf"
-            pdf.write_bytes(services.render_minutes(meeting, edition))
+            pdf.write_bytes(services.render_minutes(meeting, edition, audience="staff"))
             prefix = out / f"{meeting.slug}-{edition}"
             subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(prefix)], check=True)
             pngs = sorted(out.glob(f"{meeting.slug}-{edition}-*.png"))

@@ -1,0 +1,109 @@
+"""Meetings as a reader sees them: lists, the meeting page, the minutes, feeds."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+
+from meetings.models import (
+    Achievement,
+    ActionItem,
+    Activity,
+    AgendaItem,
+    Document,
+    Meeting,
+    Participation,
+)
+from meetings.selectors.action_items import follow_ups_reported_at, visible_follow_ups
+from meetings.selectors.directory import organisation_and_units
+
+FEED_SIZE = 50
+
+
+def meetings(user):
+    """Every meeting ``user`` may see (the base of every other read)."""
+    return Meeting.objects.visible_to(user)
+
+
+def listed_meetings(user):
+    """Meetings with what a list row shows (programme, organisers)."""
+    return meetings(user).select_related("programme").prefetch_related("organisers")
+
+
+def feed_meetings(user):
+    return listed_meetings(user).order_by("-start_date", "-pk")[:FEED_SIZE]
+
+
+def involved_in(orgs) -> Q:
+    """The one meaning of "a meeting the organisations ``orgs`` were involved in": organised by one of them
+    or attended by someone of one of them."""
+    return Q(organisers__in=orgs) | Q(participations__organisation__in=orgs)
+
+
+def meetings_involving(queryset, organisation):
+    """Meetings of ``queryset`` that ``organisation`` was involved in, counted with its units (a ministry
+    with its departments)."""
+    involved = Meeting.objects.filter(involved_in(organisation_and_units(organisation)))
+    return queryset.filter(pk__in=involved.values("pk"))
+
+
+def visible_documents(user):
+    return Document.objects.visible_to(user)
+
+
+def _with_parts(queryset, user):
+    """Everything a meeting page or its minutes show, each part filtered for ``user``."""
+    return queryset.select_related("programme").prefetch_related(
+        "organisers",
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("person__organisation", "organisation"),
+        ),
+        Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("presenter")),
+        Prefetch("activities", queryset=Activity.objects.select_related("organisation")),
+        Prefetch("achievements", queryset=Achievement.objects.select_related("organisation")),
+        Prefetch(
+            "action_items",
+            queryset=ActionItem.objects.visible_to(user).prefetch_related(
+                "responsible",
+                Prefetch("updates", queryset=visible_follow_ups(user).select_related("meeting")),
+            ),
+        ),
+        Prefetch("documents", queryset=visible_documents(user)),
+        # follow-ups reported at this meeting, on its own items or on those of earlier meetings
+        Prefetch(
+            "action_item_updates",
+            queryset=visible_follow_ups(user).select_related("action_item__meeting"),
+        ),
+    )
+
+
+def meeting_page(user, slug: str) -> dict | None:
+    """The meeting page's content, or None if ``user`` may not see a meeting with that slug."""
+    meeting = _with_parts(meetings(user), user).filter(slug=slug).first()
+    if meeting is None:
+        return None
+    participations = sorted_participations(meeting)
+    return {
+        "meeting": meeting,
+        "participations": participations,
+        "chairs": chairs(participations),
+        "follow_ups": follow_ups_reported_at(meeting),
+    }
+
+
+def minutes_meeting(user, meeting_id: int) -> Meeting:
+    """The meeting with everything its minutes show to ``user``'s audience, in a fixed number of queries.
+    Raises ``Meeting.DoesNotExist`` when ``user`` may not see it."""
+    return _with_parts(meetings(user), user).get(pk=meeting_id)
+
+
+CHAIR_ROLES = (Participation.Role.CHAIR, Participation.Role.CO_CHAIR)
+
+
+def sorted_participations(meeting) -> list:
+    role_order = {role: i for i, role in enumerate(Participation.Role.values)}
+    return sorted(meeting.participations.all(), key=lambda p: role_order.get(p.role, 99))
+
+
+def chairs(participations) -> list:
+    return [p for p in participations if p.role in CHAIR_ROLES]
