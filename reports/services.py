@@ -21,11 +21,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from meetings import models as m
+from meetings.known_names import protecting
 from reports import editions
 from reports.rendering import css_string, font_context, html_to_document, page_counter_css
 
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
-REPORT_VERSION = "minutes-1"
+REPORT_VERSION = "minutes-2"  # 2: known names and loanwords are never cut at a line end
 MINUTES_TEMPLATE = "reports/minutes.html"
 CHAIR_ROLES = (m.Participation.Role.CHAIR, m.Participation.Role.CO_CHAIR)
 
@@ -39,7 +40,9 @@ def template_salt() -> str:
     """Changes when a report template, the report CSS, WeasyPrint or the Lao catalogue changes."""
     import weasyprint
 
-    digest = hashlib.sha256(f"{REPORT_VERSION}|{weasyprint.__version__}".encode())
+    from meetings.known_names import LOANWORDS
+
+    digest = hashlib.sha256(f"{REPORT_VERSION}|{weasyprint.__version__}|{'|'.join(LOANWORDS)}".encode())
     names = [
         MINUTES_TEMPLATE,
         "reports/_minutes_part.html",
@@ -139,7 +142,7 @@ def minutes_html(meeting: m.Meeting, edition: str) -> str:
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     full = minutes_meeting(meeting.pk)
-    with translation.override(editions.LANGUAGES[edition][0]):
+    with translation.override(editions.LANGUAGES[edition][0]), protecting():
         return render_to_string(MINUTES_TEMPLATE, {**font_context(), **minutes_context(full, edition)})
 
 

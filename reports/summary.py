@@ -142,6 +142,7 @@ def render_report(report: dict) -> bytes:
     from django.utils.formats import date_format
     from django.utils.translation import gettext
 
+    from meetings.known_names import protecting
     from meetings.stats import chart_rows
     from reports.rendering import css_string, font_context, html_to_document, page_counter_css
 
@@ -175,8 +176,9 @@ def render_report(report: dict) -> bytes:
             gettext("Generated on %(date)s") % {"date": date_format(report["today"], "j F Y")}
         ),
     }
-    html = render_to_string(
-        "reports/summary.html",
-        {**font_context(), **report, "parts": [part], "charts": charts, "stylesheet": "css/reports.css"},
-    )
+    with protecting():  # known names and loanwords are never cut at a line end
+        html = render_to_string(
+            "reports/summary.html",
+            {**font_context(), **report, "parts": [part], "charts": charts, "stylesheet": "css/reports.css"},
+        )
     return html_to_document(html).write_pdf()

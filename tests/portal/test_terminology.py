@@ -70,7 +70,7 @@ def test_no_other_term_for_action_items_in_templates_or_sources():
 
 
 def test_the_status_open_reads_as_pending_not_as_not_started():
-    """"Open" means decided and not finished: ຍັງຄ້າງ (pending), next to ກຳລັງດຳເນີນ (in progress)."""
+    """ "Open" means decided and not finished: ຍັງຄ້າງ (pending), next to ກຳລັງດຳເນີນ (in progress)."""
     with translation.override("lo"):
         labels = dict(ActionItemStatus.choices)
         assert str(labels[ActionItemStatus.OPEN]) == "ຍັງຄ້າງ"
