@@ -8,6 +8,7 @@
 * Runs of spaces collapse to one and the ends are trimmed.
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -83,11 +84,13 @@ def words(text: str) -> list[str]:
     ]
 
 
-def line_break_hints(text: str) -> str:
+def line_break_hints(text: str, protected: frozenset[str] = frozenset()) -> str:
     """``text`` normalised, with a zero-width space at each line-break opportunity inside Lao runs.
 
     Renderers (Pango in WeasyPrint, browsers) break Lao only at spaces; the hints let lines break between
     words instead of overflowing or cutting words. Render-time only: never store the result.
+    ``protected``: words (names the records know, loanwords) that get no hint inside them, because ICU's
+    dictionary does not know them and would cut them (ວິດີ|ໂອ); see :mod:`meetings.known_names`.
     """
     import icu
 
@@ -96,12 +99,38 @@ def line_break_hints(text: str) -> str:
         return text
     iterator = icu.BreakIterator.createLineInstance(icu.Locale("lo"))
     pieces = [seg for seg, _status in _segments(text, iterator)]
+    inside = _inside_protected(text, protected)
     out = [pieces[0]] if pieces else []
+    position = len(pieces[0]) if pieces else 0
     for prev, piece in zip(pieces, pieces[1:], strict=False):
-        if prev and piece and not prev[-1].isspace() and (_is_lao(prev[-1]) or _is_lao(piece[0])):
+        if (
+            prev
+            and piece
+            and not prev[-1].isspace()
+            and (_is_lao(prev[-1]) or _is_lao(piece[0]))
+            and position not in inside
+        ):
             out.append(ZWSP)
         out.append(piece)
+        position += len(piece)
     return "".join(out)
+
+
+def _inside_protected(text: str, protected: frozenset[str]) -> set[int]:
+    """Offsets strictly inside an occurrence of a protected word (a break there would cut the word)."""
+    if not protected:
+        return set()
+    return {
+        offset
+        for match in _protected_pattern(protected).finditer(text)
+        for offset in range(match.start() + 1, match.end())
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def _protected_pattern(protected: frozenset[str]) -> re.Pattern:
+    words = sorted((normalise_text(w) for w in protected if w), key=len, reverse=True)  # longest first
+    return re.compile("|".join(re.escape(w) for w in words if w) or r"(?!)")
 
 
 def word_boundaries(text: str) -> list[int]:

@@ -23,12 +23,14 @@ from django.utils.translation import gettext
 
 from meetings import models as m
 from meetings import selectors
+from meetings.known_names import protecting
 from meetings.roles import AUDIENCES, AudienceReader
 from reports import editions
 from reports.rendering import css_string, font_context, html_to_document, page_counter_css
 
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
-REPORT_VERSION = "minutes-2"
+# 3: per audience (read layer); known names and loanwords are never cut at a line end
+REPORT_VERSION = "minutes-3"
 MINUTES_TEMPLATE = "reports/minutes.html"
 
 
@@ -41,7 +43,9 @@ def template_salt() -> str:
     """Changes when a report template, the report CSS, WeasyPrint or the Lao catalogue changes."""
     import weasyprint
 
-    digest = hashlib.sha256(f"{REPORT_VERSION}|{weasyprint.__version__}".encode())
+    from meetings.known_names import LOANWORDS
+
+    digest = hashlib.sha256(f"{REPORT_VERSION}|{weasyprint.__version__}|{'|'.join(LOANWORDS)}".encode())
     names = [
         MINUTES_TEMPLATE,
         "reports/_minutes_part.html",
@@ -122,7 +126,7 @@ def minutes_html(meeting: m.Meeting, edition: str, *, audience: str) -> str:
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     full = minutes_meeting(meeting.pk, audience=audience)
-    with translation.override(editions.LANGUAGES[edition][0]):
+    with translation.override(editions.LANGUAGES[edition][0]), protecting(AudienceReader(audience)):
         return render_to_string(MINUTES_TEMPLATE, {**font_context(), **minutes_context(full, edition)})
 
 

@@ -110,6 +110,7 @@ def build_report(
     )
     return {
         "lang": get_language(),
+        "reader": user,
         "period": period,
         "organisation": organisation,
         "programme": programme,
@@ -142,6 +143,7 @@ def render_report(report: dict) -> bytes:
     from django.utils.formats import date_format
     from django.utils.translation import gettext
 
+    from meetings.known_names import protecting
     from meetings.stats import chart_rows
     from reports.rendering import css_string, font_context, html_to_document, page_counter_css
 
@@ -175,8 +177,9 @@ def render_report(report: dict) -> bytes:
             gettext("Generated on %(date)s") % {"date": date_format(report["today"], "j F Y")}
         ),
     }
-    html = render_to_string(
-        "reports/summary.html",
-        {**font_context(), **report, "parts": [part], "charts": charts, "stylesheet": "css/reports.css"},
-    )
+    with protecting(report["reader"]):  # known names and loanwords are never cut at a line end
+        html = render_to_string(
+            "reports/summary.html",
+            {**font_context(), **report, "parts": [part], "charts": charts, "stylesheet": "css/reports.css"},
+        )
     return html_to_document(html).write_pdf()

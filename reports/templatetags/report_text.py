@@ -3,13 +3,15 @@
 Pango (WeasyPrint) breaks Lao only at spaces, so long Lao runs overflow their column. ``breakable`` adds a
 zero-width space at every ICU line-break opportunity (:func:`meetings.text.line_break_hints`); the hints
 are added to already-escaped text, so user text can never become markup, and they exist only in the
-rendered output, never in the database.
+rendered output, never in the database. Known names and loanwords (:mod:`meetings.known_names`) get no hint
+inside them.
 """
 
 from django import template
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from meetings.known_names import active_protected_words
 from meetings.text import line_break_hints
 
 register = template.Library()
@@ -20,7 +22,9 @@ def breakable(value, autoescape=True):
     if value is None:
         return ""
     text = conditional_escape(value) if autoescape else str(value)
-    return mark_safe(line_break_hints(str(text)))  # noqa: S308 - escaped above; U+200B is inert
+    # no hint inside a known name or loanword (the words of the render under known_names.protecting)
+    hinted = line_break_hints(str(text), active_protected_words())
+    return mark_safe(hinted)  # noqa: S308 - escaped above; U+200B is inert
 
 
 @register.filter(needs_autoescape=True)

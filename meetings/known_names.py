@@ -1,0 +1,116 @@
+"""Words that must never be cut at a line end: the names the records know, and a few Lao loanwords.
+
+ICU's Lao dictionary does not know most personal names, transliterated foreign names and loanwords, so its
+line-break opportunities fall inside them (ກິ|ແກ້ວ, ອົດ|ສະ|ຕຣາ|ລີ, ວິດີ|ໂອ). The words of every name in
+the records (people, organisations, programmes; both their names and short names) and the curated
+:data:`LOANWORDS` (loanwords and country names in Lao) are *protected*: :func:`meetings.text.line_break_hints`
+adds no break hint inside them.
+
+A name is split into its words at spaces and punctuation; a line may still break *between* the words of a
+long name (as English names wrap at spaces), never inside one. Words longer than
+:data:`MAX_PROTECTED_LETTERS` spacing letters are compounds of dictionary words (e.g.
+ກອງເລຂາຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ): they keep ICU's breaks between their dictionary words,
+otherwise they could not fit a table column.
+
+Only names the reader may see are read (through :mod:`meetings.selectors`); protection changes where a
+line may break, never what is shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import re
+import unicodedata
+
+from meetings.text import _is_lao, normalise_text
+
+MAX_PROTECTED_LETTERS = 12
+
+# Loanwords and foreign names written in Lao that ICU cuts at a line end. Keep it short and sorted by
+# meaning; add a word when a PDF shows it cut.
+LOANWORDS = (
+    # technology and media
+    "ວິດີໂອ",
+    "ອອນລາຍ",
+    "ອິນເຕີເນັດ",
+    "ດິຈີຕອນ",
+    "ເອເລັກໂທຣນິກ",
+    "ຄອມພິວເຕີ",
+    "ເຟສບຸກ",
+    "ອີເມວ",
+    "ໂປຣແກຣມ",
+    "ເວັບໄຊ",
+    # organisations and countries
+    "ອາຊຽນ",
+    "ອົດສະຕຣາລີ",
+    "ອາເມລິກາ",
+    "ກຳປູເຈຍ",
+    "ມຽນມາ",
+    "ມາເລເຊຍ",
+    "ສິງກະໂປ",
+    "ອິນໂດເນເຊຍ",
+    "ຟີລິບປິນ",
+    "ບຣູໄນ",
+    "ຫວຽດນາມ",
+    "ຍີ່ປຸ່ນ",
+    "ເກົາຫຼີ",
+    "ຢູໂຣບ",
+)
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–—/\\(),.;:'\"“”‘’«»\[\]]+")
+
+
+def _letters(word: str) -> int:
+    """Spacing letters (vowel and tone marks above or below do not widen a word)."""
+    return sum(1 for c in word if not unicodedata.combining(c) and unicodedata.category(c) != "Mn")
+
+
+def name_words(name: str) -> set[str]:
+    """The Lao words of ``name`` worth protecting (normalised)."""
+    out = set()
+    for word in _SEPARATORS.split(normalise_text(name or "")):
+        if word and any(_is_lao(c) for c in word) and _letters(word) <= MAX_PROTECTED_LETTERS:
+            out.add(word)
+    return out
+
+
+def protected_words(reader=None) -> frozenset[str]:
+    """The protected words: the words of every name ``reader`` may see (people, organisations, programmes,
+    through :mod:`meetings.selectors`; default: everyone's, i.e. staff) and the curated loanwords. Taken
+    for the reader, so that where a line breaks in a public PDF never depends on a hidden name."""
+    from meetings import selectors
+    from meetings.roles import AudienceReader
+
+    reader = AudienceReader("staff") if reader is None else reader
+    names: list[str] = list(LOANWORDS)
+    for queryset in (selectors.organisations(reader), selectors.programmes(reader)):
+        for row in queryset.values_list("name_lo", "short_name_lo", "name_en", "short_name_en"):
+            names.extend(row)
+    for row in selectors.people(reader).values_list("name_lo", "name_en"):
+        names.extend(row)
+    words: set[str] = set()
+    for name in names:
+        words |= name_words(name)
+    return frozenset(words)
+
+
+# The protected words of the document being rendered (set around a render by :func:`protecting`).
+_active: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "protected_words", default=frozenset()
+)
+
+
+def active_protected_words() -> frozenset[str]:
+    return _active.get()
+
+
+@contextlib.contextmanager
+def protecting(reader=None, *, words: frozenset[str] | None = None):
+    """Within the block, report templates keep ``words`` (default: the :func:`protected_words` of ``reader``)
+    unbroken."""
+    token = _active.set(protected_words(reader) if words is None else frozenset(words))
+    try:
+        yield
+    finally:
+        _active.reset(token)
