@@ -110,7 +110,7 @@ def main():
         t0 = time.perf_counter()
         call_command("migrate", verbosity=0)
         settings.SIMPLE_HISTORY_ENABLED = False  # generated rows are benchmark data, not edits
-        from meetings.demo import load_demo_data
+        from meetings.services.demo import load_demo_data
 
         load_demo_data()
         generate(args.meetings)

@@ -32,9 +32,9 @@ from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from meetings import models as m  # noqa: E402
-from meetings.demo import load_demo_data  # noqa: E402
-from reports import services  # noqa: E402
-from reports.editions import EDITIONS  # noqa: E402
+from meetings.services.demo import load_demo_data  # noqa: E402
+from reports import minutes as services  # noqa: E402
+from reports.minutes.editions import EDITIONS  # noqa: E402
 
 
 def pages(pdf: bytes) -> int:

@@ -59,8 +59,8 @@ def recreate_database(url: str, *, drop_only=False, name: str = BENCH_DB) -> str
 
 def vocabulary():
     """Lao and English words (ICU segmentation) of the demo meetings and organisations."""
-    from meetings import demo
-    from meetings.text import words
+    from meetings.rules.text import words
+    from meetings.services import demo
 
     lao, english = [], []
 
@@ -316,7 +316,7 @@ def main():
         from django.conf import settings
 
         settings.SIMPLE_HISTORY_ENABLED = False
-        from meetings.demo import load_demo_data
+        from meetings.services.demo import load_demo_data
 
         load_demo_data()
         generate(args.meetings)

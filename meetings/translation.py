@@ -1,6 +1,11 @@
-"""Which fields exist in Lao and English (django-modeltranslation), and how to tell a missing language."""
+"""Which fields exist in Lao and English: the django-modeltranslation registry.
 
-from modeltranslation.translator import TranslationOptions, register, translator
+This module keeps its name and place because modeltranslation looks for ``<app>.translation``; the questions
+about translated fields (``LANGS``, ``translated_fields``, ``missing_languages``) live in
+``meetings/rules/translated.py``.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
 
 from meetings import models as m
 
@@ -67,23 +72,3 @@ class ActionItemUpdateTR(TranslationOptions):
 class DocumentTR(TranslationOptions):
     fields = ("title",)
     required_languages = {"lo": ("title",)}
-
-
-LANGS = ("lo", "en")
-
-
-def translated_fields(model) -> tuple[str, ...]:
-    return tuple(translator.get_options_for_model(model).all_fields.keys())
-
-
-def missing_languages(obj) -> list[str]:
-    """Languages in which some field of ``obj`` is empty while the other language has text."""
-    missing = []
-    for lang in LANGS:
-        others = [o for o in LANGS if o != lang]
-        for field in translated_fields(type(obj)):
-            has_other = any(getattr(obj, f"{field}_{o}", "") for o in others)
-            if has_other and not getattr(obj, f"{field}_{lang}", ""):
-                missing.append(lang)
-                break
-    return missing

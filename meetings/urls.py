@@ -1,6 +1,7 @@
 from django.urls import path
 
-from meetings import exports, feeds, search_views, views
+from meetings.public import exports, feeds, views
+from meetings.public import search as search_views
 
 app_name = "meetings"
 

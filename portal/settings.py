@@ -170,7 +170,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a meeting with 150 participants has many inline fields
-# Uploaded documents are never served as files: only meetings.views.document_download sends them.
+# Uploaded documents are never served as files: only meetings.public.views.document_download sends them.
 DOCUMENT_MAX_UPLOAD_MB = int(env_str("DOCUMENT_MAX_UPLOAD_MB", "20"))
 FILE_UPLOAD_PERMISSIONS = 0o640
 

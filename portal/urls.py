@@ -24,4 +24,4 @@ urlpatterns += i18n_patterns(
 )
 
 # sitemap.xml: every public page in Lao and English (meetings/sitemaps.py)
-urlpatterns += [path("sitemap.xml", include("meetings.sitemap_urls"))]
+urlpatterns += [path("sitemap.xml", include("meetings.public.sitemap_urls"))]

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from reports import views
-from reports.editions import EDITIONS
+from reports.minutes.editions import EDITIONS
 
 
 class EditionConverter:

@@ -1,4 +1,4 @@
-"""Report downloads. Thin: reads from :mod:`meetings.selectors`, the PDF from :mod:`reports.services`."""
+"""Report downloads. Thin: reads from :mod:`meetings.selectors`, the PDF from :mod:`reports.minutes`."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET
 
 from meetings import selectors
 from meetings.models import Meeting, audience_of
-from meetings.text import ZWSP, line_break_hints
-from reports import editions, services
+from meetings.rules.text import ZWSP, line_break_hints
+from reports import minutes as services
 from reports import summary as summary_service
-from reports.downloads import content_disposition
-from reports.forms import SummaryForm
+from reports.minutes import editions
+from reports.pdf.downloads import content_disposition
+from reports.summary.forms import SummaryForm
 
 
 def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:

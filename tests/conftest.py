@@ -24,15 +24,17 @@ def pytest_report_header(config):
 @pytest.fixture
 def demo(db):
     """The two real source meetings, loaded by the demo loader."""
-    from meetings.demo import load_demo_data
+    from meetings.services.demo import load_demo_data
 
     return load_demo_data()
 
 
 @pytest.fixture(autouse=True)
 def _uploads_in_tmp(settings, tmp_path):
-    """Uploaded files of a test go to a temporary folder, never into the project."""
+    """Uploaded files and rendered PDFs of a test go to temporary folders, never into the project: every
+    test gets its own, empty PDF cache."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.REPORTS_CACHE_ROOT = tmp_path / "reports-cache"
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +46,7 @@ def _role_groups(request):
         request.getfixturevalue("transactional_db")
         from django.apps import apps
 
-        from meetings.roles import sync_role_groups
+        from meetings.rules.roles import sync_role_groups
 
         sync_role_groups(apps)
 

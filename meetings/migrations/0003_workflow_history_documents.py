@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import meetings.uploads
+import meetings.rules.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='document',
             name='file',
-            field=models.FileField(help_text='PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).', upload_to='documents/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'], message='Files ending in “.%(extension)s” are not allowed. Allowed: %(allowed_extensions)s.'), meetings.uploads.DocumentContentValidator()], verbose_name='file'),
+            field=models.FileField(help_text='PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).', upload_to='documents/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'], message='Files ending in “.%(extension)s” are not allowed. Allowed: %(allowed_extensions)s.'), meetings.rules.uploads.DocumentContentValidator()], verbose_name='file'),
         ),
         migrations.CreateModel(
             name='HistoricalAchievement',
@@ -200,7 +200,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='title')),
                 ('title_lo', models.CharField(max_length=300, null=True, verbose_name='title')),
                 ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('file', models.TextField(help_text='PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).', max_length=100, validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'], message='Files ending in “.%(extension)s” are not allowed. Allowed: %(allowed_extensions)s.'), meetings.uploads.DocumentContentValidator()], verbose_name='file')),
+                ('file', models.TextField(help_text='PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).', max_length=100, validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'], message='Files ending in “.%(extension)s” are not allowed. Allowed: %(allowed_extensions)s.'), meetings.rules.uploads.DocumentContentValidator()], verbose_name='file')),
                 ('visibility', models.CharField(blank=True, choices=[('public', 'Public'), ('partners', 'Partners only'), ('internal', 'Secretariat only')], help_text='Leave empty to follow the meeting. A document can be more restricted than its meeting.', max_length=20, verbose_name='visibility')),
                 ('language', models.CharField(choices=[('lo', 'Lao'), ('en', 'English'), ('lo+en', 'Lao and English'), ('other', 'Other language')], default='lo', max_length=8, verbose_name='language of the document')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

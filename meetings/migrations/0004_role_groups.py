@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def create_role_groups(apps, schema_editor):
-    from meetings.roles import sync_role_groups
+    from meetings.rules.roles import sync_role_groups
 
     sync_role_groups(apps)
 

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 
 from meetings.models import audience_of
-from reports import services
+from reports import minutes as services
 
 register = template.Library()
 

@@ -1,9 +1,9 @@
 """Template filters for report text: escape first, then add Lao line-break hints.
 
 Pango (WeasyPrint) breaks Lao only at spaces, so long Lao runs overflow their column. ``breakable`` adds a
-zero-width space at every ICU line-break opportunity (:func:`meetings.text.line_break_hints`); the hints
+zero-width space at every ICU line-break opportunity (:func:`meetings.rules.text.line_break_hints`); the hints
 are added to already-escaped text, so user text can never become markup, and they exist only in the
-rendered output, never in the database. Known names and loanwords (:mod:`meetings.known_names`) get no hint
+rendered output, never in the database. Known names and loanwords (:mod:`meetings.selectors.known_names`) get no hint
 inside them.
 """
 
@@ -11,8 +11,8 @@ from django import template
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
 
-from meetings.known_names import active_protected_words
-from meetings.text import line_break_hints
+from meetings.rules.text import line_break_hints
+from meetings.selectors.known_names import active_protected_words
 
 register = template.Library()
 

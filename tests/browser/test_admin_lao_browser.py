@@ -18,7 +18,7 @@ from django.utils import translation
 from playwright.sync_api import sync_playwright
 
 from meetings import models as m
-from meetings.demo import load_demo_data
+from meetings.services.demo import load_demo_data
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 

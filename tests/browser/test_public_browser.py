@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
-from meetings import roles
+from meetings.rules import roles
 from tests import factories
 from tests.browser.conftest import assert_accessible, log_in, screenshot, session_cookie
 
@@ -19,7 +19,7 @@ REVIEW = "2020-02-13-annual-review-2019"
 @pytest.fixture
 def demo_site(transactional_db):
     """Demo data and every database value the tests compare with, read before Chromium starts."""
-    from meetings.demo import load_demo_data
+    from meetings.services.demo import load_demo_data
 
     load_demo_data()
     meeting = m.Meeting.objects.get(slug=NPSC)

@@ -16,8 +16,9 @@ from django.test import Client
 from django.urls import reverse
 
 from meetings import models as m
-from meetings import roles, services
-from meetings.translation import translated_fields
+from meetings import services
+from meetings.rules import roles
+from meetings.rules.translated import translated_fields
 from tests import factories as f
 from tests.urlwalk import endpoints, fill, make_pdf
 

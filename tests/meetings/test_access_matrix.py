@@ -15,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 
 from meetings import models as m
-from meetings import roles
+from meetings.rules import roles
 from tests import factories as f
 from tests.urlwalk import CannotFill, body_text, endpoints, fill, make_pdf
 

@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 
-from meetings import roles, services
-from meetings.demo import load_demo_data
+from meetings import services
 from meetings.models import Document, Meeting
+from meetings.rules import roles
+from meetings.services.demo import load_demo_data
 from portal.backup import BackupError, create_backup, export_records, restore_backup, table_fingerprints
 from tests import factories as f
 

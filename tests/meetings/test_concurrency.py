@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from meetings import roles
 from meetings.models import MSG_EDIT_CONFLICT, EditConflict, Meeting
+from meetings.rules import roles
 from tests import factories as f
 from tests.admin_forms import form_values
 

@@ -21,7 +21,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 
 from meetings import models as m
-from meetings import roles, selectors, services
+from meetings import selectors, services
+from meetings.rules import roles
 from tests import factories as f
 from tests.urlwalk import endpoints, fill, make_pdf
 
@@ -165,7 +166,7 @@ def _records_for(endpoint):
 
 def exit_urls() -> list[str]:
     """Every public exit, in both languages, with query strings that reach filters, search and reports."""
-    from reports.editions import EDITIONS
+    from reports.minutes.editions import EDITIONS
 
     urls = []
     organisation_slugs = list(m.Organisation.objects.values_list("slug", flat=True))

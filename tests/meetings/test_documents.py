@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
 
-from meetings import roles
 from meetings.models import Document, Meeting
+from meetings.rules import roles
 from tests import factories as f
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n"

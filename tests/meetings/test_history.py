@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import models as m
-from meetings import roles
+from meetings.rules import roles
 from tests import factories as f
 from tests.admin_forms import form_values
 

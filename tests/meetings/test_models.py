@@ -158,7 +158,7 @@ class TestVisibility:
         assert list(m.Meeting.objects.visible_to(AnonymousUser())) == [public]
         from django.contrib.auth.models import Group
 
-        from meetings import roles
+        from meetings.rules import roles
 
         staff = django_user_model.objects.create(username="officer", is_staff=True)
         assert m.Meeting.objects.visible_to(staff).count() == 1  # staff status alone grants nothing
@@ -170,7 +170,7 @@ class TestVisibility:
 @pytest.mark.django_db
 class TestDemoData:
     def test_loading_twice_creates_nothing_twice(self, demo):
-        from meetings.demo import load_demo_data
+        from meetings.services.demo import load_demo_data
 
         models = [
             m.Organisation, m.Person, m.Programme, m.Meeting, m.Participation, m.AgendaItem,
@@ -202,7 +202,7 @@ class TestDemoData:
         assert police.parent.parent.slug == "mps"
 
     def test_every_demo_record_has_lao_and_english(self, demo):
-        from meetings.translation import missing_languages
+        from meetings.rules.translated import missing_languages
 
         for model in (
             m.Organisation,

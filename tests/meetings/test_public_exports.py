@@ -9,8 +9,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import translation
 
-from meetings import exports
 from meetings import models as m
+from meetings.public import exports
 from tests.meetings.public_helpers import hidden_meetings
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from meetings import models as m
-from meetings import stats
+from meetings.selectors import stats
 from tests import factories as f
 from tests.meetings.public_helpers import hidden_meetings
 

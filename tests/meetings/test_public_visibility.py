@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings import models as m
-from meetings import roles
+from meetings.rules import roles
 from tests import factories as f
 from tests.meetings.public_helpers import hidden_meetings
 

@@ -8,9 +8,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from meetings import models as m
-from meetings import roles
+from meetings.rules import roles
+from meetings.rules.text import words
 from meetings.search import LaoSearchAdminMixin, find_spans, parse_query, search
-from meetings.text import words
 from tests import factories as f
 
 ANON = AnonymousUser()

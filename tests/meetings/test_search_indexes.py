@@ -12,8 +12,8 @@ from django.db import connection
 from django.utils import translation
 
 from meetings import models as m
+from meetings.rules.text import words
 from meetings.search import KINDS, KINDS_BY_KEY, matches, parse_query, search
-from meetings.text import words
 from tests.meetings.test_search import ANON, _texts_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,7 +119,7 @@ def fingerprint(meetings) -> dict:
 
 SQLITE_SCRIPT = """
 import json
-from meetings.demo import load_demo_data
+from meetings.services.demo import load_demo_data
 from tests.meetings.test_search_indexes import fingerprint
 print("FINGERPRINT" + json.dumps(fingerprint(load_demo_data()), ensure_ascii=False))
 """

@@ -13,7 +13,7 @@ from django.utils import translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from meetings import roles
+from meetings.rules import roles
 from portal.ratelimit import rate_limit
 from tests import factories as f
 

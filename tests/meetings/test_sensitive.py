@@ -3,7 +3,7 @@ ordinary minutes (dates, years, amounts, decree numbers, the real demo meetings)
 
 import pytest
 
-from meetings.sensitive import find_sensitive, scan_meeting
+from meetings.rules.sensitive import find_sensitive, scan_meeting
 from tests import factories as f
 
 

@@ -1,4 +1,4 @@
-from meetings.text import ZWSP, line_break_hints, normalise_text, search_key, words
+from meetings.rules.text import ZWSP, line_break_hints, normalise_text, search_key, words
 
 RUN = "ກອງເລຂາຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ"
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from meetings import models as m
-from meetings import translation_workflow as tw
+from meetings.translations import workflow as tw
 from tests import factories as f
 
 OVERVIEW = "/admin/meetings/translationsync/"

@@ -5,8 +5,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from meetings import roles, services
+from meetings import services
 from meetings.models import Meeting, MeetingEvent
+from meetings.rules import roles
 from tests import factories as f
 from tests.admin_forms import form_values
 

@@ -81,7 +81,7 @@ def test_the_status_open_reads_as_pending_not_as_not_started():
 @pytest.mark.django_db
 def test_the_minutes_pdf_headings_use_the_same_term_as_the_pages(demo):
     """The HTML the PDF is made from (not only the catalogue) names the sections with the one term."""
-    from reports import services
+    from reports import minutes as services
 
     meeting = next(m for m in demo if m.action_items.exists())
     html = services.minutes_html(meeting, "lo").replace("\u200b", "")

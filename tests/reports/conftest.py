@@ -1,15 +1,6 @@
 import subprocess
 import unicodedata
 
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def _report_cache(settings, tmp_path):
-    """Every test gets its own, empty PDF cache."""
-    settings.REPORTS_CACHE_ROOT = tmp_path / "reports-cache"
-    return settings.REPORTS_CACHE_ROOT
-
 
 def pdftotext(pdf: bytes, tmp_path, name="doc") -> str:
     path = tmp_path / f"{name}.pdf"

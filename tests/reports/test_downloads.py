@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import models as m
-from meetings import roles
-from reports import services
+from meetings.rules import roles
+from reports import minutes as services
 from tests import factories
 
 

@@ -6,9 +6,9 @@ import subprocess
 import pytest
 from django.conf import settings
 
-from reports import fonts
-from reports.fetcher import PortalURLFetcher, RefusedURL, resolve
-from reports.rendering import font_context, html_to_document
+from reports.pdf import fonts
+from reports.pdf.fetcher import PortalURLFetcher, RefusedURL, resolve
+from reports.pdf.rendering import font_context, html_to_document
 
 REFUSED = [
     "file:///etc/passwd",

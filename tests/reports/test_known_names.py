@@ -6,12 +6,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
-from meetings.known_names import LOANWORDS, name_words, protected_words, protecting
-from meetings.text import ZWSP, line_break_hints
-from reports import editions, services
+from meetings.rules.text import ZWSP, line_break_hints
+from meetings.selectors.known_names import LOANWORDS, name_words, protected_words, protecting
+from reports import minutes as services
 from reports import summary as summary_service
-from reports.fetcher import PortalURLFetcher
-from reports.rendering import font_context, html_to_document
+from reports.minutes import editions
+from reports.pdf.fetcher import PortalURLFetcher
+from reports.pdf.rendering import font_context, html_to_document
 from tests import factories
 from tests.reports.conftest import pdftotext, squash
 from tests.reports.layout import line_texts, overflows
@@ -108,7 +109,7 @@ def test_no_known_name_is_cut_in_the_demo_minutes(demo, edition):
 @pytest.mark.parametrize("lang", ["lo", "en"])
 def test_no_known_name_is_cut_in_the_summary_report(demo, lang, monkeypatch):
     documents = []
-    from reports import rendering
+    from reports.pdf import rendering
 
     real = rendering.html_to_document
 
@@ -127,7 +128,7 @@ def test_no_known_name_is_cut_in_the_summary_report(demo, lang, monkeypatch):
 
 
 def test_protecting_sets_the_words_only_inside_the_block():
-    from meetings.known_names import active_protected_words
+    from meetings.selectors.known_names import active_protected_words
 
     assert active_protected_words() == frozenset()
     with protecting(words=frozenset({"ວິດີໂອ"})):

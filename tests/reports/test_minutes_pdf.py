@@ -5,10 +5,11 @@ import re
 import pytest
 from django.utils import translation
 
-from meetings.text import line_break_hints
-from reports import editions, services
-from reports.fetcher import PortalURLFetcher
-from reports.rendering import font_context, html_to_document
+from meetings.rules.text import line_break_hints
+from reports import minutes as services
+from reports.minutes import editions
+from reports.pdf.fetcher import PortalURLFetcher
+from reports.pdf.rendering import font_context, html_to_document
 from tests import factories
 from tests.reports.conftest import pdffonts, pdftotext, squash
 from tests.reports.layout import line_texts, overflows

@@ -11,9 +11,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from meetings import models as m
-from reports import editions, services
+from reports import minutes as services
 from reports import summary as summary_service
-from reports.rendering import html_to_document
+from reports.minutes import editions
+from reports.pdf.rendering import html_to_document
 from tests.reports.pages import page_contents, signature_only_pages
 
 SIGNATURE_LABELS = {

@@ -7,9 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings import models as m
-from meetings import roles, selectors
+from meetings import selectors
 from meetings.models import ActionItemStatus
-from meetings.stats import bar_chart_svg
+from meetings.rules import roles
+from meetings.selectors.stats import bar_chart_svg
 from reports import summary
 from tests import factories
 from tests.reports.conftest import pdftotext, squash
@@ -93,7 +94,7 @@ def test_summary_pdf_in_lao(client, year_2024, tmp_path):
     # glyph by glyph, which breaks Lao marks; the PDF draws the same rows as HTML bars).
     from django.utils import translation
 
-    from meetings.stats import CHART_TITLES
+    from meetings.selectors.stats import CHART_TITLES
 
     with translation.override("lo"):
         for title in CHART_TITLES.values():

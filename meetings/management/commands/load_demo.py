@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings import roles
-from meetings.demo import load_demo_data
+from meetings.rules import roles
+from meetings.services.demo import load_demo_data
 
 DEMO_ADMIN = ("admin", "lao-demo-admin")
 # One account per role (meetings/roles.py), to try the workflow and visibility in the demo.

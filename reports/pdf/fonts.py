@@ -3,7 +3,7 @@
 Debian's Noto Sans/Serif Lao give a PDF text layer that copies back as the original Lao text; Phetsarath OT
 and the newer Noto builds from PyPI/npm turn ຳ into າ (see ``shared/lao-text-notes.md``). The faces are
 declared with ``@font-face`` from these exact files, so the result does not depend on which other fonts a
-machine has; :mod:`reports.fetcher` lets the renderer read these files and nothing else on the disk.
+machine has; :mod:`reports.pdf.fetcher` lets the renderer read these files and nothing else on the disk.
 """
 
 from __future__ import annotations

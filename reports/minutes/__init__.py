@@ -2,7 +2,7 @@
 
 A PDF is built for an audience ("public", "partners", "staff": :func:`meetings.models.audience_of`) from
 :mod:`meetings.selectors`, so it shows exactly what that audience may see (a follow-up about a hidden meeting
-is not in the public minutes). It is rendered once per audience, content version (:mod:`reports.fingerprint`)
+is not in the public minutes). It is rendered once per audience, content version (:mod:`reports.minutes.fingerprint`)
 and edition, stored under ``REPORTS_CACHE_ROOT`` (default ``var/reports-cache``, outside ``MEDIA_ROOT`` so that the web server never
 serves a restricted meeting's minutes by file name) and then streamed from there.
 """
@@ -23,10 +23,10 @@ from django.utils.translation import gettext
 
 from meetings import models as m
 from meetings import selectors
-from meetings.known_names import protecting
-from meetings.roles import AUDIENCES, AudienceReader
-from reports import editions
-from reports.rendering import css_string, font_context, html_to_document, page_counter_css
+from meetings.rules.roles import AUDIENCES, AudienceReader
+from meetings.selectors.known_names import protecting
+from reports.minutes import editions
+from reports.pdf.rendering import css_string, font_context, html_to_document, page_counter_css
 
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
 # 3: per audience (read layer); known names and loanwords are never cut at a line end
@@ -43,7 +43,7 @@ def template_salt() -> str:
     """Changes when a report template, the report CSS, WeasyPrint or the Lao catalogue changes."""
     import weasyprint
 
-    from meetings.known_names import LOANWORDS
+    from meetings.selectors.known_names import LOANWORDS
 
     digest = hashlib.sha256(f"{REPORT_VERSION}|{weasyprint.__version__}|{'|'.join(LOANWORDS)}".encode())
     names = [
@@ -149,7 +149,7 @@ class CachedPdf:
 def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, Path]:
     """Where each edition of the meeting's current content for ``audience`` is (or will be) stored; one
     query. Each audience has its own folder: one reader's PDF is never served to another."""
-    from reports.fingerprint import content_fingerprint, stamp_values
+    from reports.minutes.fingerprint import content_fingerprint, stamp_values
 
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")

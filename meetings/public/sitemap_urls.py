@@ -3,6 +3,6 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from meetings.sitemaps import SITEMAPS
+from meetings.public.sitemaps import SITEMAPS
 
 urlpatterns = [path("", sitemap, {"sitemaps": SITEMAPS}, name="sitemap")]

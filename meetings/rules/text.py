@@ -90,7 +90,7 @@ def line_break_hints(text: str, protected: frozenset[str] = frozenset()) -> str:
     Renderers (Pango in WeasyPrint, browsers) break Lao only at spaces; the hints let lines break between
     words instead of overflowing or cutting words. Render-time only: never store the result.
     ``protected``: words (names the records know, loanwords) that get no hint inside them, because ICU's
-    dictionary does not know them and would cut them (ວິດີ|ໂອ); see :mod:`meetings.known_names`.
+    dictionary does not know them and would cut them (ວິດີ|ໂອ); see :mod:`meetings.selectors.known_names`.
     """
     import icu
 

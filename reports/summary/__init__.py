@@ -98,7 +98,7 @@ def build_report(
     """Everything the summary PDF shows, in a fixed number of queries."""
     from django.utils.translation import get_language
 
-    from meetings.stats import statistics_charts
+    from meetings.selectors.stats import statistics_charts
 
     meetings = meetings_in(user, period, organisation=organisation, programme=programme)
     action_items = selectors.action_items(user).filter(meeting__in=meetings)
@@ -143,9 +143,9 @@ def render_report(report: dict) -> bytes:
     from django.utils.formats import date_format
     from django.utils.translation import gettext
 
-    from meetings.known_names import protecting
-    from meetings.stats import chart_rows
-    from reports.rendering import css_string, font_context, html_to_document, page_counter_css
+    from meetings.selectors.known_names import protecting
+    from meetings.selectors.stats import chart_rows
+    from reports.pdf.rendering import css_string, font_context, html_to_document, page_counter_css
 
     stats = report["stats"]
     months = report["period"].months()

@@ -12,7 +12,7 @@ Plain functions, usable by the public statistics page and by ``reports/`` (PDF s
 
 Example (a PDF report)::
 
-    from meetings import stats
+    from meetings.selectors import stats
     ctx = stats.statistics_context(Meeting.objects.visible_to(user), ActionItem.objects.visible_to(user))
     ctx["charts"]["meetings_per_year"]   # '<svg ...>...</svg>'
 """

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings import roles
 from meetings.models import ActionItem, ActionItemUpdate, Meeting, MeetingEvent
-from meetings.sensitive import scan_meeting
+from meetings.rules import roles
+from meetings.rules.sensitive import scan_meeting
 
 S = Meeting.Status
 A = MeetingEvent.Action
@@ -53,7 +53,7 @@ def transition_meeting(
 
     ``by`` is the user (checked against the step's permission) or None for the system itself (demo
     loader, management commands), which is recorded as no user. Publishing a meeting whose text looks like
-    personal data (:func:`meetings.sensitive.scan_meeting`) is refused unless the caller confirms that it
+    personal data (:func:`meetings.rules.sensitive.scan_meeting`) is refused unless the caller confirms that it
     is not (``personal_data_confirmed``), whoever the caller is: the admin asks the officer first.
     """
     sources, target, allowed = TRANSITIONS[action]

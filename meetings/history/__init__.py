@@ -10,11 +10,10 @@ django-modeltranslation has added the ``_lo``/``_en`` fields, so both languages 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import capfirst
 
-BULK_REASON = "bulk update"
+from meetings.models.base import BULK_REASON  # noqa: F401  (the reason shown in the history)
 
 # Many-to-many fields whose membership is kept in the history too.
 M2M_HISTORY = {
@@ -47,48 +46,6 @@ def register_history() -> None:
             ],
             cascade_delete_history=False,
         )
-
-
-def _history_enabled(model) -> bool:
-    return hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
-
-
-class HistoryQuerySet(models.QuerySet):
-    """Bulk writes keep history too: Django's ``update()`` and ``bulk_*()`` send no save signals."""
-
-    def update(self, **kwargs):
-        if not _history_enabled(self.model):
-            return super().update(**kwargs)
-        with transaction.atomic(using=self.db):
-            pks = list(self.values_list("pk", flat=True))
-            count = super().update(**kwargs)
-            changed = list(self.model._base_manager.using(self.db).filter(pk__in=pks))
-            self.model.history.bulk_history_create(changed, update=True, default_change_reason=BULK_REASON)
-        return count
-
-    update.alters_data = True
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        with transaction.atomic(using=self.db):
-            count = super().bulk_update(objs, fields, batch_size=batch_size)
-            if _history_enabled(self.model):
-                self.model.history.bulk_history_create(
-                    list(objs), update=True, default_change_reason=BULK_REASON
-                )
-        return count
-
-    bulk_update.alters_data = True
-
-    def bulk_create(self, objs, *args, **kwargs):
-        with transaction.atomic(using=self.db):
-            created = super().bulk_create(objs, *args, **kwargs)
-            if _history_enabled(self.model):
-                self.model.history.bulk_history_create(
-                    [o for o in created if o.pk is not None], default_change_reason=BULK_REASON
-                )
-        return created
-
-    bulk_create.alters_data = True
 
 
 REFUSED_REASON = "not saved: edit conflict"
@@ -161,7 +118,7 @@ def hidden_history_fields(model) -> list[str]:
     whichever language was active at the save) and the bookkeeping fields."""
     from modeltranslation.translator import NotRegistered
 
-    from meetings.translation import translated_fields
+    from meetings.rules.translated import translated_fields
 
     try:
         names = list(translated_fields(model))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from meetings.translation import LANGS, translated_fields
+from meetings.rules.translated import LANGS, translated_fields
 
 KIND_LABELS = {
     "phone": _("phone number"),

@@ -1,7 +1,7 @@
 """Admin pages of the translation workflow: what to translate, export to XLSX, import with a preview.
 
 Registered on the TranslationSync model so that the admin index links to it ("translations to do");
-the views themselves are thin: the work is in :mod:`meetings.translation_workflow`.
+the views themselves are thin: the work is in :mod:`meetings.translations.workflow`.
 """
 
 from django.contrib import admin, messages
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from meetings import models as m
-from meetings import translation_workflow as tw
+from meetings.translations import workflow as tw
 from portal.admin_i18n import use_translated_device_search_help, use_translated_permission_labels
 
 TARGETS = {"en": gettext_lazy("English"), "lo": gettext_lazy("Lao")}

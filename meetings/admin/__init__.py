@@ -15,12 +15,13 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
-from meetings import roles, services
+from meetings import services
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
+from meetings.rules import roles
+from meetings.rules.sensitive import scan_meeting
+from meetings.rules.translated import missing_languages
 from meetings.search import LaoSearchAdminMixin
-from meetings.sensitive import scan_meeting
-from meetings.translation import missing_languages
 from portal.admin_i18n import TranslatableChangeMessageMixin
 
 LANGUAGE_LABELS = {"lo": _("Lao"), "en": _("English")}
@@ -609,4 +610,4 @@ admin.site.site_title = _("Meeting records")
 admin.site.index_title = _("Secretariat administration")
 
 # The translation workflow's pages (translations to do, export, import) register themselves.
-from meetings import admin_translation  # noqa: E402, F401
+from meetings.admin import translations as admin_translation  # noqa: E402, F401

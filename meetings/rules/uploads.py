@@ -2,7 +2,7 @@
 
 The validators run in the model layer (``Document.file``), so the admin, any future upload form and a
 ``full_clean()`` in a script all apply them. Uploaded files are stored outside the static folders and
-are only ever sent through ``meetings.views.document_download``, which applies visibility.
+are only ever sent through ``meetings.public.views.document_download``, which applies visibility.
 """
 
 from __future__ import annotations

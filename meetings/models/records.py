@@ -20,10 +20,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from meetings import roles
-from meetings.history import HistoryQuerySet
-from meetings.text import normalise_text
-from meetings.uploads import DocumentContentValidator
+from meetings.models.base import HistoryQuerySet
+from meetings.models.translation_sync import track_translation_sync
+from meetings.rules import roles
+from meetings.rules.text import normalise_text
+from meetings.rules.uploads import DocumentContentValidator
 
 # --- Messages shared by clean() and the database constraints (one wording per rule) ----------------
 MSG_WOMEN_OVER_TOTAL = _("The number of women cannot be greater than the total number of participants.")
@@ -159,7 +160,7 @@ def audience_of(user) -> str:
 class Record(models.Model):
     """Base of every stored record: timestamps and normalised text.
 
-    Text is stored in one Unicode form (see :func:`meetings.text.normalise_text`) so that a Lao word typed
+    Text is stored in one Unicode form (see :func:`meetings.rules.text.normalise_text`) so that a Lao word typed
     with decomposed or precomposed vowels is the same word for search, sorting and uniqueness.
     """
 
@@ -200,8 +201,6 @@ class Record(models.Model):
         self.normalise_text_fields()
         self.ensure_slug()
         super().save(*args, **kwargs)
-        from meetings.translation_workflow import track_translation_sync
-
         track_translation_sync(self)
 
     @classmethod
@@ -1107,33 +1106,3 @@ class Document(MeetingChild):
     @property
     def filename(self) -> str:
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
-
-
-class TranslationSync(models.Model):
-    """For one translated field of one record: fingerprints of the Lao and English texts last known to say
-    the same thing (entered together, or one imported as the translation of the other).
-
-    When one language's text no longer matches its fingerprint, the other language is out of date. Kept up
-    to date by ``Record.save()``; read and written by :mod:`meetings.translation_workflow`.
-    """
-
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", verbose_name=_("kind of record"), on_delete=models.CASCADE
-    )
-    object_id = models.PositiveBigIntegerField(_("record number"))
-    field = models.CharField(_("field"), max_length=60)
-    lo_hash = models.CharField(_("fingerprint of the Lao text"), max_length=64)
-    en_hash = models.CharField(_("fingerprint of the English text"), max_length=64)
-    synced_at = models.DateTimeField(_("last in agreement"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("translation status")
-        verbose_name_plural = _("translations to do")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "field"], name="translation_sync_once_per_field"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.content_type_id}:{self.object_id}:{self.field}"

@@ -7,8 +7,8 @@ search_column`); a term is one ``LIKE`` on it (:class:`meetings.models.SearchCon
 PostgreSQL by the column's ``gin_trgm_ops`` index (migration ``0006_search_columns``). SQLite (the demo
 database) has the same columns without the indexes and returns the same records.
 
-Query and stored text are in one form (:func:`meetings.text.normalise_text`), so ໍ + າ typed either way
-finds ຳ. ICU word segmentation (:func:`meetings.text.word_boundaries`) is used after retrieval: to rank
+Query and stored text are in one form (:func:`meetings.rules.text.normalise_text`), so ໍ + າ typed either way
+finds ຳ. ICU word segmentation (:func:`meetings.rules.text.word_boundaries`) is used after retrieval: to rank
 whole-word matches above matches inside a longer word, to cut passages between words and to keep a
 highlight from splitting a letter from its vowel or tone mark.
 
@@ -37,9 +37,9 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import models as m
 from meetings import selectors
+from meetings.rules.text import normalise_text, word_boundaries
 from meetings.selectors.directory import organisation_and_units
 from meetings.selectors.meetings import involved_in
-from meetings.text import normalise_text, word_boundaries
 
 LANGS = m.SEARCH_LANGUAGES
 MAX_QUERY_LENGTH = 200

@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from meetings import selectors, stats
-from meetings.forms import (
+from meetings import selectors
+from meetings.public.forms import (
     ActionItemFilterForm,
     MeetingFilterForm,
 )
-from meetings.uploads import CONTENT_TYPES, detect_kind
+from meetings.rules.uploads import CONTENT_TYPES, detect_kind
+from meetings.selectors import stats
 
 PAGE_SIZE = 20
 
@@ -147,7 +148,7 @@ def statistics(request):
 
 
 def open_data(request):
-    from meetings import exports
+    from meetings.public import exports
 
     return render(request, "meetings/open_data.html", {"datasets": exports.DATASETS})
 

@@ -6,7 +6,7 @@ as ``http://127.0.0.1:5432/``) and follows redirects. :class:`PortalURLFetcher` 
 
 * ``{SITE_URL}{STATIC_URL}<path>`` is read from the static files (through the staticfiles finders, then
   ``STATIC_ROOT``), after refusing ``..`` and absolute paths;
-* ``file://`` is allowed only for the exact font files listed in :mod:`reports.fonts`;
+* ``file://`` is allowed only for the exact font files listed in :mod:`reports.pdf.fonts`;
 * everything else (other hosts, other ports, other schemes, ``data:``) is refused, so there is nothing
   to redirect to.
 """
@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reports.fonts import font_files
+from reports.pdf.fonts import font_files
 
 
 class RefusedURL(ValueError):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from reports.fetcher import PortalURLFetcher, base_url
-from reports.fonts import SANS_STACK, SERIF_STACK, font_face_css
+from reports.pdf.fetcher import PortalURLFetcher, base_url
+from reports.pdf.fonts import SANS_STACK, SERIF_STACK, font_face_css
 
 
 def css_string(text: str) -> str:

@@ -3,7 +3,7 @@
 ICU's Lao dictionary does not know most personal names, transliterated foreign names and loanwords, so its
 line-break opportunities fall inside them (ກິ|ແກ້ວ, ອົດ|ສະ|ຕຣາ|ລີ, ວິດີ|ໂອ). The words of every name in
 the records (people, organisations, programmes; both their names and short names) and the curated
-:data:`LOANWORDS` (loanwords and country names in Lao) are *protected*: :func:`meetings.text.line_break_hints`
+:data:`LOANWORDS` (loanwords and country names in Lao) are *protected*: :func:`meetings.rules.text.line_break_hints`
 adds no break hint inside them.
 
 A name is split into its words at spaces and punctuation; a line may still break *between* the words of a
@@ -23,7 +23,7 @@ import contextvars
 import re
 import unicodedata
 
-from meetings.text import _is_lao, normalise_text
+from meetings.rules.text import _is_lao, normalise_text
 
 MAX_PROTECTED_LETTERS = 12
 
@@ -80,7 +80,7 @@ def protected_words(reader=None) -> frozenset[str]:
     through :mod:`meetings.selectors`; default: everyone's, i.e. staff) and the curated loanwords. Taken
     for the reader, so that where a line breaks in a public PDF never depends on a hidden name."""
     from meetings import selectors
-    from meetings.roles import AudienceReader
+    from meetings.rules.roles import AudienceReader
 
     reader = AudienceReader("staff") if reader is None else reader
     names: list[str] = list(LOANWORDS)

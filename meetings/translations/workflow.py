@@ -29,13 +29,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
 from meetings import models as m
-from meetings.text import normalise_text
-from meetings.translation import LANGS, translated_fields
+from meetings.models.translation_sync import fingerprint, mark_in_sync  # noqa: F401
+from meetings.rules.text import normalise_text
+from meetings.rules.translated import LANGS, translated_fields
 
 LANGUAGE_NAMES = {"lo": _("Lao"), "en": _("English")}
 REASON_MISSING = "missing"
@@ -60,12 +61,8 @@ COLUMNS = [
 ]
 COLUMN_KEYS = [key for key, _label in COLUMNS]
 NO_FILE = _("Choose a file to import.")
-SIGNING_SALT = "meetings.translation_workflow.import"
+SIGNING_SALT = "meetings.translations.workflow.import"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-
-def fingerprint(text: str | None) -> str:
-    return hashlib.sha256(normalise_text(text or "").encode()).hexdigest()
 
 
 def version_of(source_text: str | None, target_text: str | None) -> str:
@@ -88,75 +85,6 @@ def translated_models() -> list[type]:
     return sorted(
         (model for model in translator.get_registered_models() if issubclass(model, m.Record)),
         key=lambda model: model._meta.label_lower,
-    )
-
-
-# --- tracking, called from Record.save() -------------------------------------------------------------
-def track_translation_sync(obj) -> None:
-    fields = translated_fields(type(obj)) if type(obj) in translator.get_registered_models() else ()
-    if not fields or obj.pk is None:
-        return
-    loaded = getattr(obj, "_loaded_values", None) or {}
-    ct = ContentType.objects.get_for_model(type(obj))
-    rows = {r.field: r for r in m.TranslationSync.objects.filter(content_type=ct, object_id=obj.pk)}
-    for name in fields:
-        lo, en = getattr(obj, f"{name}_lo", "") or "", getattr(obj, f"{name}_en", "") or ""
-        if not (lo and en):
-            continue
-        before = {lang: loaded.get(f"{name}_{lang}") for lang in LANGS}
-        changed = {lang: before[lang] != (lo if lang == "lo" else en) for lang in LANGS}
-        row = rows.get(name)
-        if row is None:
-            # First time both languages are present: if only one language changed in this save, the
-            # texts before it were the agreeing pair (so the other language is now out of date).
-            if all(isinstance(before[lang], str) and before[lang] for lang in LANGS) and any(
-                changed.values()
-            ):
-                pair = (before["lo"], before["en"]) if not all(changed.values()) else (lo, en)
-            else:
-                pair = (lo, en)
-            m.TranslationSync.objects.create(
-                content_type=ct,
-                object_id=obj.pk,
-                field=name,
-                lo_hash=fingerprint(pair[0]),
-                en_hash=fingerprint(pair[1]),
-            )
-        elif all(changed.values()) or any(
-            changed[lang] and (not before[lang] or _was_outdated(row, lang, before[lang], lo, en))
-            for lang in LANGS
-        ):
-            # Both edited together, a missing language filled in, or the out-of-date language brought up
-            # to date: they agree again.
-            _mark_in_sync(row, lo, en)
-    obj._loaded_values = {
-        **loaded,
-        **{f"{n}_{lang}": getattr(obj, f"{n}_{lang}", "") for n in fields for lang in LANGS},
-    }
-
-
-def _was_outdated(row, lang: str, before: str, lo: str, en: str) -> bool:
-    """Before this save, ``lang`` still had its agreed text while the other language had changed."""
-    other = "en" if lang == "lo" else "lo"
-    other_now = en if other == "en" else lo
-    return fingerprint(before) == getattr(row, f"{lang}_hash") and fingerprint(other_now) != getattr(
-        row, f"{other}_hash"
-    )
-
-
-def _mark_in_sync(row, lo: str, en: str) -> None:
-    row.lo_hash, row.en_hash = fingerprint(lo), fingerprint(en)
-    row.save(update_fields=["lo_hash", "en_hash", "synced_at"])
-
-
-def mark_in_sync(obj, name: str) -> None:
-    ct = ContentType.objects.get_for_model(type(obj))
-    lo, en = getattr(obj, f"{name}_lo", "") or "", getattr(obj, f"{name}_en", "") or ""
-    m.TranslationSync.objects.update_or_create(
-        content_type=ct,
-        object_id=obj.pk,
-        field=name,
-        defaults={"lo_hash": fingerprint(lo), "en_hash": fingerprint(en), "synced_at": timezone.now()},
     )
 
 

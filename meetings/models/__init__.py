@@ -1,0 +1,10 @@
+"""The records, under the one app label ``meetings`` (as pretix does); import them from here:
+``from meetings.models import Meeting``.
+
+``base``: the shared base (timestamps, normalised text, bulk writes that keep history);
+``records``: organisations, people, programmes, meetings and what was reported and decided;
+``translation_sync``: which Lao/English text pairs agree (kept by every save).
+"""
+
+from meetings.models.records import *  # noqa: F403
+from meetings.models.translation_sync import *  # noqa: F403

@@ -1,0 +1,1 @@
+"""Translating record content: what needs translating, XLSX export, import with preview (``workflow``)."""
