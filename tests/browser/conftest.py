@@ -20,6 +20,7 @@ every request to another host (nothing may load from outside) and fails the test
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -44,18 +45,32 @@ ARTIFACTS = ROOT / "test-artifacts"
 SERIOUS = ("serious", "critical")
 
 
-@pytest.fixture
-def browser():
-    """A Chromium for one test. Function-scoped on purpose: Playwright's sync API keeps an event loop
-    running in this thread while it is open, so it must not outlive the test (other browser tests start
-    their own Playwright; ordinary tests expect no running loop). Request database fixtures *before* this
-    one so that data is written before the loop starts."""
+@contextlib.contextmanager
+def launch_chromium():
+    """Debian's Chromium with the one set of flags every browser test uses (for a test that must start it
+    half-way, after its own database work; otherwise use the ``browser`` fixture)."""
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            browser.close()
+    # Database connections opened while Playwright's event loop ran belong to that context: close them,
+    # or the test database cannot be dropped at the end of the run.
+    connections.close_all()
+
+
+@pytest.fixture
+def browser():
+    """A Chromium for one test. Function-scoped on purpose: Playwright's sync API keeps an event loop
+    running in this thread while it is open, so it must not outlive the test (ordinary tests expect no
+    running loop). Request database fixtures *before* this one so that data is written before the loop
+    starts."""
+    with launch_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture

@@ -15,21 +15,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import models as dj_models
 from django.utils import translation
-from playwright.sync_api import sync_playwright
 
 from meetings import models as m
 from meetings.services.demo import load_demo_data
+from tests.browser.conftest import launch_chromium
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "admin-lao"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "a-long-test-password-91"
 # Latin-script words that may appear on a Lao admin page, and why.
 ALLOWED = {
@@ -131,8 +124,7 @@ def lao_admin(transactional_db, live_server):
 
 @pytest.fixture
 def page(live_server):
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         context = browser.new_context(
             viewport={"width": 1280, "height": 900}, timezone_id="Asia/Vientiane", locale="lo-LA"
         )
@@ -140,7 +132,6 @@ def page(live_server):
         page.set_default_timeout(15000)
         yield page
         context.close()
-        browser.close()
 
 
 @pytest.mark.browser

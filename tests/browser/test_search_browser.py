@@ -4,31 +4,10 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import connections
-from playwright.sync_api import sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/portal-screenshots"))
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-        # Database connections opened while Playwright's event loop ran belong to that context: close
-        # them here, or the test database cannot be dropped at the end of the run.
-        connections.close_all()
 
 
 def test_search_with_decomposed_sara_am_then_filter(live_server, browser, demo):

@@ -20,17 +20,11 @@ from meetings import services
 from meetings.rules import roles
 from meetings.rules.translated import translated_fields
 from tests import factories as f
+from tests.browser.conftest import launch_chromium
 from tests.urlwalk import endpoints, fill, make_pdf
 
 pytestmark = [pytest.mark.browser]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAYLOADS = [
     '"><svg onload=alert({n})><script>alert({n})</script>',
     "<img src=x onerror=alert({n})>'-alert({n})-'",
@@ -157,8 +151,6 @@ def _urls(world):
 
 
 def test_payloads_never_execute_and_are_shown_escaped(live_server, xss_world, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
     client = Client()
     client.force_login(xss_world["admin"])
@@ -189,8 +181,7 @@ def test_payloads_never_execute_and_are_shown_escaped(live_server, xss_world, mo
                 if "xml" in kind or "html" in body[:200].lower():
                     assert not RAW_DANGER.search(body), f"unescaped payload in {url}"
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         try:
             context = browser.new_context()
             context.add_cookies(

@@ -90,16 +90,6 @@ def test_meeting_page_in_english_shows_everything_recorded(client, demo):
         assert child.title_en.replace("'", "&#x27;") in html
 
 
-def test_meeting_template_has_one_place_for_the_pdf_links():
-    # the marker left for the merge, or (after the merge) the PDF links partial of reports/
-    from pathlib import Path
-
-    from django.conf import settings
-
-    source = (Path(settings.BASE_DIR) / "templates/meetings/meeting_detail.html").read_text()
-    assert source.count("{# PDF_LINKS #}") + source.count('{% include "reports/_minutes_links.html" %}') == 1
-
-
 @pytest.mark.parametrize("active", ["lo", "en"])
 def test_saving_in_either_language_keeps_a_missing_translation_missing(db, active):
     # Regression: normalising text on save wrote the fallback (Lao) text into the English column when
