@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import ActionItemStatus, Meeting, Organisation, Programme
+from meetings.models import ActionItemStatus, Meeting
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -53,11 +53,3 @@ class ActionItemFilterForm(FilterForm):
         self.fields["organisation"].choices = _blank(_("All organisations")) + [
             (o.slug, str(o)) for o in organisations
         ]
-
-
-def organisation_choices():
-    return Organisation.objects.all()
-
-
-def programme_choices():
-    return Programme.objects.all()

@@ -35,7 +35,7 @@ class SearchForm(forms.Form):
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.none(),  # the reader's, set in __init__
         required=False,
         to_field_name="slug",
         empty_label=_("All organisations"),

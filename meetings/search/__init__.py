@@ -17,9 +17,8 @@ matches), recent first (meetings and their items) or by name (people, organisati
 :data:`CANDIDATES_PER_SHOWN` x shown candidates, the whole query found as a phrase, terms found as typed
 (not only by their English stem) and terms found as whole ICU words move a record up among equals.
 
-Visibility: meetings come only from ``Meeting.objects.visible_to(user)``, and items only from those
-meetings (an item is visible exactly when its meeting is, ``MeetingChildQuerySet.visible_to``); people and
-organisations are public records.
+Visibility: every kind is read through :mod:`meetings.selectors` for the reader (meetings, their items,
+people and organisations known from what the reader may see).
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ class SummaryForm(forms.Form):
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.none(),  # the reader's, set in __init__
         required=False,
         empty_label=_("All organisations"),
         error_messages={"invalid_choice": _("Choose an organisation from the list.")},
@@ -47,7 +47,7 @@ class SummaryForm(forms.Form):
     )
     programme = forms.ModelChoiceField(
         label=_("Programme"),
-        queryset=Programme.objects.all(),
+        queryset=Programme.objects.none(),  # the reader's, set in __init__
         required=False,
         empty_label=_("All programmes"),
         error_messages={"invalid_choice": _("Choose a programme from the list.")},

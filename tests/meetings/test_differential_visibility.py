@@ -78,20 +78,22 @@ def rich(db, settings):
             day += 2
             marker = f"ZQX{status.upper()}{visibility.upper()}"
             public = (status, visibility) == (S.PUBLISHED, V.PUBLIC)
+            secret = status != S.PUBLISHED or visibility == V.INTERNAL  # hidden from partners too
             meeting = _meeting(
                 marker,
                 status,
                 visibility,
                 day,
-                organisers=[ministry] if public else [ministry, secret_org],
-                programme=programme if public or status == S.PUBLISHED else secret_programme,
+                organisers=[ministry, secret_org] if secret else [ministry],
+                programme=secret_programme if secret else programme,
                 attendance_total=20,
                 attendance_women=8 if public else 20,
                 attendance_online=4,
             )
             f.participation(meeting=meeting, person=official, role=m.Participation.Role.CHAIR)
-            if not public:
+            if secret:
                 f.participation(meeting=meeting, person=secret_person, organisation=secret_org)
+            if secret:
                 meeting.summary_en += " ZQXSECRETWORD"
                 meeting.summary_lo += " ຄວາມລັບພິເສດ"
                 meeting.save()
@@ -134,11 +136,11 @@ def rich(db, settings):
 
     # Documents: one following the meeting, two stricter than it.
     f.document(meeting=public, title_en="Public minutes", content=make_pdf("Public minutes"))
-    for level in (V.PARTNERS, V.INTERNAL):
+    for level, word in ((V.PARTNERS, "ZQXPARTNERWORD"), (V.INTERNAL, "ZQXSECRETWORD")):
         document = m.Document(
-            meeting=public, title_lo="ເອກະສານລັບ", title_en=f"ZQXSECRETWORD {level} document", visibility=level
+            meeting=public, title_lo="ເອກະສານລັບ", title_en=f"{word} document", visibility=level
         )
-        document.file = ContentFile(make_pdf("ZQXSECRETWORD"), name="restricted.pdf")
+        document.file = ContentFile(make_pdf(word), name="restricted.pdf")
         document.full_clean()
         document.save()
 
@@ -194,7 +196,7 @@ def exit_urls() -> list[str]:
                 else:
                     add(url)
                 if name == "search":
-                    for word in (*HIDDEN_WORDS, "Meeting", "ກອງປະຊຸມ"):
+                    for word in (*HIDDEN_WORDS, "ZQXPARTNERWORD", "Meeting", "ກອງປະຊຸມ"):
                         add(f"{url}?q={word}")
                     for slug in organisation_slugs:
                         add(f"{url}?q=Meeting&organisation={slug}")
@@ -323,7 +325,8 @@ def test_every_exit_is_the_same_without_what_the_reader_may_not_see(client, rich
     assert all(counts[k] > 0 for k in counts), counts  # the fixture really hides something of each kind
     after = render_all(client, urls)
     assert _differences(before, after) == []
-    assert not any("ZQXSECRETWORD" in body for _code, _loc, body in after.values())
+    # and, as a plain check beside it, no hidden word anywhere (but in a search page that repeats the query)
+    assert not any("ZQXSECRETWORD" in body for url, (_c, _l, body) in after.items() if "ZQXSECRET" not in url)
 
 
 def test_the_differential_test_finds_a_leak(client, rich, settings, monkeypatch):

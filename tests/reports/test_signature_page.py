@@ -68,7 +68,7 @@ def assert_no_signature_only_page(pdf: bytes, tmp_path, name: str):
 @pytest.mark.parametrize("edition", editions.EDITIONS)
 def test_no_demo_minutes_edition_has_a_page_with_only_the_signatures(demo, edition, tmp_path):
     for meeting in demo:
-        document = html_to_document(services.minutes_html(meeting, edition))
+        document = html_to_document(services.minutes_html(meeting, edition, audience="public"))
         assert signature_only_pages(document) == []
         pages = page_contents(document)
         assert sum(page["signatures"] for page in pages) == len(editions.LANGUAGES[edition])
@@ -94,7 +94,7 @@ def _pages_with_padding(meeting, lines: int, original: str):
     """Lay out the Lao minutes with ``lines`` more summary paragraphs (saved, as an officer would add them)."""
     extra = "\n".join(["ກອງປະຊຸມໄດ້ປຶກສາຫາລືຢ່າງກວ້າງຂວາງ."] * lines)
     m.Meeting.objects.filter(pk=meeting.pk).update(summary_lo=f"{original}\n{extra}".strip())
-    return html_to_document(services.minutes_html(meeting, editions.LAO))
+    return html_to_document(services.minutes_html(meeting, editions.LAO, audience="public"))
 
 
 @pytest.mark.django_db
