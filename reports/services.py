@@ -22,10 +22,10 @@ from django.utils.translation import gettext
 
 from meetings import models as m
 from reports import editions
-from reports.rendering import css_string, font_context, html_to_document, page_counter_css
+from reports.rendering import css_string, font_context, page_counter_css
 
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
-REPORT_VERSION = "minutes-1"
+REPORT_VERSION = "minutes-2"  # 2: tagged PDF/A-3b with a verification code
 MINUTES_TEMPLATE = "reports/minutes.html"
 CHAIR_ROLES = (m.Participation.Role.CHAIR, m.Participation.Role.CO_CHAIR)
 
@@ -44,6 +44,7 @@ def template_salt() -> str:
         MINUTES_TEMPLATE,
         "reports/_minutes_part.html",
         "reports/_page_style.html",
+        "reports/_verification.html",
     ]
     for name in names:
         digest.update(Path(get_template(name).origin.name).read_bytes())
@@ -134,18 +135,24 @@ def _format_date(value) -> str:
     return date_format(value, "j F Y")
 
 
-def minutes_html(meeting: m.Meeting, edition: str) -> str:
-    """The HTML of the minutes in ``edition``: everything the PDF shows, escaped, with line-break hints."""
+def minutes_html(meeting: m.Meeting, edition: str, *, verification: dict | None = None) -> str:
+    """The HTML of the minutes in ``edition``: everything the PDF shows, escaped, with line-break hints.
+
+    ``verification``: the code and QR codes to print (:meth:`reports.verification.Issue.template_context`).
+    """
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     full = minutes_meeting(meeting.pk)
     with translation.override(editions.LANGUAGES[edition][0]):
-        return render_to_string(MINUTES_TEMPLATE, {**font_context(), **minutes_context(full, edition)})
+        context = {**font_context(), **minutes_context(full, edition), "verification": verification}
+        return render_to_string(MINUTES_TEMPLATE, context)
 
 
-def render_minutes(meeting: m.Meeting, edition: str) -> bytes:
-    """A fresh PDF of the meeting's minutes in ``edition`` (no cache)."""
-    return html_to_document(minutes_html(meeting, edition)).write_pdf()
+def render_minutes(meeting: m.Meeting, edition: str, *, audience: str | None = None) -> bytes:
+    """A fresh tagged PDF/A of the meeting's minutes in ``edition`` (no cache), with its verification code."""
+    from reports.verification import render_verified_minutes
+
+    return render_verified_minutes(meeting, edition, audience=audience)
 
 
 # --- Cache ----------------------------------------------------------------------------------------------
