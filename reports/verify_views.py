@@ -64,7 +64,9 @@ class UploadForm(forms.Form):
         code = code_in_pdf(data)
         if not code:
             raise forms.ValidationError(
-                _("No verification code was found in this file. Type the code printed on the document instead.")
+                _(
+                    "No verification code was found in this file. Type the code printed on the document instead."
+                )
             )
         self.cleaned_data["data"] = data
         return code

@@ -51,7 +51,9 @@ def structure(pdf: pikepdf.Pdf) -> tuple[collections.Counter, list[tuple[str, st
     return counts, pairs
 
 
-def problems(pdf_bytes: bytes, tmp_path: Path, *, lang: str, name: str = "archival", parts: int = 1) -> list[str]:
+def problems(
+    pdf_bytes: bytes, tmp_path: Path, *, lang: str, name: str = "archival", parts: int = 1
+) -> list[str]:
     """Everything the three tools find wrong with an archival report PDF (empty: no problem found).
 
     ``parts``: how many language parts the document has (each has one ``H1``)."""
