@@ -130,6 +130,7 @@ def test_upload_checks_the_code_and_the_file(demo, tmp_path):
     assert response.status_code == 200
     text = body_text(response)
     assert said("en", CURRENT) in text
+    assert verification.display_code(code) in text
     assert "The uploaded file is exactly the file the portal issued with this code." in text
 
     # the same document saved again by another program: the code is still found, the bytes differ
