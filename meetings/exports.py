@@ -39,9 +39,10 @@ def _date(value) -> str:
     return value.isoformat() if value else ""
 
 
-def meeting_rows(user, base=""):
+def meeting_rows(user, base="", *, meetings=None):
+    """Rows of the meetings ``user`` may see (or of ``meetings``, a queryset the caller already restricted)."""
     meetings = (
-        Meeting.objects.visible_to(user)
+        (Meeting.objects.visible_to(user) if meetings is None else meetings)
         .select_related("programme")
         .prefetch_related("organisers")
         .order_by("start_date", "pk")

@@ -226,6 +226,24 @@ def minutes_metadata(meeting: m.Meeting, edition: str) -> dict:
     return {"titles": titles, "authors": authors, "description": description}
 
 
+def meeting_attachment(meeting: m.Meeting, issue: Issue):
+    """The meeting's open-data record (the fields of ``/data/meetings.json``) and the PDF's verification
+    code, as ``meeting.json`` inside the PDF."""
+    from meetings.exports import meeting_rows
+    from reports import archival
+
+    row = next(
+        meeting_rows(None, settings.SITE_URL.rstrip("/"), meetings=m.Meeting.objects.filter(pk=meeting.pk))
+    )
+    data = {
+        "meeting": row,
+        "edition": issue.edition,
+        "verification_code": display_code(issue.code),
+        "verify_url": {lang: verify_url(issue.code, lang) for lang in editions.LANGUAGES[issue.edition]},
+    }
+    return archival.json_attachment(data, name="meeting.json", description=f"{meeting.slug} (JSON)")
+
+
 def render_verified_minutes(meeting: m.Meeting, edition: str, *, audience: str | None = None) -> bytes:
     """A fresh tagged PDF/A-3b of the minutes carrying the verification code of its content; recorded."""
     from reports import archival, services
@@ -239,6 +257,7 @@ def render_verified_minutes(meeting: m.Meeting, edition: str, *, audience: str |
         **minutes_metadata(meeting, edition),
         keywords=[display_code(issue.code)],
         identifier=verify_url(issue.code, main_lang),
+        attachments=[meeting_attachment(meeting, issue)],
     )
     record_issue(issue, file_hash=sha256(pdf))
     return pdf

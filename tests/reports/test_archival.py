@@ -110,3 +110,24 @@ def test_code_changes_exactly_when_the_content_does(demo):
     assert verification.CODE_RE.match(first.code)
     assert verification.normalise_code(verification.display_code(first.code).lower()) == first.code
     assert first.changed_at <= datetime.datetime.now(datetime.UTC)
+
+
+@pytest.mark.django_db
+def test_minutes_embed_the_meeting_record_as_json(demo, tmp_path):
+    import json
+
+    meeting = demo[0]
+    pdf = services.render_minutes(meeting, editions.ENGLISH)
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(pdf)
+    with pikepdf.open(path) as document:
+        files = document.attachments
+        assert list(files) == ["meeting.json"]
+        spec = document.Root.AF[0]
+        assert str(spec.AFRelationship) == "/Source"  # PDF/A-3: the record the document was made from
+        data = json.loads(files["meeting.json"].get_file().read_bytes())
+    code = PublishedVersion.objects.get(meeting=meeting, edition="en", superseded_at=None).code
+    assert data["verification_code"] == verification.display_code(code)
+    assert data["meeting"]["slug"] == meeting.slug
+    assert data["meeting"]["title_lo"] == meeting.title_lo
+    assert data["verify_url"] == {"en": verification.verify_url(code, "en")}
