@@ -222,7 +222,7 @@ def minutes_metadata(meeting: m.Meeting, edition: str) -> dict:
             titles[lang] = f"{gettext('Minutes of the meeting')}: {meeting.title}"
             if not authors:
                 authors = [o.name for o in meeting.organisers.all()]
-                description = f"{meeting.title}, {meeting.start_date.isoformat()}"
+                description = f"{meeting.title}, {meeting.start_date}"
     return {"titles": titles, "authors": authors, "description": description}
 
 
