@@ -281,6 +281,41 @@ def visible_version(code: str, user) -> PublishedVersion | None:
     )
 
 
+NOT_IN_THE_MINUTES = {"status", "visibility", "slug", "updated_at", "version", "created_at"}
+
+
+def changes_since(meeting: m.Meeting, since: datetime.datetime) -> list[str]:
+    """What changed in the meeting's minutes after ``since``, as labels only (no values, no names): the
+    meeting's fields and the kinds of its records (documents are left out: they are not in the minutes and
+    may be more restricted than the meeting)."""
+    from django.utils.text import capfirst
+
+    from meetings.history import child_model, hidden_history_fields, related_history
+
+    labels: list[str] = []
+    hidden = set(hidden_history_fields(m.Meeting)) | NOT_IN_THE_MINUTES
+    for row in meeting.history.filter(history_date__gt=since).order_by("history_date"):
+        previous = row.prev_record
+        if previous is None:
+            continue
+        for change in row.diff_against(previous, excluded_fields=list(hidden)).changes:
+            field = m.Meeting._meta.get_field(change.field)
+            base = (
+                m.Meeting._meta.get_field(field.name.rsplit("_", 1)[0])
+                if field.name.endswith(("_lo", "_en"))
+                else field
+            )
+            label = str(capfirst(base.verbose_name))
+            if base.name not in NOT_IN_THE_MINUTES and label not in labels:
+                labels.append(label)
+    for entry in reversed(related_history(meeting_id=meeting.pk)):
+        if entry["date"] > since and entry["model_name"] != "document":
+            label = str(capfirst(child_model(entry["model_name"])._meta.verbose_name_plural))
+            if label not in labels:
+                labels.append(label)
+    return labels
+
+
 def current_version(version: PublishedVersion) -> PublishedVersion:
     """The version of the same meeting, edition and audience for the content as it is now.
 

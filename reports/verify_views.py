@@ -117,6 +117,9 @@ def _page(request, *, code_form=None, upload_form=None, code=None, upload=None, 
                 "current_pdf": reverse(
                     "reports:minutes", kwargs={"slug": version.meeting.slug, "edition": version.edition}
                 ),
+                "changes": []
+                if current.pk == version.pk
+                else verification.changes_since(version.meeting, version.created_at),
                 "upload": upload,
                 "file_matches": upload is not None and verification.sha256(upload) in version.file_hashes,
             }

@@ -6,6 +6,7 @@ import pikepdf
 import pytest
 from django.test import Client
 from django.utils import formats, timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from meetings import models as m
@@ -71,6 +72,9 @@ def test_verify_page_says_current_then_replaced_after_an_edit(demo, lang, tmp_pa
         when = formats.date_format(timezone.localtime(version.superseded_at), "j F Y, H:i")
         assert gettext("This version was replaced on %(date)s.") % {"date": when} in text
     assert said(lang, CURRENT) not in text
+    with translation.override(lang):
+        summary_label = capfirst(m.Meeting._meta.get_field("summary").verbose_name)
+    assert f"{said(lang, 'Changed since this version:')} {summary_label}" in text
     current_pdf = f"/{lang}/reports/minutes/{meeting.slug}/{lang}.pdf"
     assert f'href="{current_pdf}"' in response.content.decode()
 
