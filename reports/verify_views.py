@@ -21,7 +21,8 @@ from django.views.decorators.http import require_http_methods
 from portal.ratelimit import rate_limit
 from reports import editions, verification
 
-TOOL_TIMEOUT = 20  # seconds for pdfinfo / pdftotext on an uploaded file
+TOOL_TIMEOUT = 10  # seconds for pdfinfo / pdftotext on an uploaded file
+TEXT_PAGES = 3  # the code is in every page's footer: the first pages are enough
 
 
 class CodeForm(forms.Form):
@@ -87,7 +88,7 @@ def code_in_pdf(data: bytes) -> str:
         handle.flush()
         for args in (
             ["pdfinfo", "-meta", handle.name],
-            ["pdftotext", "-enc", "UTF-8", handle.name, "-"],
+            ["pdftotext", "-l", str(TEXT_PAGES), "-enc", "UTF-8", handle.name, "-"],
         ):
             text = re.sub(r"\s+", "", _run(args))
             found = verification.CODE_IN_TEXT_RE.search(text)

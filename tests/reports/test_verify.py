@@ -1,6 +1,7 @@
 """The verify pages: a code printed on (or read from) a minutes PDF leads to what the reader may know."""
 
 import re
+import subprocess
 
 import pikepdf
 import pytest
@@ -147,6 +148,18 @@ def test_upload_checks_the_code_and_the_file(demo, tmp_path):
     text = body_text(response)
     assert "ໄຟລ໌ທີ່ອັບໂຫຼດມີລະຫັດນີ້, ແຕ່ບໍ່ແມ່ນໄຟລ໌ດຽວກັນທຸກໄບຕ໌" in text
     assert said("lo", CURRENT) in text
+
+    # without the XMP packet the code is read from the text layer (the footer of every page)
+    with pikepdf.open(original) as document:
+        del document.Root.Metadata
+        document.save(tmp_path / "no-xmp.pdf")
+    assert (
+        "verify"
+        not in subprocess.run(
+            ["pdfinfo", "-meta", str(tmp_path / "no-xmp.pdf")], capture_output=True, text=True
+        ).stdout
+    )
+    assert code_in_pdf((tmp_path / "no-xmp.pdf").read_bytes()) == code
 
     # no PDF, a PDF without a code: a clear message in the page's language, nothing else
     response = client.post("/lo/verify/", {"pdf": _file(b"hello", name="note.pdf")})
