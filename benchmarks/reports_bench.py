@@ -58,6 +58,24 @@ def render_times(meeting, label, repeat=3):
         )
 
 
+def archival_cost(meeting, edition="lo", repeat=3):
+    """The same minutes as a plain PDF and as the tagged PDF/A-3b with verification code that is served."""
+    from reports.pdf.rendering import html_to_document
+
+    plain, archival = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        html_to_document(services.minutes_html(meeting, edition)).write_pdf()
+        plain.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        services.render_minutes(meeting, edition, audience="public")
+        archival.append(time.perf_counter() - start)
+    print(
+        f"  {meeting.slug} ({edition}): plain PDF {min(plain) * 1000:.0f} ms, "
+        f"tagged PDF/A-3b + verification code + QR + JSON {min(archival) * 1000:.0f} ms (best of {repeat})"
+    )
+
+
 def synthetic_meeting():
     org = m.Organisation.objects.create(
         name_lo="ກະຊວງທົດລອງ", name_en="Benchmark ministry", slug="bench-ministry"
@@ -140,6 +158,9 @@ def main():
         print("fresh render (best of 3), per edition:")
         for meeting in demo:
             render_times(meeting, meeting.slug)
+        print("cost of the archival variant:")
+        for meeting in demo:
+            archival_cost(meeting)
         big = synthetic_meeting()
         try:
             render_times(big, "synthetic: 150 participants, 40 action items", repeat=1)

@@ -28,9 +28,20 @@ MODEL_WORDS = [
     ("program", m.Programme),
     ("meeting", m.Meeting),
     ("minutes", m.Meeting),
+    ("verify", m.Meeting),  # /verify/<code>/: the code of a published version of the meeting's minutes
 ]
 # Arguments that name a record.
-RECORD_KWARGS = {"slug", "pk", "id", "object_id", "meeting_slug", "meeting_id", "meeting_pk", "document_pk"}
+RECORD_KWARGS = {
+    "slug",
+    "pk",
+    "id",
+    "object_id",
+    "meeting_slug",
+    "meeting_id",
+    "meeting_pk",
+    "document_pk",
+    "code",
+}
 
 # Patterns without a name cannot be reversed; these are the known ones (Django admin's), built from their
 # route. Any other unnamed pattern fails the tests.
@@ -142,6 +153,8 @@ def fill(endpoint: Endpoint, record=None, *, year: int = 2024, lang: str = "lo")
                 values[name] = (meeting or record).slug
             elif name in ("meeting_id", "meeting_pk"):
                 values[name] = getattr(record, "meeting_id", record.pk)
+            elif name == "code":
+                values[name] = _verification_code(getattr(record, "meeting", None) or record)
             else:
                 values[name] = record.pk
         elif name == "year":
@@ -214,6 +227,14 @@ def _from_converter(endpoint, name):
     if words and all(re.fullmatch(r"[\w-]+", w) for w in words):
         return words[0]
     return None
+
+
+def _verification_code(meeting) -> str:
+    """The verification code of the meeting's Lao minutes as they are now (recorded, as a download does)."""
+    from reports.minutes import verification
+
+    issue = verification.prepare_issue(meeting=meeting, edition="lo")
+    return verification.record_issue(issue).code
 
 
 def _history_id(record):

@@ -39,8 +39,12 @@ def _date(value) -> str:
     return value.isoformat() if value else ""
 
 
-def meeting_rows(user, base=""):
-    meetings = selectors.listed_meetings(user).order_by("start_date", "pk")
+def meeting_rows(user, base="", *, meetings=None):
+    """Rows of the meetings ``user`` may see (only those of ``meetings`` when given)."""
+    listed = selectors.listed_meetings(user)
+    if meetings is not None:
+        listed = listed.filter(pk__in=meetings.values("pk"))
+    meetings = listed.order_by("start_date", "pk")
     for m in meetings:
         yield {
             "slug": m.slug,

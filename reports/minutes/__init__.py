@@ -26,11 +26,11 @@ from meetings import selectors
 from meetings.rules.roles import AUDIENCES, AudienceReader
 from meetings.selectors.known_names import protecting
 from reports.minutes import editions
-from reports.pdf.rendering import css_string, font_context, html_to_document, page_counter_css
+from reports.pdf.rendering import css_string, font_context, page_counter_css
 
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
-# 3: per audience (read layer); known names and loanwords are never cut at a line end
-REPORT_VERSION = "minutes-3"
+# 4: per audience (read layer); known names never cut at a line end; tagged PDF/A-3b with a verification code
+REPORT_VERSION = "minutes-4"
 MINUTES_TEMPLATE = "reports/minutes.html"
 
 
@@ -50,6 +50,7 @@ def template_salt() -> str:
         MINUTES_TEMPLATE,
         "reports/_minutes_part.html",
         "reports/_page_style.html",
+        "reports/_verification.html",
     ]
     for name in names:
         digest.update(Path(get_template(name).origin.name).read_bytes())
@@ -120,19 +121,26 @@ def _format_date(value) -> str:
     return date_format(value, "j F Y")
 
 
-def minutes_html(meeting: m.Meeting, edition: str, *, audience: str) -> str:
+def minutes_html(meeting: m.Meeting, edition: str, *, audience: str, verification: dict | None = None) -> str:
     """The HTML of the minutes in ``edition`` for ``audience``: everything the PDF shows, escaped, with
-    line-break hints."""
+    line-break hints.
+
+    ``verification``: the code and QR codes to print (:meth:`reports.minutes.verification.Issue.template_context`).
+    """
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     full = minutes_meeting(meeting.pk, audience=audience)
     with translation.override(editions.LANGUAGES[edition][0]), protecting(AudienceReader(audience)):
-        return render_to_string(MINUTES_TEMPLATE, {**font_context(), **minutes_context(full, edition)})
+        context = {**font_context(), **minutes_context(full, edition), "verification": verification}
+        return render_to_string(MINUTES_TEMPLATE, context)
 
 
 def render_minutes(meeting: m.Meeting, edition: str, *, audience: str) -> bytes:
-    """A fresh PDF of the meeting's minutes in ``edition`` for ``audience`` (no cache)."""
-    return html_to_document(minutes_html(meeting, edition, audience=audience)).write_pdf()
+    """A fresh tagged PDF/A of the meeting's minutes in ``edition`` for ``audience`` (no cache), with its
+    verification code."""
+    from reports.minutes.verification import render_verified_minutes
+
+    return render_verified_minutes(meeting, edition, audience=audience)
 
 
 # --- Cache ----------------------------------------------------------------------------------------------

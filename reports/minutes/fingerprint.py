@@ -75,7 +75,7 @@ _PLACEHOLDER = -7_000_000_001  # stands for the meeting id in the compiled query
 
 
 @cache
-def _compiled_query(vendor: str) -> tuple[str, tuple]:
+def _compiled_query(vendor: str) -> tuple[str, tuple, tuple[str, ...]]:
     """The stamp query compiled once per process: building ~40 subqueries costs more than running them."""
     expressions = _expressions()
     queryset = (
@@ -85,16 +85,24 @@ def _compiled_query(vendor: str) -> tuple[str, tuple]:
     )
     sql, params = queryset.query.sql_with_params()
     assert params.count(_PLACEHOLDER) == 1, params
-    return sql, tuple(params)
+    return sql, tuple(params), ("pk", "slug", "updated_at", *expressions)
 
 
 def stamp_values(meeting_id: int) -> tuple:
-    """One row: the meeting's id, slug and ``updated_at``, then (count, max id[, max updated_at]) per table."""
-    sql, params = _compiled_query(connection.vendor)
+    """One row: the meeting's id, slug and ``updated_at``, then (count, max id[, max updated_at]) per table.
+
+    The columns are put in a fixed order by name: the order Django selects annotations in can differ
+    between processes, and the fingerprint must be the same in every worker.
+    """
+    sql, params, columns = _compiled_query(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [meeting_id if p == _PLACEHOLDER else p for p in params])
         row = cursor.fetchone()
-    return tuple(row) if row else ()
+        names = [column[0] for column in cursor.description]
+    if not row:
+        return ()
+    by_name = dict(zip(names, row, strict=True))
+    return tuple(by_name[name] for name in columns)
 
 
 def content_fingerprint(meeting_id: int, salt: str = "", values: tuple | None = None) -> str:

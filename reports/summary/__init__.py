@@ -182,4 +182,7 @@ def render_report(report: dict) -> bytes:
             "reports/summary.html",
             {**font_context(), **report, "parts": [part], "charts": charts, "stylesheet": "css/reports.css"},
         )
-    return html_to_document(html).write_pdf()
+    from reports.pdf.archival import write_archival_pdf
+
+    title = report_filename(report).removesuffix(".pdf")
+    return write_archival_pdf(html_to_document(html), titles={report["lang"]: title})
