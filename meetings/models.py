@@ -949,3 +949,7 @@ class TranslationSync(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}:{self.field}"
+
+
+# Imported news posts and their suggestions (meetings/importing/), registered under this app.
+from meetings.importing.models import ImportedPost, Suggestion  # noqa: E402,F401
