@@ -26,6 +26,11 @@ class Command(BaseCommand):
             "--user", help="record the import as done by this user (must have the permission)"
         )
         parser.add_argument(
+            "--all",
+            action="store_true",
+            help="also posts that do not look like meeting reports (no meeting word)",
+        )
+        parser.add_argument(
             "--skip", action="append", default=[], metavar="GUID", help="do not import this post"
         )
 
