@@ -9,7 +9,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Participation
+
+
+def fact_display(field: str, value, label: str) -> str:
+    """A fact as the officer reads it, in the interface language (formats and roles translated)."""
+    if field == "format" and value in Meeting.Format.values:
+        return str(Meeting.Format(value).label)
+    if field == "person" and value.get("role") in Participation.Role.values:
+        return f"{label} · {Participation.Role(value['role']).label}"
+    return label
 
 
 class ImportedPost(models.Model):
@@ -109,3 +118,7 @@ class Suggestion(models.Model):
 
     def __str__(self):
         return f"{self.get_field_display()}: {self.label}"
+
+    @property
+    def display(self) -> str:
+        return fact_display(self.field, self.value, self.label)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings import roles
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
 from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
-from meetings.importing.models import ImportedPost, Suggestion
+from meetings.importing.models import ImportedPost, Suggestion, fact_display
 from meetings.importing.wxr import MSG_NOT_WXR, WxrError, WxrPost, parse_wxr, upload_path
 from meetings.models import Document, Meeting, Participation, Person
 
@@ -356,7 +356,10 @@ def preview(*, source: Source, known: Known | None = None) -> list[dict]:
                 "post": wp,
                 "already": wp.guid in imported,
                 "meeting_like": looks_like_meeting(wp.title, wp.text),
-                "facts": reading.facts,
+                "facts": [
+                    (Suggestion.Field(f.field).label, fact_display(f.field, f.value, f.label))
+                    for f in reading.facts
+                ],
                 "files": files,
             }
         )
