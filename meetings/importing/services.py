@@ -6,6 +6,7 @@ creates nothing twice and never changes a draft an officer has edited (nor one a
 
 from __future__ import annotations
 
+import datetime
 import io
 import posixpath
 import zipfile
@@ -22,7 +23,7 @@ from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
 from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
 from meetings.importing.models import ImportedPost, Suggestion, fact_display
 from meetings.importing.wxr import MSG_NOT_WXR, WxrError, WxrPost, parse_wxr, upload_path
-from meetings.models import Document, Meeting, Participation, Person
+from meetings.models import Document, Meeting, Participation, Person, unique_slug
 
 PERM_IMPORT = "meetings.import_wordpress"
 MSG_NOT_ALLOWED = _("You are not allowed to import news posts.")
@@ -110,7 +111,9 @@ def open_export(*, file, media_dir=None) -> Source:
 
 def _apply(meeting: Meeting, reading: Reading, language: str) -> None:
     for fact in reading.facts:
-        if fact.field in SCALAR_FIELDS:
+        if fact.field in ("start_date", "end_date"):
+            setattr(meeting, fact.field, datetime.date.fromisoformat(fact.value))
+        elif fact.field in SCALAR_FIELDS:
             setattr(meeting, fact.field, fact.value)
         elif fact.field == "venue":
             setattr(meeting, f"venue_{language}", fact.value)
@@ -131,29 +134,43 @@ def _add_person(*, meeting: Meeting, value: dict) -> bool:
 
 
 def _store_suggestions(*, meeting: Meeting, post: ImportedPost, reading: Reading) -> int:
-    count = 0
+    """Suggestions of a new draft, in bulk; recorded people and organisers are linked at once (the draft is
+    new, so the in-memory checks are complete; the database constraints still guard)."""
+    suggestions, participations, people, organisers = [], [], set(), []
     for fact in reading.facts:
         applied = True
         if fact.field == "organiser":
-            meeting.organisers.add(fact.value["pk"])
+            organisers.append(fact.value["pk"])
         elif fact.field == "person":
-            applied = bool(fact.value.get("person")) and _add_person(meeting=meeting, value=fact.value)
+            applied = bool(fact.value.get("person")) and fact.value["person"] not in people
+            if applied:
+                people.add(fact.value["person"])
+                participation = Participation(
+                    meeting=meeting, person_id=fact.value["person"], role=fact.value["role"]
+                )
+                participation.full_clean(validate_unique=False, validate_constraints=False)
+                participations.append(participation)
         elif fact.field == "time_of_day":
             applied = False  # no field for it: a note for the officer
         before, passage, after = reading.passage(fact)
-        Suggestion.objects.create(
-            meeting=meeting,
-            post=post,
-            field=fact.field,
-            value=fact.value,
-            label=fact.label[:400],
-            before=before,
-            passage=passage,
-            after=after,
-            applied=applied,
+        suggestions.append(
+            Suggestion(
+                meeting=meeting,
+                post=post,
+                field=fact.field,
+                value=fact.value,
+                label=fact.label[:400],
+                before=before,
+                passage=passage,
+                after=after,
+                applied=applied,
+            )
         )
-        count += 1
-    return count
+    if organisers:
+        meeting.organisers.add(*organisers)
+    Participation.objects.bulk_create(participations)
+    Suggestion.objects.bulk_create(suggestions)
+    return len(suggestions)
 
 
 def _attach_files(*, meeting: Meeting, post: WxrPost, files, by) -> tuple[int, list[str]]:
@@ -165,14 +182,16 @@ def _attach_files(*, meeting: Meeting, post: WxrPost, files, by) -> tuple[int, l
         if data is None:
             problems.append(str(_("File not found in the export or the folder: %(name)s")) % {"name": name})
             continue
+        title = (titles.get(url) or name)[:300]
         document = Document(
             meeting=meeting,
-            title=(titles.get(url) or name)[:300],
+            title_lo=title,  # the Lao title is required; an English post's file keeps its own title
+            title_en=title if post.language == "en" else "",
             file=ContentFile(data, name=name),
             language=Document.Language.LAO if post.language == "lo" else Document.Language.ENGLISH,
         )
         try:
-            document.full_clean()
+            document.full_clean(validate_constraints=False)
         except ValidationError as error:
             problems.append(f"{name}: " + " ".join(error.messages))
             continue
@@ -183,19 +202,26 @@ def _attach_files(*, meeting: Meeting, post: WxrPost, files, by) -> tuple[int, l
     return added, problems
 
 
-def _create_draft(*, title: str, text: str, language: str, post_date, by, known: Known, post: ImportedPost):
+def _create_draft(
+    *, title: str, text: str, language: str, post_date, by, known: Known, post: ImportedPost, slug: str = ""
+):
+    """The draft meeting of a post (``post`` is saved here, linked to it), with its suggestions."""
     reading = read_facts(
         text, known=known, post_date=post_date.date() if post_date else None, language=language
     )
     meeting = Meeting(status=Meeting.Status.DRAFT, start_date=(post_date or timezone.now()).date())
     setattr(meeting, f"title_{language}", title[:400])
     _apply(meeting, reading, language)
-    meeting.full_clean(exclude=["title_lo"] if language != "lo" else None)
+    # the address name from the date and the post's own (ASCII) name: unique_slug then rarely needs a second try
+    meeting.slug = unique_slug(meeting, meeting.start_date.isoformat(), slug or "meeting", max_length=100)
+    # clean() checks the invariants in Python (the database constraints guard them too)
+    meeting.full_clean(exclude=["title_lo"] if language != "lo" else None, validate_constraints=False)
     if by is not None:
         meeting._history_user = by
     meeting._change_reason = str(_("Imported from a news post"))
     meeting.save()
     post.meeting = meeting
+    post.meeting_version = meeting.version
     post.save()
     suggestions = _store_suggestions(meeting=meeting, post=post, reading=reading)
     return meeting, suggestions
@@ -243,7 +269,7 @@ def import_wxr(
         if wp.guid in skip_guids or (only_guids is not None and wp.guid not in only_guids):
             continue
         with transaction.atomic():
-            post = ImportedPost.objects.create(
+            post = ImportedPost(
                 guid=wp.guid,
                 wp_post_id=wp.post_id or None,
                 title=wp.title[:500],
@@ -256,7 +282,7 @@ def import_wxr(
             )
             meeting, result.suggestions = _create_draft(
                 title=wp.title, text=wp.text, language=wp.language, post_date=post.post_date, by=by,
-                known=known, post=post,
+                known=known, post=post, slug=wp.post_name if wp.post_name.isascii() else f"wp-{wp.post_id}",
             )  # fmt: skip
             result.documents, result.problems = _attach_files(
                 meeting=meeting, post=wp, files=source.files, by=by
@@ -276,7 +302,7 @@ def import_text(*, title: str, text: str, by, language: str | None = None) -> Me
 
     language = language or ("lo" if any("\u0e80" <= c <= "\u0eff" for c in title + text) else "en")
     now = timezone.now()
-    post = ImportedPost.objects.create(
+    post = ImportedPost(
         guid=f"pasted:{now.isoformat()}:{get_random_string(12)}",
         title=title[:500],
         post_date=now,

@@ -56,6 +56,7 @@ class WxrPost:
     link: str
     post_type: str
     status: str
+    post_name: str
     post_date: datetime.datetime | None
     author: str
     html: str
@@ -190,6 +191,7 @@ def parse_wxr(data: bytes) -> WxrExport:
                 link=_text(item, "link"),
                 post_type=post_type,
                 status=_text(item, "wp:status"),
+                post_name=unquote(_text(item, "wp:post_name")),
                 post_date=_date(_text(item, "wp:post_date")),
                 author=_text(item, "dc:creator"),
                 html=markup,

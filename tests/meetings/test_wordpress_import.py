@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.utils import translation
 
 from meetings.importing import services
 from meetings.importing.accuracy import EXPECTED, SEEDS, comparable, scores
@@ -22,6 +23,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "wordpress"
 WXR = FIXTURES / "committee-news.wxr.xml"
 UPLOADS = FIXTURES / "uploads"
 NPSC_GUID = "https://ncaht.example.la/2024/02/npsc-2023-meeting/"
+
+
+@pytest.fixture
+def english():
+    """Messages in English (the default interface language is Lao)."""
+    with translation.override("en"):
+        yield
 
 
 # --- the export file -------------------------------------------------------------------------------------
@@ -50,13 +58,13 @@ def test_fixture_was_written_by_wordpress_and_parses():
     ],
     ids=["entity-expansion", "external-entity"],
 )
-def test_unsafe_xml_is_refused(data):
+def test_unsafe_xml_is_refused(data, english):
     with pytest.raises(WxrError, match="DTD or entities"):
         parse_wxr(data)
 
 
 @pytest.mark.parametrize("data", [b"not xml", b"<rss><channel><title>x</title></channel></rss>", b"<html/>"])
-def test_other_files_are_refused_with_a_clear_message(data):
+def test_other_files_are_refused_with_a_clear_message(data, english):
     with pytest.raises(WxrError, match="not a WordPress export"):
         parse_wxr(data)
 
@@ -220,7 +228,7 @@ def test_an_officers_edit_survives_a_new_import(demo):
 
 
 @pytest.mark.django_db
-def test_zip_with_the_uploads_folder_and_missing_files_reported(demo):
+def test_zip_with_the_uploads_folder_and_missing_files_reported(demo, english):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("export/committee-news.wxr.xml", WXR.read_bytes())
