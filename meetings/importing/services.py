@@ -148,7 +148,7 @@ def _store_suggestions(*, meeting: Meeting, post: ImportedPost, reading: Reading
                 participation = Participation(
                     meeting=meeting, person_id=fact.value["person"], role=fact.value["role"]
                 )
-                participation.full_clean(validate_unique=False, validate_constraints=False)
+                participation.clean_fields(exclude=["meeting", "person"])  # both known to exist
                 participations.append(participation)
         elif fact.field == "time_of_day":
             applied = False  # no field for it: a note for the officer
@@ -168,6 +168,10 @@ def _store_suggestions(*, meeting: Meeting, post: ImportedPost, reading: Reading
         )
     if organisers:
         meeting.organisers.add(*organisers)
+    if participations:  # the organisation at the time: the person's current one (as Participation.clean())
+        current = dict(Person.objects.filter(pk__in=people).values_list("pk", "organisation_id"))
+        for participation in participations:
+            participation.organisation_id = current.get(participation.person_id)
     Participation.objects.bulk_create(participations)
     Suggestion.objects.bulk_create(suggestions)
     return len(suggestions)
@@ -191,7 +195,7 @@ def _attach_files(*, meeting: Meeting, post: WxrPost, files, by) -> tuple[int, l
             language=Document.Language.LAO if post.language == "lo" else Document.Language.ENGLISH,
         )
         try:
-            document.full_clean(validate_constraints=False)
+            document.full_clean(exclude=["meeting"], validate_constraints=False)  # the draft was just saved
         except ValidationError as error:
             problems.append(f"{name}: " + " ".join(error.messages))
             continue
@@ -287,8 +291,6 @@ def import_wxr(
             result.documents, result.problems = _attach_files(
                 meeting=meeting, post=wp, files=source.files, by=by
             )
-            post.meeting_version = Meeting.objects.get(pk=meeting.pk).version
-            post.save(update_fields=["meeting_version"])
         result.meeting, result.outcome = meeting, CREATED
         existing[wp.guid] = post
     return report
@@ -320,8 +322,6 @@ def import_text(*, title: str, text: str, by, language: str | None = None) -> Me
         known=Known.from_database(),
         post=post,
     )
-    post.meeting_version = meeting.version
-    post.save(update_fields=["meeting_version"])
     return meeting
 
 
