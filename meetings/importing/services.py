@@ -22,7 +22,15 @@ from meetings import roles
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
 from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
 from meetings.importing.models import ImportedPost, Suggestion, fact_display
-from meetings.importing.wxr import MSG_NOT_WXR, WxrError, WxrPost, parse_wxr, upload_path
+from meetings.importing.wxr import (
+    MAX_WXR_BYTES,
+    MSG_NOT_WXR,
+    MSG_TOO_BIG,
+    WxrError,
+    WxrPost,
+    parse_wxr,
+    upload_path,
+)
 from meetings.models import Document, Meeting, Participation, Person, unique_slug
 
 PERM_IMPORT = "meetings.import_wordpress"
@@ -103,6 +111,8 @@ def open_export(*, file, media_dir=None) -> Source:
             raise WxrError(MSG_NOT_WXR) from error
         if len(xml_members) != 1:
             raise WxrError(MSG_ZIP_WITHOUT_XML)
+        if xml_members[0].file_size > MAX_WXR_BYTES:  # checked before unpacking (a zip can hide a huge file)
+            raise WxrError(MSG_TOO_BIG % {"mb": MAX_WXR_BYTES >> 20})
         data = archive.read(xml_members[0])
         files = ZipFiles(archive)
     export = parse_wxr(data)

@@ -289,3 +289,14 @@ def test_command_imports_and_reports(demo, capsys):
     assert "6 drafts created, 0 already imported, 0 edited since and kept, 1 skipped." in out
     call_command("import_wordpress", str(WXR), "--media-dir", str(UPLOADS))
     assert "0 drafts created, 6 already imported" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_zip_is_not_unpacked_beyond_the_size_limit(monkeypatch, english):
+    monkeypatch.setattr(services, "MAX_WXR_BYTES", 1000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("export.xml", b"<rss>" + b" " * 5000 + b"</rss>")
+    with pytest.raises(WxrError, match="too large"):
+        services.import_wxr(file=buffer.getvalue(), by=None)
+    assert not ImportedPost.objects.exists()
