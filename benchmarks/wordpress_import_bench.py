@@ -89,16 +89,20 @@ def main():
         data = build_export(args.posts)
         with tempfile.TemporaryDirectory() as media:
             settings.MEDIA_ROOT = media
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             report = services.import_wxr(file=data, by=None, media_dir=FIXTURES / "uploads")
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             again = services.import_wxr(file=data, by=None, media_dir=FIXTURES / "uploads")
             t2 = time.perf_counter()
         created = report.count(services.CREATED)
-        print(f"export: {len(data) / 1e6:.1f} MB, {args.posts} posts; {os.cpu_count()} CPUs")
+        print(
+            f"export: {len(data) / 1e6:.1f} MB, {args.posts} posts; {os.cpu_count()} CPUs, "
+            f"load average {os.getloadavg()[0]:.1f} at the end"
+        )
         print(
             f"first import : {t1 - t0:.1f} s for {created} drafts ({(t1 - t0) / max(created, 1) * 1000:.0f} ms a post), "
-            f"{Suggestion.objects.count()} suggestions, {sum(r.documents for r in report.results)} documents"
+            f"{Suggestion.objects.count()} suggestions, {sum(r.documents for r in report.results)} documents; "
+            f"CPU time of the importing process {c1 - c0:.1f} s (the rest is waiting for PostgreSQL and the CPUs)"
         )
         print(f"second import: {t2 - t1:.1f} s, {again.count(services.UNCHANGED)} already imported, "
               f"{again.count(services.CREATED)} created")  # fmt: skip
