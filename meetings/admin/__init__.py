@@ -16,8 +16,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
 from meetings import services
+from meetings.admin import imports as importing_admin
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
+from meetings.importing import services as importing_services
 from meetings.rules import roles
 from meetings.rules.sensitive import scan_meeting
 from meetings.rules.translated import missing_languages
@@ -385,6 +387,7 @@ class MeetingAdmin(PortalModelAdmin):
     # --- Publication workflow: buttons on the change page, actions on the list -----------------------
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        form = importing_admin.mark_suggested_fields(form, obj)  # unconfirmed facts read from a news post
         return type(form.__name__, (form,), {"portal_user": request.user})  # who a refused edit was by
 
     def get_urls(self):
@@ -400,6 +403,18 @@ class MeetingAdmin(PortalModelAdmin):
                 self.admin_site.admin_view(self.restore_related_view),
                 name="{}_{}_restore_related".format(*info),
             ),
+            path(
+                "<path:object_id>/suggestions/",
+                self.admin_site.admin_view(
+                    lambda r, object_id: importing_admin.suggestions_view(self, r, object_id)
+                ),
+                name="{}_{}_suggestions".format(*info),
+            ),
+            path(
+                "paste-article/",
+                self.admin_site.admin_view(lambda r: importing_admin.paste_view(self, r)),
+                name="{}_{}_paste".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -412,7 +427,14 @@ class MeetingAdmin(PortalModelAdmin):
                 for action in services.allowed_actions(meeting=obj, user=request.user)
             ]
             extra_context["history_url"] = reverse("admin:meetings_meeting_history", args=[obj.pk])
+            extra_context.update(importing_admin.suggestion_context(obj))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {})}
+        if importing_services.can_import(request.user):
+            extra_context["paste_form"] = importing_admin.PasteArticleForm()
+        return super().add_view(request, form_url, extra_context)
 
     def workflow_view(self, request, object_id, step):
         """GET: confirm the step (and, before publishing, show what looks like personal data). POST: do it."""

@@ -32,7 +32,8 @@ def register_history() -> None:
         if (
             hasattr(model, "history")
             or model.__name__.startswith("Historical")
-            or model.__name__ in {"MeetingEvent", "TranslationSync"}  # bookkeeping, not records
+            or model.__name__
+            in {"MeetingEvent", "TranslationSync", "ImportedPost", "Suggestion"}  # bookkeeping
         ):
             continue
         simple_history.register(

@@ -36,6 +36,7 @@ _EDITOR_PERMS = [
     ("meetings", "delete_*"),
     ("meetings", "view_partners_meetings"),
     ("meetings", "view_internal_meetings"),
+    ("meetings", "import_wordpress"),
 ]
 _EDITOR_EXCLUDED = {("meetings", "delete_meeting"), ("meetings", "publish_meeting")}
 ROLE_PERMISSIONS = {

@@ -1,0 +1,103 @@
+"""Journey: a secretariat publisher, in the Lao admin, uploads the committee's WordPress export, looks at
+the preview, imports, opens a draft, sees the suggestions marked with their passages, confirms them,
+publishes, and finds the facts on the public page."""
+
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import SERIOUS, assert_accessible, log_in, run_axe, screenshot, session_cookie
+
+pytestmark = pytest.mark.browser
+
+WXR = Path(__file__).resolve().parents[1] / "meetings" / "fixtures" / "wordpress" / "committee-news.wxr.xml"
+
+
+def db_read(query):
+    """Run an ORM read in its own thread and close its connection (Playwright's event loop runs in this
+    thread, and a connection opened here would outlive the test)."""
+    from django.db import connection
+
+    out = []
+
+    def run():
+        try:
+            out.append(query())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return out[0]
+
+
+@pytest.fixture
+def publisher_cookie(transactional_db, live_server):
+    from meetings.rules import roles
+    from meetings.services.demo import load_demo_data
+    from tests import factories
+
+    load_demo_data()
+    user = factories.user(role=roles.PUBLISHER, username="publisher-import")
+    return session_cookie(user, live_server.url)
+
+
+def test_officer_imports_the_archive_confirms_and_publishes(publisher_cookie, browser_page):
+    from meetings.models.imports import ImportedPost
+
+    page = browser_page
+    log_in(page, publisher_cookie)
+    page.goto("/admin/meetings/importedpost/")
+    page.locator(".language-switcher button[value=lo]").click()  # the officer works in Lao
+    page.get_by_role("link", name="ນຳເຂົ້າຂ່າວຈາກ WordPress").click()
+    page.get_by_label("ໄຟລ໌ສົ່ງອອກຂອງ WordPress").set_input_files(str(WXR))
+    page.get_by_role("button", name="ເບິ່ງຕົວຢ່າງ").click()
+    expect(page.locator("tr.post-row")).to_have_count(7)
+
+    # preview: seven posts, the New Year greeting unticked, facts listed, nothing saved yet
+    rows = page.locator("tr.post-row")
+    assert rows.count() == 7
+    greeting = page.get_by_role("checkbox", name="ນຳເຂົ້າ: ຂໍອວຍພອນບຸນປີໃໝ່ລາວ")
+    assert not greeting.is_checked()
+    assert page.get_by_role("checkbox", checked=True).count() == 6
+    assert "ໂຮງແຮມລາວເທວ" in rows.nth(0).inner_text()
+    assert "npsc-2023-report.pdf" in rows.nth(0).inner_text()
+    assert not db_read(ImportedPost.objects.exists)
+    assert_accessible(page)
+    screenshot(page, "wordpress-import-preview")
+    page.get_by_role("button", name="ນຳເຂົ້າ", exact=True).click()
+    expect(page.locator(".import-summary")).to_be_visible()
+    assert "ສ້າງຮ່າງກອງປະຊຸມແລ້ວ 6 ອັນ." in page.locator(".import-summary").inner_text()
+    page.get_by_role("link", name="ກອງປະຊຸມຄະນະຮັບຜິດຊອບຊີ້ນຳແຜນງານອາຊຽນ-ອົດສະຕຣາລີ", exact=False).click()
+
+    # the draft: suggestions with their passage highlighted, the filled fields marked
+    panel = page.locator(".import-suggestions")
+    expect(panel.locator("mark", has_text="ໂຮງແຮມລາວເທວ")).to_have_count(1)
+    assert panel.locator("mark", has_text="ຜູ້ເຂົ້າຮ່ວມທັງໝົດ 24 ທ່ານ").count() == 1
+    assert panel.locator("tr.suggestion.pending").count() == 13
+    assert "13 ຂໍ້ສະເໜີທີ່ຍັງບໍ່ໄດ້ຢືນຢັນ" in panel.inner_text()
+    assert page.locator("#id_venue_lo.suggested").count() == 1
+    assert page.locator("#id_attendance_total.suggested").input_value() == "24"
+    # axe on the panel (the rest of the page is Django's own admin form)
+    assert not [v["id"] for v in run_axe(page, context=".import-suggestions") if v.get("impact") in SERIOUS]
+    screenshot(page, "wordpress-import-draft")
+    panel.get_by_role("button", name="ຢືນຢັນຂໍ້ສະເໜີທີ່ໝາຍໄວ້").click()
+    expect(page.locator(".import-suggestions tr.suggestion.confirmed")).to_have_count(13)
+    assert page.locator(".suggested").count() == 0
+
+    # publish, then read the public page
+    page.locator("a.workflow-publish").click()
+    page.get_by_role("button", name="ເຜີຍແຜ່").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    status, url = db_read(lambda: (lambda m: (m.status, m.get_absolute_url()))(
+        ImportedPost.objects.select_related("meeting").get(guid__contains="npsc-2023").meeting
+    ))  # fmt: skip
+    assert status == "published"
+    page.goto(url)
+    body = page.locator("main").inner_text()
+    for fact in ("ໂຮງແຮມລາວເທວ", "ນະຄອນຫຼວງວຽງຈັນ", "24", "ແກ່ນຈັນ ພົມມະຈັກ", "ເຄັດ ວໍເລສ"):
+        assert fact in body, fact
+    screenshot(page, "wordpress-import-public")
