@@ -247,7 +247,9 @@ def render_verified_minutes(meeting: m.Meeting, edition: str, *, audience: str |
     from reports.pdf.rendering import html_to_document
 
     issue = prepare_issue(meeting=meeting, edition=edition, audience=audience)
-    html = services.minutes_html(meeting, edition, verification=issue.template_context())
+    html = services.minutes_html(
+        meeting, edition, audience=issue.audience, verification=issue.template_context()
+    )
     main_lang = editions.LANGUAGES[edition][0]
     pdf = archival.write_archival_pdf(
         html_to_document(html),
