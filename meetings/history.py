@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import capfirst
 
+from portal.pagecache import content_changed
+
 BULK_REASON = "bulk update"
 
 # Many-to-many fields whose membership is kept in the history too.
@@ -64,6 +66,7 @@ class HistoryQuerySet(models.QuerySet):
             count = super().update(**kwargs)
             changed = list(self.model._base_manager.using(self.db).filter(pk__in=pks))
             self.model.history.bulk_history_create(changed, update=True, default_change_reason=BULK_REASON)
+        content_changed()  # bulk writes send no save signal: cached public pages are stale now
         return count
 
     update.alters_data = True
@@ -75,6 +78,7 @@ class HistoryQuerySet(models.QuerySet):
                 self.model.history.bulk_history_create(
                     list(objs), update=True, default_change_reason=BULK_REASON
                 )
+        content_changed()
         return count
 
     bulk_update.alters_data = True
@@ -86,6 +90,7 @@ class HistoryQuerySet(models.QuerySet):
                 self.model.history.bulk_history_create(
                     [o for o in created if o.pk is not None], default_change_reason=BULK_REASON
                 )
+        content_changed()
         return created
 
     bulk_create.alters_data = True
