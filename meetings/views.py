@@ -286,7 +286,9 @@ def document_download(request, pk):
         raise Http404 from error
     kind = detect_kind(handle)
     content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
-    response = x_accel_response(Path(handle.name), root_setting="MEDIA_ROOT", content_type=content_type)
+    response = x_accel_response(
+        Path(document.file.path), root_setting="MEDIA_ROOT", content_type=content_type
+    )
     if response is not None:  # nginx sends the file (portal/sendfile.py)
         handle.close()
         response["Content-Disposition"] = content_disposition_header(True, document.filename)

@@ -32,7 +32,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -111,10 +111,12 @@ def _anonymous_page(request) -> str | None:
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
     path = request.path_info
-    if not any(path.startswith(f"/{code}/") for code, _name in settings.LANGUAGES):
+    language = next((code for code, _name in settings.LANGUAGES if path.startswith(f"/{code}/")), None)
+    if language is None:
         return None
     try:
-        name = resolve(path).view_name
+        with translation.override(language):  # i18n_patterns resolve the active language's prefix
+            name = resolve(path).view_name
     except Resolver404:
         return None
     return name if name in CACHED_VIEWS else None

@@ -78,3 +78,11 @@ class ResilientRedisCache(_Resilient, RedisCache):
 
 class ResilientFileBasedCache(_Resilient, FileBasedCache):
     """Django's file cache in ``CACHE_DIR``, for a single machine without Redis."""
+
+    def _createdir(self):
+        # Django creates the folder when the cache is first used; a folder that cannot be made is a cache
+        # that fails at each use (handled above), not a server error.
+        try:
+            super()._createdir()
+        except OSError as error:
+            logger.warning("cache folder %s cannot be created: %r", self._dir, error)
