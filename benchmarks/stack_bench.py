@@ -193,7 +193,7 @@ def main() -> None:
     sh(PY, "manage.py", "migrate", "--noinput", env=dev, stdout=subprocess.DEVNULL)
     sh(PY, "manage.py", "load_demo", env=dev, stdout=subprocess.DEVNULL)
     slug = subprocess.run(
-        [PY, "manage.py", "shell", "-c",
+        [PY, "manage.py", "shell", "-v", "0", "-c",
          "from meetings.models import Meeting; print(Meeting.objects.order_by('-start_date').first().slug)"],
         cwd=ROOT, env={**os.environ, **dev}, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip

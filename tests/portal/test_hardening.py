@@ -211,17 +211,30 @@ def test_signed_in_responses_are_private(client, db, path):
     assert "private" in client.get(path)["Cache-Control"]
 
 
+def close(response):
+    """Close the file of a HEAD response (the test client drops it unread; a WSGI server closes it) without
+    the end-of-request signal, which would close the test's database connection."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 def test_head_works_where_get_works_on_minutes_and_documents(client):
     meeting = f.meeting()
     response = client.head(reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": "lo"}))
-    response.close()
+    close(response)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     document = f.document(meeting=meeting)
     with translation.override("en"):
         url = reverse("meetings:document_download", args=[document.pk])
     response = client.head(url)
-    response.close()
+    close(response)
     assert response.status_code == 200
 
 
