@@ -15,7 +15,8 @@ Run as root on the benchmark machine. It
    cache on, the same pages with the page cache off (stack restarted with PAGE_CACHE_SECONDS=0), search,
    and a permitted minutes PDF (sent by nginx after Django's check) and a refused one (404);
 5. checks that an edit shows at the next request with the cache on, and prints worker memory.
-Compare ratios measured in one run, never absolute numbers across runs.
+Compare ratios measured in one run, never absolute numbers across runs, and only on a quiet machine:
+the load average is printed, since other jobs on the machine change every figure.
 """
 
 from __future__ import annotations
@@ -60,12 +61,12 @@ def up(url: str) -> bool:
 
 
 # --- wrk -----------------------------------------------------------------------------------------------
-_UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+_UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * _UNIT[unit]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    return float(match.group(1)) * _UNIT[match.group(2)] if match else float("nan")
 
 
 def wrk(url: str, *, duration: int, conns: int, threads: int = 2) -> dict:
@@ -75,8 +76,8 @@ def wrk(url: str, *, duration: int, conns: int, threads: int = 2) -> dict:
     ).stdout  # fmt: skip
     result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)) if "50%" in out else float("nan"),
+        "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)) if "99%" in out else float("nan"),
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "errors": 0,
     }
@@ -172,7 +173,8 @@ def main() -> None:
         sys.exit("stack_bench needs a PostgreSQL DATABASE_URL")
     from search_bench import recreate_database
 
-    if not (up("http://127.0.0.1:8081/") and up("http://127.0.0.1:8082/")):
+    post_url = Path("/tmp/peer-wp/post.url")  # noqa: S108 - written by peer-wordpress.sh
+    if not (post_url.is_file() and up("http://127.0.0.1:8082" + post_url.read_text().strip()[21:])):
         print("== setting up WordPress and the static peer (peer-wordpress.sh --keep)", flush=True)
         sh(
             str(PEER),
@@ -185,8 +187,7 @@ def main() -> None:
             "1",
             stdout=subprocess.DEVNULL,
         )
-    post_path = Path("/tmp/peer-wp/post.url")  # noqa: S108 - written by peer-wordpress.sh
-    post_path = post_path.read_text().strip().removeprefix("http://127.0.0.1:8081")
+    post_path = post_url.read_text().strip().removeprefix("http://127.0.0.1:8081")
 
     database_url = recreate_database(base_url, name=BENCH_DB)
     dev = {"DATABASE_URL": database_url, "PORTAL_ENV": "development"}
@@ -242,7 +243,8 @@ def main() -> None:
         [cached["WordPress post (status quo)"]["rps"], uncached["WordPress post (status quo)"]["rps"]]
     )
     static = cached["static CSS through the portal's nginx"]["rps"]
-    print(f"\nwrk -t2 -c{args.conns} -d{args.duration}s, medians of {args.rounds} alternating rounds; "
+    print(f"\nload average during the run: {os.getloadavg()}")
+    print(f"wrk -t2 -c{args.conns} -d{args.duration}s, medians of {args.rounds} alternating rounds; "
           f"{os.cpu_count()} cores; portal: nginx → gunicorn (deploy/gunicorn.conf.py) → PostgreSQL, Redis cache")  # fmt: skip
     table(cached, wordpress, static, "Page cache on (production default)")
     table(uncached, wordpress, static, "Page cache off (PAGE_CACHE_SECONDS=0)")
