@@ -30,6 +30,7 @@ max_requests_jitter = int(_env("max_requests_jitter", "200"))
 preload_app = _env("preload_app", "true") == "true"
 accesslog = _env("accesslog", None)
 errorlog = _env("errorlog", "-")
+capture_output = True  # Django's log (warnings such as a failing cache) goes to the error log too
 loglevel = _env("loglevel", "warning")
 forwarded_allow_ips = _env("forwarded_allow_ips", "127.0.0.1")
 pidfile = _env("pidfile", None)
