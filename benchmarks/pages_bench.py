@@ -98,7 +98,7 @@ def main():
     if not base_url.startswith("postgres"):
         sys.exit("pages_bench needs a PostgreSQL DATABASE_URL (it creates its own database bench_pages)")
     os.environ["DATABASE_URL"] = recreate_database(base_url, name=BENCH_DB)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.development")
     import django
 
     django.setup()

@@ -296,7 +296,7 @@ def main():
     if not base_url.startswith("postgres"):
         sys.exit("search_bench needs a PostgreSQL DATABASE_URL (it creates its own database bench_search)")
     os.environ["DATABASE_URL"] = recreate_database(base_url)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.development")
     import django
 
     django.setup()

@@ -9,8 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal.language import connect_signals
         from portal.lao import register_lao_language
+        from portal.pagecache import connect_signals as connect_page_cache
 
         register_lao_language()
         connect_signals()
+        connect_page_cache()
 
         from portal import checks  # noqa: F401  (registers the system checks)

@@ -96,10 +96,27 @@ def table_fingerprints() -> dict[str, dict]:
 
 
 def create_backup(destination: Path) -> Path:
-    """Write a new backup folder under ``destination`` and return it."""
+    """Write a new backup folder under ``destination`` and return it.
+
+    The folder is readable by its owner only (0700, files 0600): it holds password hashes, two-factor
+    secrets and internal records. Files are created under umask 077, so they are never readable by others,
+    not even while being written.
+    """
+    previous_umask = os.umask(0o077)
+    try:
+        folder = _create_backup(destination)
+    finally:
+        os.umask(previous_umask)
+    folder.chmod(0o700)
+    for path in folder.iterdir():
+        path.chmod(0o600)
+    return folder
+
+
+def _create_backup(destination: Path) -> Path:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
     folder = Path(destination) / f"portal-backup-{stamp}"
-    folder.mkdir(parents=True, exist_ok=False)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=False)
     if connection.vendor == "postgresql":
         args, env = _pg_args()
         subprocess.run(

@@ -10,6 +10,19 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE = {"1", "true", "yes", "on"}
+ENVIRONMENTS = ("development", "production", "test")
+
+
+def settings_module() -> str:
+    """The settings module of ``PORTAL_ENV`` (``development`` by default): ``portal.settings.<env>``.
+
+    ``manage.py``, ``portal/wsgi.py`` and the benchmarks set ``DJANGO_SETTINGS_MODULE`` from it (unless it
+    is set already); pytest uses ``portal.settings.test`` (pyproject.toml).
+    """
+    name = env_str("PORTAL_ENV", "development").strip() or "development"
+    if name not in ENVIRONMENTS:
+        raise ImproperlyConfigured(f"PORTAL_ENV must be one of {', '.join(ENVIRONMENTS)}, not {name!r}.")
+    return f"portal.settings.{name}"
 
 
 def env_str(name: str, default: str = "") -> str:

@@ -5,12 +5,18 @@
 Or use the decorator on a view: ``@rate_limit("search")``. The rate comes from ``settings.RATE_LIMITS``
 (``"60/m"``: 60 requests a minute; units s, m, h). A client over the limit gets 429 with a message in
 Lao and English and a ``Retry-After`` header. Signed-in secretariat staff are counted per account,
-everyone else per address.
+everyone else per address (:func:`portal.client.client_address`, the real client behind nginx).
+
+A view is also counted as "pdf" by what it does: once a view has answered a PDF, every later request to
+it is counted and limited, whatever its name (and the PDF it answered was counted too). If the cache
+cannot be used (Redis down, cache folder not writable), requests are let through and a warning is
+logged: a broken cache never answers 500.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import time
 
@@ -19,6 +25,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from portal.client import client_address
+
+logger = logging.getLogger(__name__)
 _UNITS = {"s": 1, "m": 60, "h": 3600}
 
 
@@ -31,8 +40,7 @@ def client_key(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.PRODUCTION else ""
-    return "ip:" + (forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", ""))
+    return "ip:" + client_address(request)
 
 
 def is_limited(request, scope: str) -> tuple[bool, int]:
@@ -41,12 +49,16 @@ def is_limited(request, scope: str) -> tuple[bool, int]:
     now = int(time.time())
     slot = now // window
     key = f"ratelimit:{scope}:{client_key(request)}:{slot}"
-    cache.add(key, 0, timeout=window + 1)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+        cache.add(key, 0, timeout=window + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window + 1)
+            count = 1
+    except Exception as error:  # noqa: BLE001 - any cache failure: serve without limiting, never a 500
+        logger.warning("rate limit %s not counted, the cache failed: %r", scope, error)
+        return False, 0
     return count > limit, (slot + 1) * window - now
 
 
@@ -71,24 +83,48 @@ def rate_limit(scope: str):
     return decorator
 
 
+# Views (by view name) that have answered a PDF in this process: counted as "pdf" from then on.
+PDF_VIEWS: set[str] = set()
+
+
+def answers_pdf(response) -> bool:
+    return response.get("Content-Type", "").split(";")[0].strip() == "application/pdf"
+
+
+def _site_match(request):
+    """The URL match of a request to the site (not the admin, whose previews are for staff only)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.app_name == "admin" or match.namespace.startswith("admin"):
+        return None
+    return match
+
+
 class RateLimitMiddleware:
     """Applies the limits without touching the views: a URL whose view name or route matches a pattern of
-    ``settings.RATE_LIMITED_URLS`` (``{"search": r"search", "pdf": r"pdf"}``) is counted in that scope.
+    ``settings.RATE_LIMITED_URLS`` (``{"search": r"search", "pdf": r"pdf|^reports:"}``) is counted in that
+    scope, and so is every view that has answered a PDF (see the module's documentation).
     Views may also use the :func:`rate_limit` decorator directly (not both for one view)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        match = _site_match(request)
+        if answers_pdf(response) and match is not None and not getattr(request, "_rate_counted", False):
+            # A view that renders PDFs under a name no pattern knows: count this one, limit the next ones.
+            PDF_VIEWS.add(match.view_name)
+            is_limited(request, "pdf")
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = getattr(request, "resolver_match", None)
-        if match is None or match.app_name == "admin" or match.namespace.startswith("admin"):
+        match = _site_match(request)
+        if match is None:
             return None
         where = f"{match.view_name} {match.route}".lower()
         for scope, pattern in settings.RATE_LIMITED_URLS.items():
-            if re.search(pattern, where):
+            if re.search(pattern, where) or (scope == "pdf" and match.view_name in PDF_VIEWS):
+                request._rate_counted = True
                 limited, retry_after = is_limited(request, scope)
                 return _too_many(request, retry_after) if limited else None
         return None

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal.admin_site import PortalAdminSite
+from portal.health import health
 from portal.language import set_interface_language
 
 # Two-factor login for staff when settings.ADMIN_REQUIRE_OTP is on (see portal/admin_site.py).
@@ -12,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("i18n/interface-language/", set_interface_language, name="set_interface_language"),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
 ]
 
 # Public pages exist in every language: /lo/... (default) and /en/...

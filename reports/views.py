@@ -6,11 +6,12 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from meetings import selectors
 from meetings.models import Meeting, audience_of
 from meetings.rules.text import ZWSP, line_break_hints
+from portal.sendfile import x_accel_response
 from reports import minutes as services
 from reports import summary as summary_service
 from reports.minutes import editions
@@ -29,11 +30,20 @@ def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
         return f"{gettext('Minutes of the meeting')} {meeting.start_date.isoformat()} {title}.pdf"
 
 
-@require_GET
+@require_safe
 def minutes(request, slug: str, edition: str):
     meeting = get_object_or_404(selectors.meetings(request.user), slug=slug)
-    handle = services.open_minutes_pdf(meeting=meeting, edition=edition, audience=audience_of(request.user))
-    response = FileResponse(handle, content_type="application/pdf")
+    audience = audience_of(request.user)
+    pdf = services.minutes_pdf(meeting=meeting, edition=edition, audience=audience)
+    # Behind nginx a stored PDF is sent by nginx itself (portal/sendfile.py); otherwise streamed from here.
+    response = pdf.stored and x_accel_response(
+        pdf.path, root_setting="REPORTS_CACHE_ROOT", content_type="application/pdf"
+    )
+    if not response:
+        response = FileResponse(
+            services.open_minutes_pdf(meeting=meeting, edition=edition, audience=audience, pdf=pdf),
+            content_type="application/pdf",
+        )
     response["Content-Disposition"] = content_disposition(
         unicode_name=minutes_filename(meeting, edition),
         ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",
@@ -44,7 +54,7 @@ def minutes(request, slug: str, edition: str):
     return response
 
 
-@require_GET
+@require_safe
 def summary(request):
     """The summary report form; with a valid period, the report itself as PDF."""
     if not request.GET:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models, transaction
 
+from portal.pagecache import content_changed
+
 BULK_REASON = "bulk update"
 
 
@@ -23,6 +25,7 @@ class HistoryQuerySet(models.QuerySet):
             count = super().update(**kwargs)
             changed = list(self.model._base_manager.using(self.db).filter(pk__in=pks))
             self.model.history.bulk_history_create(changed, update=True, default_change_reason=BULK_REASON)
+        content_changed()  # bulk writes send no save signal: cached public pages are stale now
         return count
 
     update.alters_data = True
@@ -34,6 +37,7 @@ class HistoryQuerySet(models.QuerySet):
                 self.model.history.bulk_history_create(
                     list(objs), update=True, default_change_reason=BULK_REASON
                 )
+        content_changed()
         return count
 
     bulk_update.alters_data = True
@@ -45,6 +49,7 @@ class HistoryQuerySet(models.QuerySet):
                 self.model.history.bulk_history_create(
                     [o for o in created if o.pk is not None], default_change_reason=BULK_REASON
                 )
+        content_changed()
         return created
 
     bulk_create.alters_data = True

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from meetings import selectors
+from portal.csvsafe import csv_row
 
 FORMATS = ("csv", "json")
 LANGS = ("lo", "en")
@@ -194,7 +195,7 @@ def to_csv(dataset: str, data: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS[dataset], lineterminator="\r\n")
     writer.writeheader()
     for row in data:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow(csv_row(row))  # formulas neutralised (portal/csvsafe.py)
     return out.getvalue()
 
 

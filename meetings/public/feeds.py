@@ -19,8 +19,23 @@ from meetings import selectors
 from meetings.templatetags.portal import pick_translation
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom whose summaries are plain text (``type="text"``), as the meetings' summaries are: a reader
+    must show "<b>" as typed, never interpret it as markup. Django's Atom1Feed marks them as HTML."""
+
+    def add_item_elements(self, handler, item):
+        description = item.get("description")
+        item["description"] = None  # Django would write it as type="html"
+        try:
+            super().add_item_elements(handler, item)
+        finally:
+            item["description"] = description
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 class MeetingAtomFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from meetings import selectors
@@ -15,6 +18,7 @@ from meetings.public.forms import (
 )
 from meetings.rules.uploads import CONTENT_TYPES, detect_kind
 from meetings.selectors import stats
+from portal.sendfile import x_accel_response
 
 PAGE_SIZE = 20
 
@@ -162,12 +166,17 @@ def document_download(request, pk):
     except (FileNotFoundError, ValueError) as error:
         raise Http404 from error
     kind = detect_kind(handle)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.filename,
-        content_type=CONTENT_TYPES.get(kind, "application/octet-stream"),
+    content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
+    response = x_accel_response(
+        Path(document.file.path), root_setting="MEDIA_ROOT", content_type=content_type
     )
+    if response is not None:  # nginx sends the file (portal/sendfile.py)
+        handle.close()
+        response["Content-Disposition"] = content_disposition_header(True, document.filename)
+    else:
+        response = FileResponse(
+            handle, as_attachment=True, filename=document.filename, content_type=content_type
+        )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

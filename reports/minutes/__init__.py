@@ -10,6 +10,8 @@ serves a restricted meeting's minutes by file name) and then streamed from there
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -25,9 +27,11 @@ from meetings import models as m
 from meetings import selectors
 from meetings.rules.roles import AUDIENCES, AudienceReader
 from meetings.selectors.known_names import protecting
+from portal.pagecache import content_changed
 from reports.minutes import editions
 from reports.pdf.rendering import css_string, font_context, page_counter_css
 
+logger = logging.getLogger(__name__)
 # Bump when the layout changes in a way the template hashes do not see (e.g. Python-built context).
 # 4: per audience (read layer); known names never cut at a line end; tagged PDF/A-3b with a verification code
 REPORT_VERSION = "minutes-4"
@@ -35,7 +39,7 @@ MINUTES_TEMPLATE = "reports/minutes.html"
 
 
 def cache_root() -> Path:
-    return Path(getattr(settings, "REPORTS_CACHE_ROOT", settings.BASE_DIR / "var" / "reports-cache"))
+    return Path(settings.REPORTS_CACHE_ROOT)
 
 
 @cache
@@ -148,10 +152,15 @@ def render_minutes(meeting: m.Meeting, edition: str, *, audience: str) -> bytes:
 class CachedPdf:
     path: Path
     rendered: bool  # True when this call rendered it, False when it came from storage
+    data: bytes | None = None  # the PDF itself when it could not be stored (cache folder not writable)
+
+    @property
+    def stored(self) -> bool:
+        return self.data is None
 
     @property
     def size(self) -> int:
-        return self.path.stat().st_size
+        return len(self.data) if self.data is not None else self.path.stat().st_size
 
 
 def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, Path]:
@@ -183,26 +192,43 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf
     if path.is_file():
         return CachedPdf(path, rendered=False)
     data = render_minutes(meeting, edition, audience=audience)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename: a reader sees the old version or the whole new one, never half a file.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
-    for old in path.parent.glob(f"{edition}-*.pdf"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    try:
+        _store(path, edition, data)
+    except OSError as error:
+        # A cache folder that cannot be written costs a render per download, never the download itself.
+        logger.warning("minutes PDF not cached (%s): %r", path.parent, error)
+        return CachedPdf(path, rendered=True, data=data)
     return CachedPdf(path, rendered=True)
 
 
-def open_minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str):
+def _store(path: Path, edition: str, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename: a reader sees the old version or the whole new one, never half a file.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    for old in path.parent.glob(f"{edition}-*.pdf"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    content_changed()  # the meeting page shows the size of each stored edition
+
+
+def open_minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str, pdf: CachedPdf | None = None):
     """An open binary file with the current minutes PDF (for streaming).
 
     A concurrent render of a newer version may remove an older file between the look-up and the open;
     then look up again. Once open, the file can be read to the end even if it is removed.
     """
-    for _attempt in range(3):
-        pdf = minutes_pdf(meeting=meeting, edition=edition, audience=audience)
+    for attempt in range(3):
+        if pdf is None or attempt > 0:  # a look-up the caller made already is used once
+            pdf = minutes_pdf(meeting=meeting, edition=edition, audience=audience)
+        if not pdf.stored:
+            return io.BytesIO(pdf.data)
         try:
             return pdf.path.open("rb")
         except FileNotFoundError:

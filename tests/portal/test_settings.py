@@ -9,7 +9,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_ENV"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_ENV", "DJANGO_SETTINGS_MODULE"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
@@ -42,7 +46,7 @@ def test_importing_settings_has_no_side_effects():
     from django.conf import locale
 
     code = (
-        "import django.conf.locale as l; import portal.settings as s; "
+        "import django.conf.locale as l; import portal.settings.base as s; "
         "print('lo' in l.LANG_INFO, s.LANGUAGE_CODE, s.LANGUAGES[0][0])"
     )
     result = subprocess.run(
@@ -50,3 +54,53 @@ def test_importing_settings_has_no_side_effects():
     )
     assert result.stdout.split() == ["False", "lo", "lo"]
     assert "lo" in locale.LANG_INFO  # registered by PortalConfig.ready() in the running project
+
+
+@pytest.mark.parametrize(
+    ("env", "module"),
+    [({}, "portal.settings.development"), ({"PORTAL_ENV": "test"}, "portal.settings.test")],
+)
+def test_portal_env_picks_the_settings_module(env, module):
+    code = "from django.conf import settings; settings.DEBUG; import os; print(os.environ['DJANGO_SETTINGS_MODULE'])"
+    result = run_check(**env)
+    assert result.returncode == 0, result.stderr
+    shell = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PORTAL_ENV"}} | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shell.stdout.strip() == module, shell.stderr
+
+
+def test_an_unknown_environment_is_refused():
+    result = run_check(PORTAL_ENV="staging")
+    assert result.returncode != 0 and "PORTAL_ENV must be one of" in result.stderr
+
+
+def test_production_uses_redis_and_hands_files_to_nginx_when_configured():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], s.SENDFILE_X_ACCEL, s.AXES_IPWARE_PROXY_COUNT, s.PAGE_CACHE_SECONDS)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=clean
+        | {
+            "PORTAL_ENV": "production",
+            "SECRET_KEY": "z" * 60,
+            "ALLOWED_HOSTS": "records.example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+            "SENDFILE_X_ACCEL": "true",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["portal.resilient_cache.ResilientRedisCache", "True", "1", "600"], (
+        result.stderr
+    )

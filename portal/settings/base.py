@@ -1,7 +1,7 @@
-"""Settings of the records portal.
+"""Settings shared by every environment (development, production, test); see ``portal/settings/__init__``.
 
-All environment reads go through :mod:`portal.env`. Importing this module does no work beyond reading
-variables: Lao language information is registered by :class:`portal.apps.PortalConfig` at start-up.
+All environment reads go through :mod:`portal.env`. The values here are the safe development defaults;
+``production.py`` tightens them.
 """
 
 from pathlib import Path
@@ -9,21 +9,16 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from portal.env import env_bool, env_list, env_required, env_str
+from portal.env import env_bool, env_list, env_str
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-PORTAL_ENV = env_str("PORTAL_ENV", "development")
-PRODUCTION = PORTAL_ENV == "production"
+PORTAL_ENV = "development"
+PRODUCTION = False
 
-if PRODUCTION:
-    SECRET_KEY = env_required("SECRET_KEY")
-    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
-    DEBUG = False
-else:
-    SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
-    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
-    DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+DEBUG = env_bool("DEBUG", True)
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute address of the public site, used in PDF footers and feeds.
@@ -53,6 +48,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: answers anonymous public pages from the cache; marks signed-in responses private.
+    "portal.pagecache.PageCacheMiddleware",
+    "portal.uploads.RequestSizeLimitMiddleware",  # 413 for an oversized body, before anything reads it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,12 +86,8 @@ TEMPLATES = [
 ]
 
 # SQLite is only the zero-setup demo default; PostgreSQL (DATABASE_URL) is production and the tests.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'demo.sqlite3'}"),
-        conn_max_age=60 if PRODUCTION else 0,
-    )
-}
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # dumpdata/loaddata keep timestamps to the microsecond, so an export of all records round-trips.
 SERIALIZATION_MODULES = {"json": "portal.serializers_json"}
@@ -112,11 +106,16 @@ AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
-# Behind the reverse proxy the client address comes from X-Forwarded-For (one proxy).
-AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_PROXY_COUNT", "1" if PRODUCTION else "0"))
+# The client address (portal/client.py, django-ipware): REMOTE_ADDR, or behind AXES_PROXY_COUNT reverse
+# proxies (1 in production: nginx) the address the nearest proxy put in X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_PROXY_COUNT", "0"))
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_address"
+# Failed logins on the public partner login and on the admin login are counted apart, so that failures at
+# one never lock the other (portal/client.py, login_realm_username).
+AXES_USERNAME_CALLABLE = "portal.client.login_realm_username"
 # Staff must enter a one-time code (TOTP app) to use the admin; on by default in production.
-ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", PRODUCTION)
+ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", False)
 OTP_TOTP_ISSUER = "Lao CT records"
 LOGIN_URL = "accounts:login"  # partners sign in on the public site; staff through /admin/
 LOGIN_REDIRECT_URL = "meetings:home"
@@ -158,21 +157,32 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Outside production, whitenoise serves straight from the app and project static folders.
-WHITENOISE_USE_FINDERS = not PRODUCTION
-WHITENOISE_AUTOREFRESH = not PRODUCTION
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a meeting with 150 participants has many inline fields
 # Uploaded documents are never served as files: only meetings.public.views.document_download sends them.
 DOCUMENT_MAX_UPLOAD_MB = int(env_str("DOCUMENT_MAX_UPLOAD_MB", "20"))
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Uploads: a request body over the limit is refused before it is read (portal/uploads.py) -------
+# Django keeps at most this much of an upload in memory; larger files are streamed to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Form fields other than files: 2.5 MB, Django's default (a meeting with many inline rows stays far below).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The whole request body (files and fields): the document limit plus room for the form's other fields.
+REQUEST_MAX_BODY_MB = int(env_str("REQUEST_MAX_BODY_MB", str(DOCUMENT_MAX_UPLOAD_MB + 5)))
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploads.RequestSizeLimitHandler",  # first: refuses an oversized body before anything is read
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Uploads and rendered PDFs are sent by nginx (X-Accel-Redirect) after the view's visibility check when
+# true; the internal locations are in deploy/nginx/portal.conf (portal/sendfile.py).
+SENDFILE_X_ACCEL = env_bool("SENDFILE_X_ACCEL", False)
+REPORTS_CACHE_ROOT = Path(env_str("REPORTS_CACHE_ROOT", str(BASE_DIR / "var" / "reports-cache")))
 
 # --- Rate limits (portal/ratelimit.py): requests per client per minute ------------------------------
 RATE_LIMITS = {
@@ -180,18 +190,12 @@ RATE_LIMITS = {
     "pdf": env_str("RATE_LIMIT_PDF", "12/m"),
 }
 # URLs counted in each scope: a regular expression over "<view name> <route>" (see RateLimitMiddleware).
-RATE_LIMITED_URLS = {"pdf": r"pdf", "search": r"search"}
-CACHES = {
-    "default": (
-        {
-            # Shared by all gunicorn workers, so a limit is a limit for the whole site.
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        }
-        if PRODUCTION
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# Every view of the reports app renders PDFs and counts as "pdf" by namespace, whatever its name.
+RATE_LIMITED_URLS = {"pdf": r"pdf|^reports:", "search": r"search"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous public pages are kept in the cache for this many seconds, per language and content version
+# (portal/pagecache.py); 0 switches the page cache off.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {
@@ -217,14 +221,6 @@ SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "31536000"))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,264 @@
+"""The portal under its production stack, side by side with WordPress and a static file. Not a test.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/stack_bench.py
+
+Run as root on the benchmark machine. It
+1. sets up the status quo with ``/work/shared/bench/peer-wordpress.sh --keep`` (WordPress 6.1 post on
+   127.0.0.1:8081 and the same HTML as a static file from nginx on 127.0.0.1:8082) unless they answer;
+2. creates its own database ``bench_stack`` on the server of DATABASE_URL (dropped at the end), migrates it
+   and loads the two real demo meetings;
+3. starts the real stack from the project's files with ``bin/serve --detach`` (nginx from
+   deploy/nginx/portal.conf.template, gunicorn from deploy/gunicorn.conf.py, Redis, production settings,
+   X-Accel-Redirect on; rate limits raised so that one load generator is not refused);
+4. measures with ``wrk -t2 -c16 --latency`` each target in alternating rounds (medians printed): WordPress,
+   the peer's static file, a static file through the portal's nginx, the public pages with the page
+   cache on, the same pages with the page cache off (stack restarted with PAGE_CACHE_SECONDS=0), search,
+   and a permitted minutes PDF (sent by nginx after Django's check) and a refused one (404);
+5. checks that an edit shows at the next request with the cache on, and prints worker memory.
+Compare ratios measured in one run, never absolute numbers across runs, and only on a quiet machine:
+the load average is printed, since other jobs on the machine change every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+PEER = Path("/work/shared/bench/peer-wordpress.sh")
+PORT = 8090
+STATE = Path("/tmp/portal-bench-stack")  # noqa: S108 - a loopback benchmark's own state
+BENCH_DB = "bench_stack"
+PY = str(ROOT / ".venv" / "bin" / "python")
+NO_LIMITS = {"RATE_LIMIT_SEARCH": "100000000/m", "RATE_LIMIT_PDF": "100000000/m"}
+
+
+def sh(*args, env=None, check=True, **kw):
+    return subprocess.run(args, cwd=ROOT, env={**os.environ, **(env or {})}, check=check, **kw)
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback only
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def up(url: str) -> bool:
+    try:
+        return get(url)[0] == 200
+    except OSError:
+        return False
+
+
+# --- wrk -----------------------------------------------------------------------------------------------
+_UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    return float(match.group(1)) * _UNIT[match.group(2)] if match else float("nan")
+
+
+def wrk(url: str, *, duration: int, conns: int, threads: int = 2) -> dict:
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--latency", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    result = {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)) if "50%" in out else float("nan"),
+        "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)) if "99%" in out else float("nan"),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "errors": 0,
+    }
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        result["non2xx"] = int(match.group(1))
+    if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out):
+        result["errors"] = sum(map(int, match.groups()))
+    return result
+
+
+def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) -> dict[str, dict]:
+    runs: dict[str, list[dict]] = {name: [] for name in targets}
+    for _round in range(rounds):
+        for name, url in targets.items():  # alternate: every target once per round
+            wrk(url, duration=1, conns=conns)  # warm-up
+            runs[name].append(wrk(url, duration=duration, conns=conns))
+    return {
+        name: {
+            "rps": statistics.median(r["rps"] for r in results),
+            "p50": statistics.median(r["p50"] for r in results),
+            "p99": statistics.median(r["p99"] for r in results),
+            "errors": sum(r["errors"] for r in results),
+            "non2xx": sum(r.get("non2xx", 0) for r in results),
+        }
+        for name, results in runs.items()
+    }
+
+
+# --- the stack ------------------------------------------------------------------------------------------
+def stack_env(database_url: str, **extra) -> dict:
+    return {"DATABASE_URL": database_url, "MEDIA_ROOT": str(STATE / "media"), **NO_LIMITS, **extra}
+
+
+def start_stack(database_url: str, **extra) -> None:
+    sh("bin/serve", "--detach", "--port", str(PORT), "--state", str(STATE), env=stack_env(database_url, **extra),
+       stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+def stop_stack() -> None:
+    sh("bin/serve", "--stop", "--state", str(STATE), check=False)
+    time.sleep(1)
+
+
+def worker_rss_mb() -> list[float]:
+    master = (STATE / "gunicorn.pid").read_text().strip()
+    out = subprocess.run(["ps", "-o", "rss=", "--ppid", master], capture_output=True, text=True).stdout
+    return [int(line) / 1024 for line in out.split()]
+
+
+def edit_shows_within(database_url: str, url: str, *, slug: str) -> float:
+    """Seconds from saving a new title (through the models, as the admin does) to the first anonymous
+    request through nginx that shows it, with the page cache on."""
+    get(url)
+    get(url)  # cached now
+    title = f"Edited {time.time_ns()}"
+    env = {
+        "PORTAL_ENV": "production", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
+        "REDIS_URL": f"redis://127.0.0.1:{PORT + 2}/0", "DATABASE_URL": database_url,
+    }  # fmt: skip
+    code = (
+        f"from meetings.models import Meeting; m = Meeting.objects.get(slug={slug!r}); "
+        f"m.title_lo = {title!r}; m.save()"
+    )
+    sh(PY, "manage.py", "shell", "-c", code, env=env)
+    saved = time.monotonic()
+    while time.monotonic() - saved < 10:
+        if title.encode() in get(url)[1]:
+            return time.monotonic() - saved
+        time.sleep(0.01)
+    return float("inf")
+
+
+def table(results: dict[str, dict], wordpress: float, static: float, title: str) -> None:
+    print(f"\n{title}")
+    print("| target | req/s | p50 ms | p99 ms | errors | non-2xx | vs WordPress | vs static (same nginx) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, r in results.items():
+        print(
+            f"| {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | {r['non2xx']} "
+            f"| {r['rps'] / wordpress:.1f}× | {r['rps'] / static:.2f}× |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--conns", type=int, default=16)
+    parser.add_argument("--keep", action="store_true", help="leave the stack, the database and the peer up")
+    args = parser.parse_args()
+    base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not base_url.startswith("postgres"):
+        sys.exit("stack_bench needs a PostgreSQL DATABASE_URL")
+    from search_bench import recreate_database
+
+    post_url = Path("/tmp/peer-wp/post.url")  # noqa: S108 - written by peer-wordpress.sh
+    if not (post_url.is_file() and up("http://127.0.0.1:8082" + post_url.read_text().strip()[21:])):
+        print("== setting up WordPress and the static peer (peer-wordpress.sh --keep)", flush=True)
+        sh(
+            str(PEER),
+            "--keep",
+            "--rounds",
+            "1",
+            "--duration",
+            "3",
+            "--warmup",
+            "1",
+            stdout=subprocess.DEVNULL,
+        )
+    post_path = post_url.read_text().strip().removeprefix("http://127.0.0.1:8081")
+
+    database_url = recreate_database(base_url, name=BENCH_DB)
+    dev = {"DATABASE_URL": database_url, "PORTAL_ENV": "development"}
+    sh(PY, "manage.py", "migrate", "--noinput", env=dev, stdout=subprocess.DEVNULL)
+    sh(PY, "manage.py", "load_demo", env=dev, stdout=subprocess.DEVNULL)
+    slug = subprocess.run(
+        [PY, "manage.py", "shell", "-v", "0", "-c",
+         "from meetings.models import Meeting; print(Meeting.objects.order_by('-start_date').first().slug)"],
+        cwd=ROOT, env={**os.environ, **dev}, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+
+    site = f"http://127.0.0.1:{PORT}"
+    try:
+        start_stack(database_url)
+        css = re.search(rb"/static/css/portal\.[0-9a-f]+\.css", get(f"{site}/lo/")[1]).group().decode()
+        pdf = f"{site}/lo/reports/minutes/{slug}/lo.pdf"
+        assert get(pdf)[0] == 200  # rendered once, then sent by nginx
+        refused = f"{site}/lo/reports/minutes/no-such-meeting/lo.pdf"
+        pages = {
+            "meeting page /lo/meetings/<slug>/": f"{site}/lo/meetings/{slug}/",
+            "home /lo/": f"{site}/lo/",
+            "meetings list /en/meetings/": f"{site}/en/meetings/",
+            "statistics /lo/statistics/": f"{site}/lo/statistics/",
+            "action items /lo/action-items/": f"{site}/lo/action-items/",
+        }
+        anchors = {
+            "WordPress post (status quo)": f"http://127.0.0.1:8081{post_path}",
+            "nginx static file (peer, limit)": f"http://127.0.0.1:8082{post_path}",
+            "static CSS through the portal's nginx": site + css,
+        }
+        others = {
+            "search /lo/search/?q=ຄ້າມະນຸດ": f"{site}/lo/search/?q=%E0%BA%84%E0%BB%89%E0%BA%B2%E0%BA%A1%E0%BA%B0%E0%BA%99%E0%BA%B8%E0%BA%94",
+            "minutes PDF (X-Accel-Redirect)": pdf,
+            "refused PDF (404)": refused,
+        }
+        cached = measure(
+            {**anchors, **{f"{k} (cached)": v for k, v in pages.items()}, **others},
+            rounds=args.rounds, duration=args.duration, conns=args.conns,
+        )  # fmt: skip
+        lag = edit_shows_within(database_url, pages["meeting page /lo/meetings/<slug>/"], slug=slug)
+        rss = worker_rss_mb()
+        stop_stack()
+        start_stack(database_url, PAGE_CACHE_SECONDS="0")
+        uncached = measure(
+            {**{k: v for k, v in anchors.items() if "WordPress" in k}, **{f"{k} (uncached)": v for k, v in pages.items()}},
+            rounds=args.rounds, duration=args.duration, conns=args.conns,
+        )  # fmt: skip
+        rss_after = worker_rss_mb()
+    finally:
+        if not args.keep:
+            stop_stack()
+    wordpress = statistics.median(
+        [cached["WordPress post (status quo)"]["rps"], uncached["WordPress post (status quo)"]["rps"]]
+    )
+    static = cached["static CSS through the portal's nginx"]["rps"]
+    print(f"\nload average during the run: {os.getloadavg()}")
+    print(f"wrk -t2 -c{args.conns} -d{args.duration}s, medians of {args.rounds} alternating rounds; "
+          f"{os.cpu_count()} cores; portal: nginx → gunicorn (deploy/gunicorn.conf.py) → PostgreSQL, Redis cache")  # fmt: skip
+    table(cached, wordpress, static, "Page cache on (production default)")
+    table(uncached, wordpress, static, "Page cache off (PAGE_CACHE_SECONDS=0)")
+    print(
+        f"\nAn edit of the meeting's title was shown by the next request after {lag * 1000:.0f} ms (cache on)."
+    )
+    print(
+        f"gunicorn worker RSS: {', '.join(f'{m:.0f}' for m in rss)} MB after the cached run; "
+        f"{', '.join(f'{m:.0f}' for m in rss_after)} MB after the uncached run"
+    )
+    if not args.keep:
+        recreate_database(base_url, drop_only=True, name=BENCH_DB)
+        print("(WordPress and the static peer stay up: /work/shared/bench/peer-wordpress.sh --stop)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Cache back-ends that never turn a cache failure into a 500.
+
+The cache holds rate-limit counters and cached pages; all of it can be recomputed. When Redis is stopped or
+the cache folder cannot be written, a read is a miss, a write is skipped, and a warning is logged; the site
+keeps serving (slower, without rate limits). After a failure the cache is not tried again for
+``RETRY_AFTER`` seconds, so a stopped Redis does not cost a connection time-out on every request.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER = 5.0
+
+
+class _Resilient:
+    _down_until = 0.0
+
+    def _guard(self, name, default, call):
+        if time.monotonic() < self._down_until:
+            return default
+        try:
+            return call()
+        except Exception as error:  # noqa: BLE001 - a cache failure must never reach the reader
+            type(self)._down_until = time.monotonic() + RETRY_AFTER
+            logger.warning("cache %s failed, serving without the cache: %r", name, error)
+            return default
+
+    def get(self, key, default=None, version=None):
+        return self._guard("get", default, lambda: super(_Resilient, self).get(key, default, version))
+
+    def get_many(self, keys, version=None):
+        return self._guard("get_many", {}, lambda: super(_Resilient, self).get_many(keys, version))
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("set", None, lambda: super(_Resilient, self).set(key, value, timeout, version))
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard(
+            "set_many", list(data), lambda: super(_Resilient, self).set_many(data, timeout, version)
+        )
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("add", False, lambda: super(_Resilient, self).add(key, value, timeout, version))
+
+    def incr(self, key, delta=1, version=None):
+        # A missing key still raises ValueError (callers rely on it); other failures count as "not there".
+        if time.monotonic() < self._down_until:
+            raise ValueError(f"Key '{key}' not found (cache unavailable)")
+        try:
+            return super().incr(key, delta, version)
+        except ValueError:
+            raise
+        except Exception as error:  # noqa: BLE001
+            type(self)._down_until = time.monotonic() + RETRY_AFTER
+            logger.warning("cache incr failed, serving without the cache: %r", error)
+            raise ValueError(f"Key '{key}' not counted (cache unavailable)") from error
+
+    def delete(self, key, version=None):
+        return self._guard("delete", False, lambda: super(_Resilient, self).delete(key, version))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("touch", False, lambda: super(_Resilient, self).touch(key, timeout, version))
+
+    def has_key(self, key, version=None):
+        return self._guard("has_key", False, lambda: super(_Resilient, self).has_key(key, version))
+
+
+class ResilientRedisCache(_Resilient, RedisCache):
+    """Django's own RedisCache (the ``redis`` package), shared by all workers and machines."""
+
+
+class ResilientFileBasedCache(_Resilient, FileBasedCache):
+    """Django's file cache in ``CACHE_DIR``, for a single machine without Redis."""
+
+    def _createdir(self):
+        # Django creates the folder when the cache is first used; a folder that cannot be made is a cache
+        # that fails at each use (handled above), not a server error.
+        try:
+            super()._createdir()
+        except OSError as error:
+            logger.warning("cache folder %s cannot be created: %r", self._dir, error)

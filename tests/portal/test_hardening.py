@@ -1,0 +1,315 @@
+"""Hardening found by the security probe: lock-outs per client behind the proxy and per login realm,
+CSV formulas, rate limits by what a view does, caches that cannot be written, backup permissions, Atom as
+text, private caching for signed-in readers, HEAD, oversized uploads, health, hand-off to nginx."""
+
+import csv
+import io
+import logging
+import stat
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import RequestDataTooBig
+from django.urls import reverse
+from django.utils import translation
+
+from meetings import roles
+from portal import resilient_cache
+from tests import factories as f
+
+PROXY = "127.0.0.1"  # nginx, as gunicorn sees it
+
+
+@pytest.fixture(autouse=True)
+def _report_cache(settings, tmp_path):
+    settings.REPORTS_CACHE_ROOT = tmp_path / "reports-cache"
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+
+
+def admin_login(client, password, address, username="officer"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=address,
+    )
+
+
+def public_login(client, password, address, username="officer", lang="lo"):
+    with translation.override(lang):
+        url = reverse("accounts:login")
+    return client.post(
+        url, {"username": username, "password": password}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address
+    )
+
+
+@pytest.fixture
+def officer(db):
+    return User.objects.create_user("officer", password="the-right-password-1", is_staff=True)
+
+
+def test_a_lockout_behind_the_proxy_locks_one_client_address_not_everyone(
+    client, officer, behind_proxy, settings
+):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        admin_login(client, "wrong", "203.0.113.9")
+    assert admin_login(client, "the-right-password-1", "203.0.113.9").status_code == 429
+    # The officer, from the office's address, still gets in (all requests come from the proxy's address).
+    response = admin_login(client, "the-right-password-1", "198.51.100.7")
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(officer.pk)
+
+
+def test_a_forged_forwarded_for_cannot_choose_the_counted_address(client, officer, behind_proxy, settings):
+    # The client writes its own X-Forwarded-For; nginx appends the real address on the right.
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        admin_login(client, "wrong", f"10.9.9.{n}, 203.0.113.9")
+    assert admin_login(client, "the-right-password-1", "203.0.113.9").status_code == 429
+
+
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_failures_at_the_public_login_never_lock_the_admin(client, officer, behind_proxy, settings, lang):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        public_login(client, "wrong", "203.0.113.9", lang=lang)
+    assert public_login(client, "the-right-password-1", "203.0.113.9", lang=lang).status_code == 429
+    # Same account, same address, the admin's login: not locked.
+    response = admin_login(client, "the-right-password-1", "203.0.113.9")
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(officer.pk)
+
+
+def test_admin_failures_still_lock_the_admin(client, officer, behind_proxy, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        admin_login(client, "wrong", "203.0.113.9")
+    assert admin_login(client, "the-right-password-1", "203.0.113.9").status_code == 429
+
+
+# --- CSV formulas ---------------------------------------------------------------------------------------
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","x")',
+    "=cmd|' /C calc'!A0",
+    "+1+2",
+    "-2+3",
+    "@SUM(A1)",
+]
+
+
+def test_every_formula_start_is_neutralised():
+    from portal.csvsafe import csv_cell
+
+    # Tab and carriage return cannot start a saved text (meetings/text.py strips them), but the one CSV
+    # function neutralises them too, as OWASP lists them.
+    for text in [*FORMULAS, "\tx", "\rx"]:
+        assert csv_cell(text) == "'" + text
+    assert [csv_cell(v) for v in (-3, 2.5, None, "ສະບາຍດີ", "a=b")] == [-3, 2.5, "", "ສະບາຍດີ", "a=b"]
+
+
+def csv_rows(client, dataset):
+    response = client.get(f"/en/data/{dataset}.csv")
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_cells_that_start_like_a_formula_are_neutralised(client, db):
+    meetings = [f.meeting(title_en=text, summary_en=text, venue_en="Vientiane") for text in FORMULAS]
+    for meeting, text in zip(meetings, FORMULAS, strict=True):
+        f.action_item(meeting=meeting, text_en=text)
+    rows = csv_rows(client, "meetings")
+    assert sorted(r["title_en"] for r in rows) == sorted("'" + text for text in FORMULAS)
+    assert {r["summary_en"] for r in rows} == {"'" + text for text in FORMULAS}
+    assert {r["venue_en"] for r in rows} == {"Vientiane"}  # ordinary text untouched
+    items = csv_rows(client, "action-items")
+    assert {r["text_en"] for r in items} == {"'" + text for text in FORMULAS}
+    assert {r["number"] for r in items} == {"1"}  # numbers stay numbers
+    # JSON is data, not a spreadsheet: unchanged.
+    data = client.get("/en/data/meetings.json").json()
+    assert sorted(r["title_en"] for r in data) == sorted(FORMULAS)
+
+
+# --- Rate limits by what a view does -------------------------------------------------------------------
+def test_the_summary_report_is_rate_limited_like_pdfs(client, db, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pdf": "2/m"}
+    url = reverse("reports:summary")
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+
+
+@pytest.mark.urls("tests.portal.pdf_urls")
+def test_a_view_that_answers_pdfs_is_limited_whatever_its_name(client, db, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pdf": "2/m"}
+    assert [client.get("/lo/overview/").status_code for _ in range(3)] == [200, 200, 429]
+
+
+# --- Caches that cannot be written ----------------------------------------------------------------------
+@pytest.fixture
+def unwritable(tmp_path):
+    """A folder path that cannot be created (its parent is a file), whoever runs the tests (even root)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    return blocker / "cache"
+
+
+@pytest.mark.django_db
+def test_a_pdf_that_cannot_be_cached_is_still_served(client, settings, unwritable, caplog):
+    settings.REPORTS_CACHE_ROOT = unwritable
+    meeting = f.meeting()
+    with caplog.at_level(logging.WARNING, logger="reports.services"):
+        response = client.get(reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": "en"}))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "not cached" in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_unwritable_rate_limit_cache_does_not_answer_500(
+    client, settings, unwritable, caplog, monkeypatch
+):
+    monkeypatch.setattr(resilient_cache._Resilient, "_down_until", 0.0)
+    monkeypatch.setattr(resilient_cache.ResilientFileBasedCache, "_down_until", 0.0, raising=False)
+    settings.CACHES = {
+        "default": {"BACKEND": "portal.resilient_cache.ResilientFileBasedCache", "LOCATION": str(unwritable)}
+    }
+    f.meeting(title_en="Cache-less meeting")
+    with caplog.at_level(logging.WARNING):
+        assert client.get("/en/search/?q=meeting").status_code == 200
+        assert client.get("/en/").status_code == 200
+    assert "failed" in caplog.text
+
+
+# --- Backups --------------------------------------------------------------------------------------------
+def test_backups_are_readable_by_their_owner_only(transactional_db, tmp_path):
+    from portal.backup import create_backup
+
+    folder = create_backup(tmp_path / "backups")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    files = list(folder.iterdir())
+    assert {p.name for p in files} >= {"records.json", "manifest.json", "uploads.tar.gz"}
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files), [
+        (p.name, oct(p.stat().st_mode)) for p in files
+    ]
+
+
+# --- Atom, Cache-Control, HEAD ---------------------------------------------------------------------------
+def test_atom_summaries_are_plain_text(client, db):
+    f.meeting(summary_en="Fish & <b>rice</b>")
+    root = ET.fromstring(client.get("/en/feeds/meetings.atom").content)
+    summary = root.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary")
+    assert summary.get("type") == "text"
+    assert summary.text.endswith("Fish & <b>rice</b>")  # the text itself, to be shown as typed
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/", "/lo/meetings/", "/en/data/meetings.csv", "/en/data/meetings.json", "/en/feeds/meetings.atom"],
+)
+def test_signed_in_responses_are_private(client, db, path):
+    f.meeting()
+    assert "private" not in client.get(path).get("Cache-Control", "")
+    client.force_login(f.user(role=roles.PARTNER))
+    assert "private" in client.get(path)["Cache-Control"]
+
+
+def close(response):
+    """Close the file of a HEAD response (the test client drops it unread; a WSGI server closes it) without
+    the end-of-request signal, which would close the test's database connection."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
+@pytest.mark.django_db
+def test_head_works_where_get_works_on_minutes_and_documents(client):
+    meeting = f.meeting()
+    response = client.head(reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": "lo"}))
+    close(response)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    document = f.document(meeting=meeting)
+    with translation.override("en"):
+        url = reverse("meetings:document_download", args=[document.pk])
+    response = client.head(url)
+    close(response)
+    assert response.status_code == 200
+
+
+# --- Oversized uploads ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_an_oversized_upload_is_refused_before_its_body_is_read(client, db, settings, lang):
+    client.force_login(f.user(role=roles.EDITOR))
+    # The test client's body is one byte: reading the 60 MB the request announces would fail the test.
+    response = client.generic(
+        "POST",
+        f"/{lang}/accounts/login/",
+        data=b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(60 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    with translation.override(lang):
+        assert translation.gettext("The upload is too large") in response.content.decode()
+
+
+def test_an_upload_without_a_length_stops_at_the_limit(settings):
+    from portal.uploads import RequestSizeLimitHandler
+
+    settings.REQUEST_MAX_BODY_MB = 1
+    handler = RequestSizeLimitHandler()
+    handler.receive_data_chunk(b"x" * 1024 * 1024, 0)
+    with pytest.raises(RequestDataTooBig):
+        handler.receive_data_chunk(b"x", 1024 * 1024)
+
+
+def test_nginx_and_django_agree_on_the_body_limit(settings):
+    from pathlib import Path
+
+    conf = (Path(settings.BASE_DIR) / "deploy" / "nginx" / "portal.conf.template").read_text()
+    assert f"client_max_body_size {settings.REQUEST_MAX_BODY_MB}m;" in conf
+    assert settings.REQUEST_MAX_BODY_MB > settings.DOCUMENT_MAX_UPLOAD_MB
+
+
+# --- Health ------------------------------------------------------------------------------------------------
+def test_health_checks_database_and_cache(client, db, settings, monkeypatch):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+    from django.core.cache import cache
+
+    monkeypatch.setattr(cache, "get", lambda *a, **k: None)  # a cache that drops what it is given
+    response = client.get("/health/")
+    assert response.status_code == 503 and response.json()["cache"] != "ok"
+
+
+# --- Hand-off to nginx (X-Accel-Redirect) ----------------------------------------------------------------
+@pytest.mark.django_db
+def test_permitted_downloads_are_handed_to_nginx_when_switched_on(client, settings, tmp_path):
+    settings.REPORTS_CACHE_ROOT = tmp_path / "reports"
+    meeting = f.meeting()
+    url = reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": "en"})
+    streamed = client.get(url)
+    assert "X-Accel-Redirect" not in streamed and streamed.status_code == 200  # off by default
+    assert b"".join(streamed.streaming_content).startswith(b"%PDF")
+    settings.SENDFILE_X_ACCEL = True
+    response = client.get(url)
+    assert response.status_code == 200 and response.content == b""
+    target = response["X-Accel-Redirect"]
+    assert target.startswith(f"/_protected/reports/minutes/{meeting.pk}/en-") and target.endswith(".pdf")
+    assert (settings.REPORTS_CACHE_ROOT / target.removeprefix("/_protected/reports/")).is_file()
+    assert response["Content-Type"] == "application/pdf" and "private" in response["Cache-Control"]
+    assert "attachment" in response["Content-Disposition"]
+    document = f.document(meeting=meeting, name="agenda.pdf")
+    with translation.override("en"):
+        doc_url = reverse("meetings:document_download", args=[document.pk])
+    response = client.get(doc_url)
+    assert response["X-Accel-Redirect"] == "/_protected/media/" + document.file.name
+    assert "agenda.pdf" in response["Content-Disposition"]
+    # Refused ones are still 404, with nothing handed over.
+    hidden = f.meeting(visibility="internal")
+    refused = client.get(reverse("reports:minutes", kwargs={"slug": hidden.slug, "edition": "en"}))
+    assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
