@@ -125,7 +125,9 @@ def _format_date(value) -> str:
     return date_format(value, "j F Y")
 
 
-def minutes_html(meeting: m.Meeting, edition: str, *, audience: str, verification: dict | None = None) -> str:
+def minutes_html(
+    meeting: m.Meeting, edition: str, *, audience: str, verification: dict | None = None, today=None
+) -> str:
     """The HTML of the minutes in ``edition`` for ``audience``: everything the PDF shows, escaped, with
     line-break hints.
 
@@ -135,7 +137,11 @@ def minutes_html(meeting: m.Meeting, edition: str, *, audience: str, verificatio
         raise ValueError(f"unknown edition {edition!r}")
     full = minutes_meeting(meeting.pk, audience=audience)
     with translation.override(editions.LANGUAGES[edition][0]), protecting(AudienceReader(audience)):
-        context = {**font_context(), **minutes_context(full, edition), "verification": verification}
+        context = {
+            **font_context(),
+            **minutes_context(full, edition, today=today),
+            "verification": verification,
+        }
         return render_to_string(MINUTES_TEMPLATE, context)
 
 

@@ -133,29 +133,36 @@ class Issue:
         return {"code": display_code(self.code), "parts": parts}
 
 
-def _latest_change(values: tuple) -> datetime.datetime | None:
-    stamps = [v for v in values if isinstance(v, datetime.datetime)]
-    return max(stamps) if stamps else None
+# The date printed as "Generated on" when the content is fingerprinted: a code must not change every day.
+FINGERPRINT_DAY = datetime.date(2000, 1, 1)
+
+
+def visible_fingerprint(meeting: m.Meeting, edition: str, audience: str) -> str:
+    """A digest of exactly what the PDF shows ``audience`` (its HTML, without the code itself): it changes
+    when that content changes and never because of a record the audience may not see."""
+    from reports import minutes as services
+
+    html = services.minutes_html(meeting, edition, audience=audience, today=FINGERPRINT_DAY)
+    return hashlib.sha256(html.encode()).hexdigest()[:32]
 
 
 def prepare_issue(*, meeting: m.Meeting, edition: str, audience: str | None = None) -> Issue:
-    """The code for the meeting's current content in ``edition`` for ``audience`` (one query)."""
-    from reports.minutes.fingerprint import content_fingerprint, stamp_values
-
+    """The code for the meeting's current content in ``edition`` for ``audience``."""
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     audience = audience or meeting_audience(meeting)
     if audience not in AUDIENCE_RANK:
         raise ValueError(f"unknown audience {audience!r}")
-    values = stamp_values(meeting.pk)
-    fingerprint = content_fingerprint(meeting.pk, f"verification|{edition}|{audience}", values)
+    fingerprint = visible_fingerprint(meeting, edition, audience)
     return Issue(
         meeting_id=meeting.pk,
         edition=edition,
         audience=audience,
         fingerprint=fingerprint,
         code=verification_code(fingerprint, edition=edition, audience=audience),
-        changed_at=_latest_change(values),
+        # when a new version is first recorded (a download or a verify look-up): record timestamps could
+        # tell of changes to records the audience may not see
+        changed_at=None,
     )
 
 
