@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
 from meetings import roles, services
+from meetings.admin_entry import EntryHelpMixin, organisation_label
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
 from meetings.search import LaoSearchAdminMixin
@@ -48,6 +49,7 @@ class TranslationStateMixin:
 
 
 class PortalModelAdmin(
+    EntryHelpMixin,
     LaoSearchAdminMixin,
     TranslatableChangeMessageMixin,
     TranslationStateMixin,
@@ -102,15 +104,26 @@ class ActionItemYearFilter(YearFilter):
         return [(str(d.year), str(d.year)) for d in years]
 
 
-# --- Organisations, people, programmes --------------------------------------------------------------
+# --- Countries, organisations, people, programmes --------------------------------------------------
+@admin.register(m.Country)
+class CountryAdmin(PortalModelAdmin):
+    list_display = ("name", "code", "asean_member", "translation_state")
+    list_filter = ("asean_member",)
+    search_fields = ("name_lo", "name_en", "code")
+    fields = ("name", "code", "asean_member")
+
+
 @admin.register(m.Organisation)
 class OrganisationAdmin(PortalModelAdmin):
     list_display = ("name", "short_name", "kind", "parent", "country", "translation_state")
     list_filter = ("kind", "country")
     search_fields = ("name_lo", "name_en", "short_name_lo", "short_name_en", "slug")
-    autocomplete_fields = ("parent",)
-    list_select_related = ("parent",)
+    autocomplete_fields = ("parent", "country")
+    list_select_related = ("parent", "country")
     fields = ("name", "short_name", "kind", "parent", "country", "slug")
+
+    def autocomplete_label(self, obj):
+        return organisation_label(obj)
 
 
 @admin.register(m.Person)
@@ -133,21 +146,21 @@ class ProgrammeAdmin(PortalModelAdmin):
 
 
 # --- Meeting and its inlines ------------------------------------------------------------------------
-class ParticipationInline(TranslationTabularInline):
+class ParticipationInline(EntryHelpMixin, TranslationTabularInline):
     model = m.Participation
     extra = 0
     autocomplete_fields = ("person", "organisation")
     fields = ("person", "role", "organisation", "position", "online")
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(EntryHelpMixin, TranslationStackedInline):
     model = m.AgendaItem
     extra = 0
     autocomplete_fields = ("presenter",)
     fields = ("order", "title", "presenter", "summary")
 
 
-class ActivityInline(TranslationStackedInline):
+class ActivityInline(EntryHelpMixin, TranslationStackedInline):
     model = m.Activity
     extra = 0
     autocomplete_fields = ("organisation",)
@@ -158,7 +171,7 @@ class AchievementInline(ActivityInline):
     model = m.Achievement
 
 
-class ActionItemInline(TranslationStackedInline):
+class ActionItemInline(EntryHelpMixin, TranslationStackedInline):
     model = m.ActionItem
     extra = 0
     autocomplete_fields = ("responsible",)
@@ -166,7 +179,7 @@ class ActionItemInline(TranslationStackedInline):
     show_change_link = True
 
 
-class ActionItemUpdateInline(TranslationStackedInline):
+class ActionItemUpdateInline(EntryHelpMixin, TranslationStackedInline):
     """Follow-ups reported at this meeting on action items of earlier meetings."""
 
     model = m.ActionItemUpdate
@@ -199,7 +212,7 @@ class DocumentFileWidget(AdminFileWidget):
         return context
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(EntryHelpMixin, TranslationTabularInline):
     model = m.Document
     extra = 0
     fields = ("kind", "title", "language", "visibility", "file")
@@ -349,11 +362,24 @@ class MeetingAdmin(PortalModelAdmin):
     )
     date_hierarchy = "start_date"
     list_select_related = ("programme",)
-    autocomplete_fields = ("organisers", "programme")
+    autocomplete_fields = ("organisers", "programme", "countries")
     readonly_fields = ("status", "published_at")
     fieldsets = (
-        (None, {"fields": ("title", "kind", ("start_date", "end_date"), "format", "venue", "city")}),
-        (_("Organisers and programme"), {"fields": ("organisers", "programme")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "kind",
+                    ("start_date", "end_date"),
+                    ("time_of_day", "start_time", "end_time"),
+                    "format",
+                    "venue",
+                    "city",
+                )
+            },
+        ),
+        (_("Organisers, countries and programme"), {"fields": ("organisers", "countries", "programme")}),
         (_("Attendance"), {"fields": (("attendance_total", "attendance_women", "attendance_online"),)}),
         (_("Summary"), {"fields": ("summary",)}),
         (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug", "version")}),
@@ -557,7 +583,7 @@ class ActionItemAdmin(PortalModelAdmin):
     form = ActionItemAdminForm
     fields = ("meeting", "order", "text", "responsible", "due_date", "status", "version")
 
-    class UpdateInline(TranslationStackedInline):
+    class UpdateInline(EntryHelpMixin, TranslationStackedInline):
         model = m.ActionItemUpdate
         fk_name = "action_item"
         extra = 0

@@ -18,7 +18,7 @@ BULK_REASON = "bulk update"
 
 # Many-to-many fields whose membership is kept in the history too.
 M2M_HISTORY = {
-    "Meeting": ["organisers"],
+    "Meeting": ["organisers", "countries"],
     "Programme": ["partners"],
     "ActionItem": ["responsible"],
 }

@@ -29,6 +29,7 @@ from meetings.uploads import DocumentContentValidator
 MSG_WOMEN_OVER_TOTAL = _("The number of women cannot be greater than the total number of participants.")
 MSG_ONLINE_OVER_TOTAL = _("The number of online participants cannot be greater than the total.")
 MSG_END_BEFORE_START = _("The meeting cannot end before it starts.")
+MSG_END_TIME_BEFORE_START = _("A one-day meeting cannot end before the time it starts.")
 MSG_DUPLICATE_PARTICIPANT = _("This person is already listed as a participant of this meeting.")
 MSG_PARENT_CYCLE = _("An organisation cannot be its own parent, directly or through other units.")
 MSG_PROGRAMME_YEARS = _("The last year of a programme cannot be before its first year.")
@@ -202,7 +203,29 @@ slug_validator = RegexValidator(
 )
 
 
-# --- Organisations, people, programmes --------------------------------------------------------------
+# --- Countries, organisations, people, programmes ---------------------------------------------------
+class Country(Record):
+    """A country, named in Lao and English (seeded with the ASEAN member states and the usual partners)."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO code in capitals, e.g. LA or AU."))],
+        help_text=_("Two-letter ISO 3166 code: LA for Lao PDR, AU for Australia."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    asean_member = models.BooleanField(_("ASEAN member state"), default=False)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name or self.code
+
+
 class Organisation(Record):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government")
@@ -229,12 +252,13 @@ class Organisation(Record):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    country = models.CharField(
-        _("country"),
-        max_length=2,
-        default="LA",
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter country code, e.g. LA or AU."))],
-        help_text=_("Two-letter ISO code: LA for Lao PDR, AU for Australia."),
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
     )
 
     SEARCH_TITLE = ("name", "short_name")
@@ -381,6 +405,11 @@ class MeetingQuerySet(HistoryQuerySet):
         kwargs.setdefault("version", F("version") + 1)
         return super().update(**kwargs)
 
+    def held_online(self):
+        """Meetings held online, wholly or in part (format online or hybrid): the one definition of an
+        online meeting, used by the statistics."""
+        return self.filter(format__in=Meeting.ONLINE_FORMATS)
+
     def in_year(self, year: int):
         return self.filter(start_date__year=year)
 
@@ -406,6 +435,8 @@ class Meeting(Record):
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid (in person and online)")
 
+    ONLINE_FORMATS = (Format.ONLINE, Format.HYBRID)  # an "online meeting" (see MeetingQuerySet.held_online)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "review", _("In review")
@@ -426,6 +457,14 @@ class Meeting(Record):
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
     )
+    class TimeOfDay(models.TextChoices):
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        ALL_DAY = "all_day", _("All day")
+
+    time_of_day = models.CharField(_("time of day"), max_length=20, choices=TimeOfDay.choices, blank=True)
+    start_time = models.TimeField(_("starts at"), null=True, blank=True, help_text=_("For example 08:30."))
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     city = models.CharField(_("city or province"), max_length=200, blank=True)
@@ -439,6 +478,9 @@ class Meeting(Record):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="meetings",
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("participating countries"), blank=True, related_name="meetings"
     )
     summary = models.TextField(_("summary"), blank=True)
     attendance_total = models.PositiveIntegerField(_("participants in total"), null=True, blank=True)
@@ -504,6 +546,9 @@ class Meeting(Record):
             errors["attendance_online"] = MSG_ONLINE_OVER_TOTAL
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = MSG_END_BEFORE_START
+        one_day = not self.end_date or self.end_date == self.start_date
+        if one_day and self.start_time and self.end_time and self.end_time < self.start_time:
+            errors["end_time"] = MSG_END_TIME_BEFORE_START
         if errors:
             raise ValidationError(errors)
         if not self.slug and self.start_date:
@@ -605,6 +650,7 @@ class Participation(MeetingChild):
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         CO_CHAIR = "co_chair", _("Co-chair")
+        HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
         PRESENTER = "presenter", _("Presenter")
         PARTICIPANT = "participant", _("Participant")
         SECRETARY = "secretary", _("Secretary")

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, F, Q, Sum, When
 from django.db.models.functions import ExtractYear
 from django.utils.formats import number_format
 from django.utils.html import escape
@@ -36,6 +36,17 @@ PALETTE = ["#1f5f8b", "#b3541e", "#2e7d32", "#6a3d9a", "#8c6d1f", "#c2185b", "#0
 
 
 # --- queries -----------------------------------------------------------------------------------------
+# One definition of "online" for every figure: a meeting held online or hybrid is an online meeting
+# (Meeting.ONLINE_FORMATS, MeetingQuerySet.held_online); its online participants are the number recorded,
+# or, for a meeting held wholly online without that number, all its participants.
+HELD_ONLINE = Q(format__in=Meeting.ONLINE_FORMATS)
+ONLINE_PARTICIPANTS = Case(
+    When(attendance_online__isnull=True, format=Meeting.Format.ONLINE, then=F("attendance_total")),
+    default=F("attendance_online"),
+)
+ONLINE_COUNTED = Q(attendance_online__isnull=False) | Q(format=Meeting.Format.ONLINE)
+
+
 def meetings_per_year(meetings) -> dict[int, int]:
     """{year: number of meetings}, newest year first (one query)."""
     data = (
@@ -52,6 +63,7 @@ def key_figures(meetings, action_items) -> dict:
     """A few headline numbers (two queries)."""
     m = meetings.order_by().aggregate(
         meetings=Count("pk"),
+        online_meetings=Count("pk", filter=HELD_ONLINE),
         participants=Sum("attendance_total"),
         women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
         counted=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
@@ -64,6 +76,7 @@ def key_figures(meetings, action_items) -> dict:
     women_share = (m["women"] or 0) / m["counted"] if m["counted"] else None
     return {
         "meetings": m["meetings"],
+        "online_meetings": m["online_meetings"],
         "participants": m["participants"] or 0,
         "women_share": women_share,
         "action_items": a["total"],
@@ -108,6 +121,7 @@ class AttendanceRow:
     online: int
     women_counted: int  # participants of meetings where women were counted
     online_counted: int
+    online_meetings: int = 0  # meetings held online or hybrid
 
     @property
     def women_share(self) -> float | None:
@@ -132,9 +146,10 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
             n=Count("pk"),
             participants=Sum("attendance_total"),
             women=Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
-            online=Sum("attendance_online", filter=Q(attendance_total__isnull=False)),
+            online=Sum(ONLINE_PARTICIPANTS, filter=Q(attendance_total__isnull=False)),
             women_counted=Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
-            online_counted=Sum("attendance_total", filter=Q(attendance_online__isnull=False)),
+            online_counted=Sum("attendance_total", filter=ONLINE_COUNTED),
+            online_meetings=Count("pk", filter=HELD_ONLINE),
         )
         .order_by("year")
     )
@@ -147,6 +162,7 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
             online=d["online"] or 0,
             women_counted=d["women_counted"] or 0,
             online_counted=d["online_counted"] or 0,
+            online_meetings=d["online_meetings"],
         )
         for d in data
     ]

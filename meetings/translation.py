@@ -5,6 +5,12 @@ from modeltranslation.translator import TranslationOptions, register, translator
 from meetings import models as m
 
 
+@register(m.Country)
+class CountryTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("lo", "en")
+
+
 @register(m.Organisation)
 class OrganisationTR(TranslationOptions):
     fields = ("name", "short_name")
