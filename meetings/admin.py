@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -59,6 +59,12 @@ class PortalModelAdmin(
     """Every record's admin keeps its history: changes field by field, and any version can be restored."""
 
     save_on_top = True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a version saves like the change form does: in one transaction (Django's change view has
+        one; simple-history's view does not), so the edit-version check can lock the meeting row."""
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_historical_record_context_helper(self, request, historical_record):
         return history_context_helper_class()(self.model, historical_record)

@@ -127,6 +127,7 @@ def meeting_detail(request, slug: str):
         .select_related("programme")
         .prefetch_related(
             "organisers",
+            "countries",
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("person", "organisation"),
