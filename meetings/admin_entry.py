@@ -24,12 +24,11 @@ class EntryHelpMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
-            if formfield is not None:
-                formfield.help_text = (
-                    format_lazy("{} {}", formfield.help_text, DATE_HINT) if formfield.help_text else DATE_HINT
-                )
-                formfield.widget.attrs.setdefault("placeholder", DATE_PLACEHOLDER)
+        is_date = isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField)
+        if is_date and formfield is not None:
+            hint = formfield.help_text
+            formfield.help_text = format_lazy("{} {}", hint, DATE_HINT) if hint else DATE_HINT
+            formfield.widget.attrs.setdefault("placeholder", DATE_PLACEHOLDER)
         return formfield
 
 

@@ -211,7 +211,9 @@ class Country(Record):
         _("ISO code"),
         max_length=2,
         unique=True,
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO code in capitals, e.g. LA or AU."))],
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO code in capitals, e.g. LA or AU."))
+        ],
         help_text=_("Two-letter ISO 3166 code: LA for Lao PDR, AU for Australia."),
     )
     name = models.CharField(_("name"), max_length=120)
@@ -457,6 +459,7 @@ class Meeting(Record):
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
     )
+
     class TimeOfDay(models.TextChoices):
         MORNING = "morning", _("Morning")
         AFTERNOON = "afternoon", _("Afternoon")

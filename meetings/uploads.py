@@ -120,9 +120,7 @@ def valid_file_name(name: str) -> str:
 
     text = normalise_text(str(name)).strip().replace(" ", "_")
     kept = "".join(
-        ch
-        for ch in text
-        if ch.isalnum() or ch in "-_." or unicodedata.category(ch) in {"Mn", "Mc"}
+        ch for ch in text if ch.isalnum() or ch in "-_." or unicodedata.category(ch) in {"Mn", "Mc"}
     )
     if kept in {"", ".", ".."}:
         raise SuspiciousFileOperation(f"Could not derive file name from {name!r}")

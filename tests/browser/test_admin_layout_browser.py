@@ -36,7 +36,9 @@ def test_meeting_add_and_change_pages_fit_1280_and_1366(officer_cookie, new_brow
     meeting, cookie = officer_cookie
     for width in (1280, 1366):
         page = new_browser_page(viewport={"width": width, "height": 900})
-        page.context.add_cookies([cookie, {"name": "django_language", "value": language, "url": cookie["url"]}])
+        page.context.add_cookies(
+            [cookie, {"name": "django_language", "value": language, "url": cookie["url"]}]
+        )
         for name, url in (
             ("add", "/admin/meetings/meeting/add/"),
             ("change", f"/admin/meetings/meeting/{meeting.pk}/change/"),
@@ -48,5 +50,7 @@ def test_meeting_add_and_change_pages_fit_1280_and_1366(officer_cookie, new_brow
                     link.click()
             screenshot(page, f"admin-layout/{name}-{language}-{width}")
             scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-            assert scroll <= inner, f"{name} page at {width}px ({language}) scrolls sideways: {scroll} > {inner}"
+            assert scroll <= inner, (
+                f"{name} page at {width}px ({language}) scrolls sideways: {scroll} > {inner}"
+            )
             assert page.evaluate(OVERLAPS) == [], f"{name} page at {width}px: buttons overlap the title"

@@ -17,6 +17,7 @@ version is restored from the history.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import subprocess
 import unicodedata
@@ -24,6 +25,7 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 
 from meetings import models as m
 from meetings import roles
@@ -34,6 +36,21 @@ pytestmark = pytest.mark.browser
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
+def reads_the_database(test):
+    """For a journey that reads the database while the browser runs: such reads get their own connection
+    (Playwright's sync API switches greenlets, and Django keeps connections per context), which nothing
+    else closes; left open, it keeps the test database from being dropped at the end of the run."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        try:
+            return test(*args, **kwargs)
+        finally:
+            connections.close_all()
+
+    return run
+
+
 # --- what exists before the officer starts ---------------------------------------------------------------
 @pytest.fixture
 def office(transactional_db, live_server):
@@ -42,7 +59,11 @@ def office(transactional_db, live_server):
     from django.contrib.auth.models import Group
 
     users = {}
-    for username, role in (("editor", roles.EDITOR), ("publisher", roles.PUBLISHER), ("editor2", roles.EDITOR)):
+    for username, role in (
+        ("editor", roles.EDITOR),
+        ("publisher", roles.PUBLISHER),
+        ("editor2", roles.EDITOR),
+    ):
         user = get_user_model().objects.create_user(username, password=None, is_staff=True)
         user.groups.add(Group.objects.get(name=role))
         users[username] = session_cookie(user, live_server.url)
@@ -77,8 +98,18 @@ def office(transactional_db, live_server):
     earlier.full_clean()
     earlier.save()
     items = [
-        m.ActionItem(meeting=earlier, order=1, text_lo="ສະຫຼຸບສະຖິຕິຜູ້ຖືກເຄາະຮ້າຍທີ່ຖືກສົ່ງກັບຄືນ", text_en="Compile statistics of returned victims"),
-        m.ActionItem(meeting=earlier, order=2, text_lo="ກະກຽມຝຶກອົບຮົມໃຫ້ເຈົ້າໜ້າທີ່ດ່ານ", text_en="Prepare training for border officials"),
+        m.ActionItem(
+            meeting=earlier,
+            order=1,
+            text_lo="ສະຫຼຸບສະຖິຕິຜູ້ຖືກເຄາະຮ້າຍທີ່ຖືກສົ່ງກັບຄືນ",
+            text_en="Compile statistics of returned victims",
+        ),
+        m.ActionItem(
+            meeting=earlier,
+            order=2,
+            text_lo="ກະກຽມຝຶກອົບຮົມໃຫ້ເຈົ້າໜ້າທີ່ດ່ານ",
+            text_en="Prepare training for border officials",
+        ),
     ]
     for item in items:
         item.full_clean()
@@ -154,9 +185,16 @@ def normalised(text: str) -> str:
 
 
 # --- from saved to published, public, printed, found, counted, edited, restored ----------------------------
-def online_meetings_figure(page) -> int:
+def online_meetings_figure(new_browser_page) -> int:
+    """The public statistics page's count of meetings held online, as a reader (not signed in) sees it."""
+    page = new_browser_page()
     page.goto("/en/statistics/")
-    return int(page.locator("dt", has_text="Meetings held online or hybrid").locator("xpath=..").locator("dd").inner_text())
+    return int(
+        page.locator("dt", has_text="Meetings held online or hybrid")
+        .locator("xpath=..")
+        .locator("dd")
+        .inner_text()
+    )
 
 
 def submit_and_publish(editor_page, publisher_page, meeting_pk):
@@ -191,13 +229,17 @@ def check_public_pages(new_browser_page, meeting, shown: dict[str, list[str]], n
 def check_pdfs(page, meeting, printed: dict[str, list[str]], tmp_path):
     """The three editions of the minutes: their text layer holds what the officer typed."""
     for edition, texts in printed.items():
-        response = page.request.get(f"/{'en' if edition == 'en' else 'lo'}/reports/minutes/{meeting.slug}/{edition}.pdf")
+        response = page.request.get(
+            f"/{'en' if edition == 'en' else 'lo'}/reports/minutes/{meeting.slug}/{edition}.pdf"
+        )
         assert response.status == 200 and response.headers["content-type"] == "application/pdf"
         path = tmp_path / f"{meeting.slug}-{edition}.pdf"
         path.write_bytes(response.body())
         # -raw: the text in the order it was written (pdftotext's default re-sorts glyphs by position, which
         # moves Lao marks printed over a neighbour: ບໍລິສັດ would read ບໍລສິັດ).
-        layer = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True, text=True)
+        layer = subprocess.run(
+            ["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True, text=True
+        )
         text = normalised(layer.stdout)
         (tmp_path / f"{meeting.slug}-{edition}.txt").write_text(text)
         for expected in texts:
@@ -228,7 +270,9 @@ def edit_conflict_and_restore(new_browser_page, office, meeting, field, new_valu
     meeting.refresh_from_db()
     assert getattr(meeting, field) == new_value
 
-    history = meeting.history.filter(**{field: before}).exclude(history_change_reason="not saved: edit conflict")
+    history = meeting.history.filter(**{field: before}).exclude(
+        history_change_reason="not saved: edit conflict"
+    )
     first.goto(f"/admin/meetings/meeting/{meeting.pk}/history/{history.first().history_id}/")
     assert first.locator(f"#id_{field}").input_value() == before
     submit(first, "input[name=_save]")
@@ -243,9 +287,10 @@ TITLE_1_LO = "ກອງປະຊຸມເຈົ້າໜ້າທີ່ອາວ
 TITLE_1_EN = "ASEAN Senior Officials' Meeting on Trafficking in Persons (online)"
 
 
+@reads_the_database
 def test_journey_online_asean_meeting_hosted_abroad_in_lao(office, new_browser_page, tmp_path):
     page = officer_page(new_browser_page, office)
-    online_before = online_meetings_figure(page)
+    online_before = online_meetings_figure(new_browser_page)
     page.goto("/admin/meetings/meeting/add/")
     assert page.locator("html").get_attribute("lang") == "lo"
     page.locator("#id_title_lo").fill(TITLE_1_LO)
@@ -269,7 +314,13 @@ def test_journey_online_asean_meeting_hosted_abroad_in_lao(office, new_browser_p
 
     in_popup(page, "#add_id_organisers", host)
     assert "ສຳນັກງານເລຂາທິການອາຊຽນ" in page.locator("#id_organisers + .select2").inner_text()
-    for typed, country in (("ໄທ", "ໄທ"), ("ຫວຽດ", "ຫວຽດນາມ"), ("ກຳປູ", "ກຳປູເຈຍ"), ("ອິນໂດ", "ອິນໂດເນເຊຍ"), ("ລາວ", "ສປປ ລາວ")):
+    for typed, country in (
+        ("ໄທ", "ໄທ"),
+        ("ຫວຽດ", "ຫວຽດນາມ"),
+        ("ກຳປູ", "ກຳປູເຈຍ"),
+        ("ອິນໂດ", "ອິນໂດເນເຊຍ"),
+        ("ລາວ", "ສປປ ລາວ"),
+    ):
         choose(page, "id_countries", typed, country)
 
     row = add_row(page, "participations")
@@ -291,7 +342,9 @@ def test_journey_online_asean_meeting_hosted_abroad_in_lao(office, new_browser_p
     page.locator("#id_attendance_online").fill("45")
     item = add_row(page, "agenda_items")
     page.locator(f"#id_agenda_items-{item}-title_lo").fill("ລາຍງານຄວາມຄືບໜ້າການຕ້ານການຄ້າມະນຸດຂອງ ສປປ ລາວ")
-    page.locator(f"#id_agenda_items-{item}-title_en").fill("Progress report of the Lao PDR on counter-trafficking")
+    page.locator(f"#id_agenda_items-{item}-title_en").fill(
+        "Progress report of the Lao PDR on counter-trafficking"
+    )
     choose(page, f"id_agenda_items-{item}-presenter", "ສົມສັກ", "ສົມສັກ ພົມມະຈັນ")
     screenshot(page, "journeys/1-add-lo-1280")
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
@@ -316,8 +369,29 @@ def test_journey_online_asean_meeting_hosted_abroad_in_lao(office, new_browser_p
         new_browser_page,
         meeting,
         {
-            "lo": [TITLE_1_LO, "3 ເມສາ 2024", "ພາກເຊົ້າ, 09:00–11:30", "ອອນລາຍ", "ຫວຽດນາມ", "ກຳປູເຈຍ", "ສຳນັກງານເລຂາທິການອາຊຽນ", "ສົມສັກ ພົມມະຈັນ", "ຫົວໜ້າຄະນະຜູ້ແທນ", "45"],
-            "en": [TITLE_1_EN, "3 April 2024", "Morning, 09:00–11:30", "Online", "Viet Nam", "Cambodia", "ASEAN Secretariat", "Head of delegation", "45"],
+            "lo": [
+                TITLE_1_LO,
+                "3 ເມສາ 2024",
+                "ພາກເຊົ້າ, 09:00–11:30",
+                "ອອນລາຍ",
+                "ຫວຽດນາມ",
+                "ກຳປູເຈຍ",
+                "ສຳນັກງານເລຂາທິການອາຊຽນ",
+                "ສົມສັກ ພົມມະຈັນ",
+                "ຫົວໜ້າຄະນະຜູ້ແທນ",
+                "45",
+            ],
+            "en": [
+                TITLE_1_EN,
+                "3 April 2024",
+                "Morning, 09:00–11:30",
+                "Online",
+                "Viet Nam",
+                "Cambodia",
+                "ASEAN Secretariat",
+                "Head of delegation",
+                "45",
+            ],
         },
         "1",
     )
@@ -325,15 +399,30 @@ def test_journey_online_asean_meeting_hosted_abroad_in_lao(office, new_browser_p
         page,
         meeting,
         {
-            "lo": [TITLE_1_LO, "ສຳນັກງານເລຂາທິການອາຊຽນ", "ຫວຽດນາມ", "ສົມສັກ ພົມມະຈັນ", "ຫົວໜ້າຄະນະຜູ້ແທນ", "ລາຍງານຄວາມຄືບໜ້າການຕ້ານການຄ້າມະນຸດຂອງ ສປປ ລາວ"],
-            "en": [TITLE_1_EN, "ASEAN Secretariat", "Viet Nam", "Head of delegation", "Progress report of the Lao PDR"],
+            "lo": [
+                TITLE_1_LO,
+                "ສຳນັກງານເລຂາທິການອາຊຽນ",
+                "ຫວຽດນາມ",
+                "ສົມສັກ ພົມມະຈັນ",
+                "ຫົວໜ້າຄະນະຜູ້ແທນ",
+                "ລາຍງານຄວາມຄືບໜ້າການຕ້ານການຄ້າມະນຸດຂອງ ສປປ ລາວ",
+            ],
+            "en": [
+                TITLE_1_EN,
+                "ASEAN Secretariat",
+                "Viet Nam",
+                "Head of delegation",
+                "Progress report of the Lao PDR",
+            ],
             "bilingual": [TITLE_1_LO, TITLE_1_EN],
         },
         tmp_path,
     )
     check_search(page, meeting, [("lo", "ອາວຸໂສອາຊຽນ"), ("en", "Senior Officials")])
-    assert online_meetings_figure(page) == online_before + 1  # an online meeting counts as online
-    edit_conflict_and_restore(new_browser_page, office, meeting, "title_en", TITLE_1_EN + " — corrected", "Another title")
+    assert online_meetings_figure(new_browser_page) == online_before + 1  # an online meeting counts as online
+    edit_conflict_and_restore(
+        new_browser_page, office, meeting, "title_en", TITLE_1_EN + " — corrected", "Another title"
+    )
 
 
 # --- 2. a consultation with a private company (English interface) ------------------------------------------
@@ -342,9 +431,10 @@ TITLE_2_EN = "Consultation with a private company on preventing trafficking in t
 LAO_FILE = "ບົດບັນທຶກກອງປະຊຸມ.pdf"
 
 
+@reads_the_database
 def test_journey_consultation_with_a_private_company_in_english(office, new_browser_page, tmp_path):
     page = officer_page(new_browser_page, office, language="en")
-    online_before = online_meetings_figure(page)
+    online_before = online_meetings_figure(new_browser_page)
     page.goto("/admin/meetings/meeting/add/")
     assert page.locator("html").get_attribute("lang") == "en"
     page.locator("#id_title_lo").fill(TITLE_2_LO)
@@ -410,14 +500,25 @@ def test_journey_consultation_with_a_private_company_in_english(office, new_brow
         meeting,
         {
             "lo": [TITLE_2_LO, "12 ມີນາ 2024", "ພາກບ່າຍ", "ບຸນມີ ສີສຸວັນ", "24", "11", "ບົດບັນທຶກກອງປະຊຸມ"],
-            "en": [TITLE_2_EN, "12 March 2024", "Afternoon", "Bounmy Sisouvanh", "24", "11", "Minutes of the consultation"],
+            "en": [
+                TITLE_2_EN,
+                "12 March 2024",
+                "Afternoon",
+                "Bounmy Sisouvanh",
+                "24",
+                "11",
+                "Minutes of the consultation",
+            ],
         },
         "2",
     )
     # The document downloads under the name it was uploaded with.
     download = publisher.request.get(document.get_download_url())
     assert download.status == 200
-    assert download.headers["content-disposition"].endswith("''" + "%E0%BA%9A%E0%BA%BB%E0%BA%94%E0%BA%9A%E0%BA%B1%E0%BA%99%E0%BA%97%E0%BA%B6%E0%BA%81%E0%BA%81%E0%BA%AD%E0%BA%87%E0%BA%9B%E0%BA%B0%E0%BA%8A%E0%BA%B8%E0%BA%A1.pdf")
+    assert download.headers["content-disposition"].endswith(
+        "''"
+        + "%E0%BA%9A%E0%BA%BB%E0%BA%94%E0%BA%9A%E0%BA%B1%E0%BA%99%E0%BA%97%E0%BA%B6%E0%BA%81%E0%BA%81%E0%BA%AD%E0%BA%87%E0%BA%9B%E0%BA%B0%E0%BA%8A%E0%BA%B8%E0%BA%A1.pdf"
+    )
     check_pdfs(
         page,
         meeting,
@@ -429,7 +530,7 @@ def test_journey_consultation_with_a_private_company_in_english(office, new_brow
         tmp_path,
     )
     check_search(page, meeting, [("lo", "ຂະແໜງການທ່ອງທ່ຽວ"), ("en", "tourism")])
-    assert online_meetings_figure(page) == online_before  # met in person: not an online meeting
+    assert online_meetings_figure(new_browser_page) == online_before  # met in person: not an online meeting
     edit_conflict_and_restore(new_browser_page, office, meeting, "venue_en", "Large meeting room", "Room 2")
 
 
@@ -438,6 +539,7 @@ TITLE_3_LO = "ກອງປະຊຸມປະສານງານຕ້ານກາ
 TITLE_3_EN = "Counter-trafficking coordination meeting, second quarter"
 
 
+@reads_the_database
 def test_journey_follow_ups_of_earlier_action_items_in_lao(office, new_browser_page, tmp_path):
     page = officer_page(new_browser_page, office)
     page.goto("/admin/meetings/meeting/add/")
@@ -452,7 +554,9 @@ def test_journey_follow_ups_of_earlier_action_items_in_lao(office, new_browser_p
     choose(page, f"id_action_item_updates-{first}-action_item", "ສະຖິຕິ", "ສະຫຼຸບສະຖິຕິ")
     page.locator(f"#id_action_item_updates-{first}-status").select_option("done")
     page.locator(f"#id_action_item_updates-{first}-note_lo").fill("ສະຫຼຸບສະຖິຕິສຳເລັດແລ້ວ ແລະ ສົ່ງໃຫ້ຄະນະກຳມະການ")
-    page.locator(f"#id_action_item_updates-{first}-note_en").fill("Statistics compiled and sent to the committee")
+    page.locator(f"#id_action_item_updates-{first}-note_en").fill(
+        "Statistics compiled and sent to the committee"
+    )
     second = add_row(page, "action_item_updates")
     choose(page, f"id_action_item_updates-{second}-action_item", "ດ່ານ", "ກະກຽມຝຶກອົບຮົມ")
     page.locator(f"#id_action_item_updates-{second}-status").select_option("in_progress")
@@ -469,7 +573,7 @@ def test_journey_follow_ups_of_earlier_action_items_in_lao(office, new_browser_p
     assert meeting.action_item_updates.count() == 2
 
     publisher = officer_page(new_browser_page, office, "publisher")
-    online_before = online_meetings_figure(publisher)
+    online_before = online_meetings_figure(new_browser_page)
     submit_and_publish(page, publisher, meeting.pk)
     meeting.refresh_from_db()
     check_public_pages(
@@ -477,7 +581,12 @@ def test_journey_follow_ups_of_earlier_action_items_in_lao(office, new_browser_p
         meeting,
         {
             "lo": [TITLE_3_LO, "18 ເມສາ 2024", "ສະຫຼຸບສະຖິຕິສຳເລັດແລ້ວ", "ຫຼັກສູດກຳລັງກະກຽມ"],
-            "en": [TITLE_3_EN, "18 April 2024", "Statistics compiled and sent to the committee", "The course is being prepared"],
+            "en": [
+                TITLE_3_EN,
+                "18 April 2024",
+                "Statistics compiled and sent to the committee",
+                "The course is being prepared",
+            ],
         },
         "3",
     )
@@ -492,5 +601,7 @@ def test_journey_follow_ups_of_earlier_action_items_in_lao(office, new_browser_p
         tmp_path,
     )
     check_search(page, meeting, [("lo", "ໄຕມາດ 2"), ("en", "second quarter")])
-    assert online_meetings_figure(page) == online_before + 1  # hybrid counts as an online meeting
-    edit_conflict_and_restore(new_browser_page, office, meeting, "title_en", TITLE_3_EN + " (Vientiane)", "Other")
+    assert online_meetings_figure(new_browser_page) == online_before + 1  # hybrid counts as an online meeting
+    edit_conflict_and_restore(
+        new_browser_page, office, meeting, "title_en", TITLE_3_EN + " (Vientiane)", "Other"
+    )

@@ -50,7 +50,9 @@ def test_changelist_and_change_pages_render(officer_client, demo, model, lang):
     if not model_admin.has_add_permission(response.wsgi_request):
         return  # a read-only list (e.g. the translation to-do list): no add or change pages
     obj = model.objects.first()
-    response = officer_client.get(reverse(f"{base}_change", args=[obj.pk]), **in_language(officer_client, lang))
+    response = officer_client.get(
+        reverse(f"{base}_change", args=[obj.pk]), **in_language(officer_client, lang)
+    )
     assert response.status_code == 200
     assert officer_client.get(reverse(f"{base}_add"), **in_language(officer_client, lang)).status_code == 200
 
@@ -137,7 +139,9 @@ def test_end_before_start_refused_with_inline_rows_not_saved(officer_client, dem
         }
     )
     before = m.Participation.objects.count()
-    response = officer_client.post(reverse("admin:meetings_meeting_add"), data, **in_language(officer_client, "en"))
+    response = officer_client.post(
+        reverse("admin:meetings_meeting_add"), data, **in_language(officer_client, "en")
+    )
     assert "The meeting cannot end before it starts." in response.content.decode()
     assert m.Meeting.objects.count() == 2 and m.Participation.objects.count() == before
 
@@ -152,7 +156,9 @@ def test_valid_meeting_with_inlines_is_saved(officer_client, demo):
             "participations-0-role": "chair",
         }
     )
-    response = officer_client.post(reverse("admin:meetings_meeting_add"), data, **in_language(officer_client, "en"))
+    response = officer_client.post(
+        reverse("admin:meetings_meeting_add"), data, **in_language(officer_client, "en")
+    )
     assert response.status_code == 302
     meeting = m.Meeting.objects.get(title_en="Test meeting")
     assert meeting.participations.get().organisation == person.organisation

@@ -143,7 +143,12 @@ def test_help_texts_of_inline_columns_are_shown_not_hidden_in_a_tooltip(db, lang
 def test_organisation_autocomplete_shows_the_name_in_the_interface_language_and_the_acronym(
     db, lang, typed, expected
 ):
-    f.organisation(name_lo="ກະຊວງປ້ອງກັນຄວາມສະຫງົບ", name_en="Ministry of Public Security", short_name_lo="ປກສ", short_name_en="MPS")
+    f.organisation(
+        name_lo="ກະຊວງປ້ອງກັນຄວາມສະຫງົບ",
+        name_en="Ministry of Public Security",
+        short_name_lo="ປກສ",
+        short_name_en="MPS",
+    )
     client = officer_client(lang)
     response = client.get(
         reverse("admin:autocomplete"),

@@ -68,9 +68,7 @@ def test_login_is_locked_after_repeated_failures(client, db, lang):
     response = client.post(url, {"username": "officer", "password": "wrong"})
     assert response.status_code == 429
     # Now even the right password is refused, with a message in the user's language.
-    response = client.post(
-        url, {"username": "officer", "password": "the-right-password-1"}
-    )
+    response = client.post(url, {"username": "officer", "password": "the-right-password-1"})
     assert response.status_code == 429
     with translation.override(lang):
         assert str(translation.gettext("Account locked")) in response.content.decode()
