@@ -230,3 +230,24 @@ def test_a_lao_file_uploaded_through_the_admin_keeps_its_name(db):
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert meeting.documents.get().filename == LAO_NAME
+
+
+# --- restoring a version, as the server runs it (no test transaction around the request) ------------------
+@pytest.mark.django_db(transaction=True)
+def test_a_meeting_version_is_restored_from_the_history_outside_a_test_transaction():
+    """simple-history's restore view has no transaction of its own; the edit-version check locks the meeting
+    row, which needs one (this was a 500 on the real server while tests inside a transaction passed)."""
+    meeting = f.meeting(title_en="First title", status=m.Meeting.Status.DRAFT)
+    client = officer_client("en")
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    data = form_values(client.get(url).content.decode(), "meeting_form")
+    data["title_en"] = "Second title"
+    assert client.post(url, data).status_code == 302
+    first = meeting.history.order_by("history_id").first()
+    restore = reverse("admin:meetings_meeting_simple_history", args=[meeting.pk, first.history_id])
+    response = client.post(
+        restore, form_values(client.get(restore).content.decode(), "historicalmeeting_form")
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.title_en == "First title"
