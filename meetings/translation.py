@@ -10,6 +10,12 @@ from modeltranslation.translator import TranslationOptions, register
 from meetings import models as m
 
 
+@register(m.Country)
+class CountryTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("lo", "en")
+
+
 @register(m.Organisation)
 class OrganisationTR(TranslationOptions):
     fields = ("name", "short_name")

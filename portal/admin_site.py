@@ -26,6 +26,12 @@ class PortalAdminSite(OTPAdminSite):
             return super().has_permission(request)
         return AdminSite.has_permission(self, request)
 
+    def autocomplete_view(self, request):
+        """Results whose text a ModelAdmin may choose (``autocomplete_label``; meetings/admin/entry.py)."""
+        from meetings.admin.entry import PortalAutocompleteJsonView
+
+        return PortalAutocompleteJsonView.as_view(admin_site=self)(request)
+
     def get_urls(self):
         """As Django's, but "view on site" answers 404 (not 500) for a record without a public page."""
         from django.contrib.contenttypes.views import shortcut

@@ -7,7 +7,8 @@ How it sticks:
   user, stores the choice in :class:`portal.models.InterfacePreference`.
 - At login (any device, any browser) :func:`remember_language_at_login` puts the stored choice in the
   session and :class:`InterfaceLanguageMiddleware` turns it into the language cookie on that response,
-  so the officer's next page is in their language. Users who never chose keep the default (Lao).
+  so the officer's next page is in their language. Users who never chose keep the default (Lao), whatever
+  their browser's language (:class:`PortalLocaleMiddleware`).
 
 No query is added to ordinary page views: the preference is read once, at login.
 """
@@ -15,6 +16,8 @@ No query is added to ordinary page views: the preference is read once, at login.
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpResponseNotAllowed
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.views.decorators.csrf import csrf_protect
 from django.views.i18n import set_language
 
@@ -47,6 +50,23 @@ def remember_language_at_login(sender, request, user, **kwargs):
 
 def connect_signals() -> None:
     user_logged_in.connect(remember_language_at_login, dispatch_uid="portal-interface-language")
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except in the admin: there the language is the officer's choice (the
+    language cookie) or Lao, never the browser's ``Accept-Language``. Public pages take their language
+    from the URL (/lo/, /en/) as before."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if request.path_info.startswith(ADMIN_PREFIXES):
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            language = chosen if chosen in LANGUAGE_CODES else settings.LANGUAGE_CODE
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+
+
+ADMIN_PREFIXES = ("/admin/", "/i18n/")
 
 
 class InterfaceLanguageMiddleware:

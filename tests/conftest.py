@@ -39,16 +39,19 @@ def _uploads_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _role_groups(request):
-    """The role groups come from a data migration; a transactional test's flush removes them, so a
-    transactional test (live server, backup) gets them back first."""
+    """The role groups and the countries come from data migrations; a transactional test's flush removes
+    them, so a transactional test (live server, backup) gets them back first."""
     marker = request.node.get_closest_marker("django_db")
     if "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction")):
         request.getfixturevalue("transactional_db")
         from django.apps import apps
 
+        from meetings.models import Country
         from meetings.rules.roles import sync_role_groups
+        from meetings.services.countries import seed_countries
 
         sync_role_groups(apps)
+        seed_countries(Country)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from meetings import models as m
 from meetings import services
 from meetings.admin import imports as importing_admin
+from meetings.admin.entry import EntryHelpMixin, organisation_label
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
 from meetings.importing import services as importing_services
@@ -51,6 +52,7 @@ class TranslationStateMixin:
 
 
 class PortalModelAdmin(
+    EntryHelpMixin,
     LaoSearchAdminMixin,
     TranslatableChangeMessageMixin,
     TranslationStateMixin,
@@ -60,6 +62,12 @@ class PortalModelAdmin(
     """Every record's admin keeps its history: changes field by field, and any version can be restored."""
 
     save_on_top = True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a version saves like the change form does: in one transaction (Django's change view has
+        one; simple-history's view does not), so the edit-version check can lock the meeting row."""
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_historical_record_context_helper(self, request, historical_record):
         return history_context_helper_class()(self.model, historical_record)
@@ -105,15 +113,26 @@ class ActionItemYearFilter(YearFilter):
         return [(str(d.year), str(d.year)) for d in years]
 
 
-# --- Organisations, people, programmes --------------------------------------------------------------
+# --- Countries, organisations, people, programmes --------------------------------------------------
+@admin.register(m.Country)
+class CountryAdmin(PortalModelAdmin):
+    list_display = ("name", "code", "asean_member", "translation_state")
+    list_filter = ("asean_member",)
+    search_fields = ("name_lo", "name_en", "code")
+    fields = ("name", "code", "asean_member")
+
+
 @admin.register(m.Organisation)
 class OrganisationAdmin(PortalModelAdmin):
     list_display = ("name", "short_name", "kind", "parent", "country", "translation_state")
     list_filter = ("kind", "country")
     search_fields = ("name_lo", "name_en", "short_name_lo", "short_name_en", "slug")
-    autocomplete_fields = ("parent",)
-    list_select_related = ("parent",)
+    autocomplete_fields = ("parent", "country")
+    list_select_related = ("parent", "country")
     fields = ("name", "short_name", "kind", "parent", "country", "slug")
+
+    def autocomplete_label(self, obj):
+        return organisation_label(obj)
 
 
 @admin.register(m.Person)
@@ -136,21 +155,21 @@ class ProgrammeAdmin(PortalModelAdmin):
 
 
 # --- Meeting and its inlines ------------------------------------------------------------------------
-class ParticipationInline(TranslationTabularInline):
+class ParticipationInline(EntryHelpMixin, TranslationTabularInline):
     model = m.Participation
     extra = 0
     autocomplete_fields = ("person", "organisation")
     fields = ("person", "role", "organisation", "position", "online")
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(EntryHelpMixin, TranslationStackedInline):
     model = m.AgendaItem
     extra = 0
     autocomplete_fields = ("presenter",)
     fields = ("order", "title", "presenter", "summary")
 
 
-class ActivityInline(TranslationStackedInline):
+class ActivityInline(EntryHelpMixin, TranslationStackedInline):
     model = m.Activity
     extra = 0
     autocomplete_fields = ("organisation",)
@@ -161,7 +180,7 @@ class AchievementInline(ActivityInline):
     model = m.Achievement
 
 
-class ActionItemInline(TranslationStackedInline):
+class ActionItemInline(EntryHelpMixin, TranslationStackedInline):
     model = m.ActionItem
     extra = 0
     autocomplete_fields = ("responsible",)
@@ -169,7 +188,7 @@ class ActionItemInline(TranslationStackedInline):
     show_change_link = True
 
 
-class ActionItemUpdateInline(TranslationStackedInline):
+class ActionItemUpdateInline(EntryHelpMixin, TranslationStackedInline):
     """Follow-ups reported at this meeting on action items of earlier meetings."""
 
     model = m.ActionItemUpdate
@@ -202,7 +221,7 @@ class DocumentFileWidget(AdminFileWidget):
         return context
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(EntryHelpMixin, TranslationTabularInline):
     model = m.Document
     extra = 0
     fields = ("kind", "title", "language", "visibility", "file")
@@ -352,11 +371,24 @@ class MeetingAdmin(PortalModelAdmin):
     )
     date_hierarchy = "start_date"
     list_select_related = ("programme",)
-    autocomplete_fields = ("organisers", "programme")
+    autocomplete_fields = ("organisers", "programme", "countries")
     readonly_fields = ("status", "published_at")
     fieldsets = (
-        (None, {"fields": ("title", "kind", ("start_date", "end_date"), "format", "venue", "city")}),
-        (_("Organisers and programme"), {"fields": ("organisers", "programme")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "kind",
+                    ("start_date", "end_date"),
+                    ("time_of_day", "start_time", "end_time"),
+                    "format",
+                    "venue",
+                    "city",
+                )
+            },
+        ),
+        (_("Organisers, countries and programme"), {"fields": ("organisers", "countries", "programme")}),
         (_("Attendance"), {"fields": (("attendance_total", "attendance_women", "attendance_online"),)}),
         (_("Summary"), {"fields": ("summary",)}),
         (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug", "version")}),
@@ -593,7 +625,7 @@ class ActionItemAdmin(PortalModelAdmin):
     form = ActionItemAdminForm
     fields = ("meeting", "order", "text", "responsible", "due_date", "status", "version")
 
-    class UpdateInline(TranslationStackedInline):
+    class UpdateInline(EntryHelpMixin, TranslationStackedInline):
         model = m.ActionItemUpdate
         fk_name = "action_item"
         extra = 0

@@ -17,7 +17,7 @@ from meetings.models.base import BULK_REASON  # noqa: F401  (the reason shown in
 
 # Many-to-many fields whose membership is kept in the history too.
 M2M_HISTORY = {
-    "Meeting": ["organisers"],
+    "Meeting": ["organisers", "countries"],
     "Programme": ["partners"],
     "ActionItem": ["responsible"],
 }

@@ -30,6 +30,7 @@ from meetings.rules.uploads import DocumentContentValidator
 MSG_WOMEN_OVER_TOTAL = _("The number of women cannot be greater than the total number of participants.")
 MSG_ONLINE_OVER_TOTAL = _("The number of online participants cannot be greater than the total.")
 MSG_END_BEFORE_START = _("The meeting cannot end before it starts.")
+MSG_END_TIME_BEFORE_START = _("A one-day meeting cannot end before the time it starts.")
 MSG_DUPLICATE_PARTICIPANT = _("This person is already listed as a participant of this meeting.")
 MSG_PARENT_CYCLE = _("An organisation cannot be its own parent, directly or through other units.")
 MSG_PROGRAMME_YEARS = _("The last year of a programme cannot be before its first year.")
@@ -229,7 +230,31 @@ slug_validator = RegexValidator(
 )
 
 
-# --- Organisations, people, programmes --------------------------------------------------------------
+# --- Countries, organisations, people, programmes ---------------------------------------------------
+class Country(Record):
+    """A country, named in Lao and English (seeded with the ASEAN member states and the usual partners)."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO code in capitals, e.g. LA or AU."))
+        ],
+        help_text=_("Two-letter ISO 3166 code: LA for Lao PDR, AU for Australia."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    asean_member = models.BooleanField(_("ASEAN member state"), default=False)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name or self.code
+
+
 class OrganisationQuerySet(HistoryQuerySet):
     def visible_to(self, user):
         """Organisations a reader may know of: those no record refers to yet, directly or through their units
@@ -308,12 +333,13 @@ class Organisation(Record):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    country = models.CharField(
-        _("country"),
-        max_length=2,
-        default="LA",
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter country code, e.g. LA or AU."))],
-        help_text=_("Two-letter ISO code: LA for Lao PDR, AU for Australia."),
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
     )
 
     SEARCH_TITLE = ("name", "short_name")
@@ -475,27 +501,6 @@ class Programme(Record):
         return (self.short_name_en or "", self.name_en or "")
 
 
-# --- Attendance figures: one definition of totals and shares, for pages, statistics, PDFs and reports ---
-# A share is computed only over meetings that recorded both the total and the part, so that a meeting without
-# a count of women (or of online participants) does not lower the share.
-ATTENDANCE_SUMS = {
-    "participants": Sum("attendance_total"),
-    "women": Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
-    "women_counted": Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
-    "online": Sum("attendance_online", filter=Q(attendance_total__isnull=False)),
-    "online_counted": Sum("attendance_total", filter=Q(attendance_online__isnull=False)),
-}
-
-
-def share(part, whole) -> float | None:
-    """``part / whole``, or None when nothing was counted (never 0 for "unknown")."""
-    return (part or 0) / whole if whole else None
-
-
-def percent(value: float | None) -> int | None:
-    return None if value is None else round(100 * value)
-
-
 # --- Meetings -----------------------------------------------------------------------------------------
 class MeetingQuerySet(HistoryQuerySet):
     def published(self):
@@ -516,6 +521,11 @@ class MeetingQuerySet(HistoryQuerySet):
         """A bulk update also moves the edit version on, so an open edit form cannot overwrite it."""
         kwargs.setdefault("version", F("version") + 1)
         return super().update(**kwargs)
+
+    def held_online(self):
+        """Meetings held online, wholly or in part (format online or hybrid): the one definition of an
+        online meeting, used by the statistics."""
+        return self.filter(format__in=Meeting.ONLINE_FORMATS)
 
     def in_year(self, year: int):
         return self.filter(start_date__year=year)
@@ -542,6 +552,8 @@ class Meeting(Record):
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid (in person and online)")
 
+    ONLINE_FORMATS = (Format.ONLINE, Format.HYBRID)  # an "online meeting" (see MeetingQuerySet.held_online)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "review", _("In review")
@@ -562,6 +574,15 @@ class Meeting(Record):
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
     )
+
+    class TimeOfDay(models.TextChoices):
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        ALL_DAY = "all_day", _("All day")
+
+    time_of_day = models.CharField(_("time of day"), max_length=20, choices=TimeOfDay.choices, blank=True)
+    start_time = models.TimeField(_("starts at"), null=True, blank=True, help_text=_("For example 08:30."))
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     city = models.CharField(_("city or province"), max_length=200, blank=True)
@@ -575,6 +596,9 @@ class Meeting(Record):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="meetings",
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("participating countries"), blank=True, related_name="meetings"
     )
     summary = models.TextField(_("summary"), blank=True)
     attendance_total = models.PositiveIntegerField(_("participants in total"), null=True, blank=True)
@@ -640,6 +664,9 @@ class Meeting(Record):
             errors["attendance_online"] = MSG_ONLINE_OVER_TOTAL
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = MSG_END_BEFORE_START
+        one_day = not self.end_date or self.end_date == self.start_date
+        if one_day and self.start_time and self.end_time and self.end_time < self.start_time:
+            errors["end_time"] = MSG_END_TIME_BEFORE_START
         if errors:
             raise ValidationError(errors)
         self.ensure_slug()
@@ -685,6 +712,36 @@ class Meeting(Record):
         if self.attendance_women is None:
             return None
         return share(self.attendance_women, self.attendance_total)
+
+
+# --- Attendance figures: one definition of totals and shares, for pages, statistics, PDFs and reports ---
+# A share is computed only over meetings that recorded both the total and the part, so that a meeting without
+# a count of women (or of online participants) does not lower the share.
+# One definition of "online" for every figure: a meeting held online or hybrid is an online meeting
+# (Meeting.ONLINE_FORMATS); its online participants are the number recorded, or, for a meeting held wholly
+# online without that number, all its participants.
+HELD_ONLINE = Q(format__in=Meeting.ONLINE_FORMATS)
+ONLINE_PARTICIPANTS = Case(
+    When(attendance_online__isnull=True, format=Meeting.Format.ONLINE, then=F("attendance_total")),
+    default=F("attendance_online"),
+)
+ONLINE_COUNTED = Q(attendance_online__isnull=False) | Q(format=Meeting.Format.ONLINE)
+ATTENDANCE_SUMS = {
+    "participants": Sum("attendance_total"),
+    "women": Sum("attendance_women", filter=Q(attendance_total__isnull=False)),
+    "women_counted": Sum("attendance_total", filter=Q(attendance_women__isnull=False)),
+    "online": Sum(ONLINE_PARTICIPANTS, filter=Q(attendance_total__isnull=False)),
+    "online_counted": Sum("attendance_total", filter=ONLINE_COUNTED),
+}
+
+
+def share(part, whole) -> float | None:
+    """``part / whole``, or None when nothing was counted (never 0 for "unknown")."""
+    return (part or 0) / whole if whole else None
+
+
+def percent(value: float | None) -> int | None:
+    return None if value is None else round(100 * value)
 
 
 class MeetingChildQuerySet(HistoryQuerySet):
@@ -743,6 +800,7 @@ class Participation(MeetingChild):
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         CO_CHAIR = "co_chair", _("Co-chair")
+        HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
         PRESENTER = "presenter", _("Presenter")
         PARTICIPANT = "participant", _("Participant")
         SECRETARY = "secretary", _("Secretary")

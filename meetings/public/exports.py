@@ -71,7 +71,7 @@ def meeting_rows(user, base="", *, meetings=None):
 
 
 def organisation_rows(user, base=""):
-    for o in selectors.organisations(user).select_related("parent").order_by("slug"):
+    for o in selectors.organisations(user).select_related("parent", "country").order_by("slug"):
         yield {
             "slug": o.slug,
             "name_lo": o.name_lo or "",
@@ -79,7 +79,7 @@ def organisation_rows(user, base=""):
             "short_name_lo": o.short_name_lo or "",
             "short_name_en": o.short_name_en or "",
             "kind": o.kind,
-            "country": o.country,
+            "country": o.country.code if o.country else "",
             "parent": o.parent.slug if o.parent else "",
             **_urls(o, base),
         }

@@ -7,10 +7,12 @@ are only ever sent through ``meetings.public.views.document_download``, which ap
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -106,3 +108,27 @@ class DocumentContentValidator:
 
     def __eq__(self, other):
         return isinstance(other, DocumentContentValidator)
+
+
+def valid_file_name(name: str) -> str:
+    """The name an uploaded file is stored (and downloaded) under: Django's rule (spaces become ``_``; only
+    letters, digits, ``-``, ``_`` and ``.`` are kept) with two differences for Lao. The name is first put
+    in the portal's one text form (NFC, ໍ + າ as ຳ; :func:`meetings.rules.text.normalise_text`), and combining
+    marks (Lao vowels above and below, tone marks: Unicode categories Mn and Mc) are kept: Django's rule
+    drops them, so ບົດບັນທຶກ would be stored as ບດບນທກ."""
+    from meetings.rules.text import normalise_text
+
+    text = normalise_text(str(name)).strip().replace(" ", "_")
+    kept = "".join(
+        ch for ch in text if ch.isalnum() or ch in "-_." or unicodedata.category(ch) in {"Mn", "Mc"}
+    )
+    if kept in {"", ".", ".."}:
+        raise SuspiciousFileOperation(f"Could not derive file name from {name!r}")
+    return kept
+
+
+class DocumentStorage(FileSystemStorage):
+    """The default storage (``STORAGES["default"]``): file names keep their Lao vowels and tone marks."""
+
+    def get_valid_name(self, name):
+        return valid_file_name(name)

@@ -54,6 +54,7 @@ def _with_parts(queryset, user):
     """Everything a meeting page or its minutes show, each part filtered for ``user``."""
     return queryset.select_related("programme").prefetch_related(
         "organisers",
+        "countries",
         Prefetch(
             "participations",
             queryset=Participation.objects.select_related("person__organisation", "organisation"),

@@ -30,7 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings.models import ATTENDANCE_SUMS, UNFINISHED, ActionItemStatus, Meeting, share
+from meetings.models import ATTENDANCE_SUMS, HELD_ONLINE, UNFINISHED, ActionItemStatus, Meeting, share
 
 # Colours with at least 4.5:1 contrast against white (text labels sit beside the bars, not on them).
 PALETTE = ["#1f5f8b", "#b3541e", "#2e7d32", "#6a3d9a", "#8c6d1f", "#c2185b", "#00695c", "#5d4037"]
@@ -51,7 +51,9 @@ def meetings_per_year(meetings) -> dict[int, int]:
 
 def key_figures(meetings, action_items) -> dict:
     """A few headline numbers (two queries)."""
-    m = meetings.order_by().aggregate(meetings=Count("pk"), **ATTENDANCE_SUMS)
+    m = meetings.order_by().aggregate(
+        meetings=Count("pk"), online_meetings=Count("pk", filter=HELD_ONLINE), **ATTENDANCE_SUMS
+    )
     status = action_items.status_field()  # the status from the follow-ups the reader may see
     a = action_items.order_by().aggregate(
         total=Count("pk"),
@@ -61,6 +63,7 @@ def key_figures(meetings, action_items) -> dict:
     women_share = share(m["women"], m["women_counted"])
     return {
         "meetings": m["meetings"],
+        "online_meetings": m["online_meetings"],
         "participants": m["participants"] or 0,
         "women_share": women_share,
         "action_items": a["total"],
@@ -105,6 +108,7 @@ class AttendanceRow:
     online: int
     women_counted: int  # participants of meetings where women were counted
     online_counted: int
+    online_meetings: int = 0  # meetings held online or hybrid
 
     @property
     def women_share(self) -> float | None:
@@ -125,7 +129,7 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
         meetings.order_by()
         .annotate(year=ExtractYear("start_date"))
         .values("year")
-        .annotate(n=Count("pk"), **ATTENDANCE_SUMS)
+        .annotate(n=Count("pk"), online_meetings=Count("pk", filter=HELD_ONLINE), **ATTENDANCE_SUMS)
         .order_by("year")
     )
     return [
@@ -137,6 +141,7 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
             online=d["online"] or 0,
             women_counted=d["women_counted"] or 0,
             online_counted=d["online_counted"] or 0,
+            online_meetings=d["online_meetings"],
         )
         for d in data
     ]

@@ -11,6 +11,7 @@ import datetime
 from django.db import transaction
 
 from meetings import models as m
+from meetings.services.countries import seed_countries
 
 ORGANISATIONS = [
     # slug, parent, kind, country, (name_lo, name_en), (short_lo, short_en)
@@ -493,6 +494,8 @@ def _ordered_children(model, meeting, rows, build):
 @transaction.atomic
 def load_demo_data() -> list[m.Meeting]:
     """Create or update the demo records. Returns the two meetings, newest first."""
+    seed_countries(m.Country)
+    countries = {c.code: c for c in m.Country.objects.all()}
     orgs: dict[str, m.Organisation] = {}
     for slug, parent, kind, country, name, short in ORGANISATIONS:
         orgs[slug] = _upsert(
@@ -501,7 +504,7 @@ def load_demo_data() -> list[m.Meeting]:
             {
                 "parent": orgs.get(parent),
                 "kind": kind,
-                "country": country,
+                "country": countries[country],
                 **_tr("name", name),
                 **_tr("short_name", short),
             },

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "portal.pagecache.PageCacheMiddleware",
     "portal.uploads.RequestSizeLimitMiddleware",  # 413 for an oversized body, before anything reads it
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.language.PortalLocaleMiddleware",  # the admin: the officer's choice or Lao, not the browser's
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -156,8 +156,14 @@ STATICFILES_DIRS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "default": {"BACKEND": "meetings.rules.uploads.DocumentStorage"},  # file names keep Lao vowels and tones
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
 }
 # Outside production, whitenoise serves straight from the app and project static folders.
 WHITENOISE_USE_FINDERS = True

@@ -266,4 +266,4 @@ def test_admin_autocomplete_is_lao_aware_too(admin_client, demo):
     )
     assert response.status_code == 200
     names = [row["text"] for row in response.json()["results"]]
-    assert "ຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ" in names
+    assert "ຄະນະກຳມະການຕ້ານການຄ້າມະນຸດລະດັບຊາດ (NCAHT)" in names  # name and acronym

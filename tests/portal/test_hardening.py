@@ -14,7 +14,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
 from django.utils import translation
 
-from meetings import roles
+from meetings.rules import roles
 from portal import resilient_cache
 from tests import factories as f
 
@@ -155,7 +155,7 @@ def unwritable(tmp_path):
 def test_a_pdf_that_cannot_be_cached_is_still_served(client, settings, unwritable, caplog):
     settings.REPORTS_CACHE_ROOT = unwritable
     meeting = f.meeting()
-    with caplog.at_level(logging.WARNING, logger="reports.services"):
+    with caplog.at_level(logging.WARNING, logger="reports.minutes"):
         response = client.get(reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": "en"}))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")

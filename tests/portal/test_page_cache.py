@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from meetings import roles
+from meetings.rules import roles
 from meetings.services import publish_meeting
 from tests import factories as f
 

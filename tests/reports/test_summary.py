@@ -122,7 +122,7 @@ def test_summary_form_page_and_errors(client, db):
     cases = [
         ({"year": "abc"}, "Enter the year as a number, for example 2024."),
         ({"year": "1900"}, "Enter a year between 1975 and 2100."),
-        ({"start": "15/02/2024", "end": "2024-03-01"}, "Enter a date such as 2024-02-15."),
+        ({"start": "31/02/2024", "end": "2024-03-01"}, "Enter a date such as 2024-02-15."),
         ({"year": 2024, "start": "2024-01-01", "end": "2024-02-01"}, "either a year or a date range"),
         ({"start": "2024-01-01"}, "needs both a first and a last day"),
         ({"start": "2024-03-01", "end": "2024-01-01"}, "cannot be before the first day"),
