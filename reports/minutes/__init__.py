@@ -135,8 +135,9 @@ def minutes_html(
     """
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
-    full = minutes_meeting(meeting.pk, audience=audience)
     with translation.override(editions.LANGUAGES[edition][0]), protecting(AudienceReader(audience)):
+        # read in the edition's language: lists ordered by name follow that language's names
+        full = minutes_meeting(meeting.pk, audience=audience)
         context = {
             **font_context(),
             **minutes_context(full, edition, today=today),

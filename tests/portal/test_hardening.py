@@ -299,7 +299,9 @@ def test_permitted_downloads_are_handed_to_nginx_when_switched_on(client, settin
     response = client.get(url)
     assert response.status_code == 200 and response.content == b""
     target = response["X-Accel-Redirect"]
-    assert target.startswith(f"/_protected/reports/minutes/{meeting.pk}/en-") and target.endswith(".pdf")
+    assert target.startswith(f"/_protected/reports/minutes/{meeting.pk}/public/en-") and target.endswith(
+        ".pdf"
+    )
     assert (settings.REPORTS_CACHE_ROOT / target.removeprefix("/_protected/reports/")).is_file()
     assert response["Content-Type"] == "application/pdf" and "private" in response["Cache-Control"]
     assert "attachment" in response["Content-Disposition"]

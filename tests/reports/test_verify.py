@@ -61,7 +61,11 @@ def test_verify_page_says_current_then_replaced_after_an_edit(demo, lang, tmp_pa
     assert (meeting.title_lo if lang == "lo" else meeting.title_en) in text
     assert verification.display_code(code) in text
 
-    meeting.summary_en = meeting.summary_en + " A correction agreed after the meeting."
+    # a correction in the language of this edition (the Lao edition shows the Lao summary)
+    if lang == "lo":
+        meeting.summary_lo = meeting.summary_lo + " ແກ້ໄຂຕາມທີ່ຕົກລົງຫຼັງກອງປະຊຸມ."
+    else:
+        meeting.summary_en = meeting.summary_en + " A correction agreed after the meeting."
     meeting.save()
 
     response = page(client, lang, code)
