@@ -53,7 +53,7 @@ def test_officer_checks_a_code_and_a_file_then_sees_the_version_replaced(issued,
     assert "exactly the file the portal issued" in page.locator(".verify-file").inner_text()
     assert verification.display_code(code) in page.locator(".verify-facts").inner_text()
 
-    meeting.summary_en = meeting.summary_en + " Corrected after the meeting."
+    meeting.summary_lo = meeting.summary_lo + " ແກ້ໄຂຫຼັງກອງປະຊຸມ."  # the Lao minutes show the Lao summary
     meeting.save()
     page.goto(f"/en/verify/{code}/")
     status = page.locator(".verify-status").inner_text()
