@@ -65,7 +65,7 @@ def archival_cost(meeting, edition="lo", repeat=3):
     plain, archival = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        html_to_document(services.minutes_html(meeting, edition)).write_pdf()
+        html_to_document(services.minutes_html(meeting, edition, audience="public")).write_pdf()
         plain.append(time.perf_counter() - start)
         start = time.perf_counter()
         services.render_minutes(meeting, edition, audience="public")

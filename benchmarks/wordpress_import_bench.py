@@ -72,7 +72,7 @@ def main():
     from search_bench import recreate_database
 
     os.environ["DATABASE_URL"] = recreate_database(base_url, name="bench_wordpress")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.development")
     import django
 
     django.setup()
