@@ -525,7 +525,7 @@ class MeetingQuerySet(HistoryQuerySet):
     def held_online(self):
         """Meetings held online, wholly or in part (format online or hybrid): the one definition of an
         online meeting, used by the statistics."""
-        return self.filter(format__in=Meeting.ONLINE_FORMATS)
+        return self.filter(HELD_ONLINE)
 
     def in_year(self, year: int):
         return self.filter(start_date__year=year)

@@ -28,6 +28,13 @@ def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
+def _render_or_404(request, template: str, context: dict | None):
+    """A detail page from its selector's content; ``None`` (nothing the reader may see) is 404."""
+    if context is None:
+        raise Http404
+    return render(request, template, context)
+
+
 def _query_without_page(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
@@ -51,9 +58,8 @@ def meeting_list(request, year: int | None = None):
     year_counts = stats.meetings_per_year(selectors.meetings(user))
     if year is not None and year not in year_counts:
         raise Http404  # includes years that are not dates at all (0, 10000)
-    form = MeetingFilterForm(
-        request.GET, organisations=selectors.organisations(user), programmes=selectors.programmes(user)
-    )
+    organisations = selectors.organisations(user)  # decided once per request (a fixed number of queries)
+    form = MeetingFilterForm(request.GET, organisations=organisations, programmes=selectors.programmes(user))
     if year is not None:
         del form.fields["year"]  # the year archive's year comes from the address
     values = form.valid_values()
@@ -69,7 +75,7 @@ def meeting_list(request, year: int | None = None):
     if "programme" in values:
         meetings = meetings.filter(programme__slug=values["programme"])
     if "organisation" in values:
-        organisation = selectors.organisations(user).filter(slug=values["organisation"]).first()
+        organisation = organisations.filter(slug=values["organisation"]).first()
         if organisation is not None:
             meetings = selectors.meetings_involving(meetings, organisation)
     page = _page(request, meetings)
@@ -92,10 +98,7 @@ def year_archive(request, year: int):
 
 
 def meeting_detail(request, slug: str):
-    context = selectors.meeting_page(request.user, slug)
-    if context is None:
-        raise Http404
-    return render(request, "meetings/meeting_detail.html", context)
+    return _render_or_404(request, "meetings/meeting_detail.html", selectors.meeting_page(request.user, slug))
 
 
 def organisation_list(request):
@@ -104,10 +107,9 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug: str):
-    context = selectors.organisation_page(request.user, slug)
-    if context is None:
-        raise Http404
-    return render(request, "meetings/organisation_detail.html", context)
+    return _render_or_404(
+        request, "meetings/organisation_detail.html", selectors.organisation_page(request.user, slug)
+    )
 
 
 def person_list(request):
@@ -116,10 +118,7 @@ def person_list(request):
 
 
 def person_detail(request, slug: str):
-    context = selectors.person_page(request.user, slug)
-    if context is None:
-        raise Http404
-    return render(request, "meetings/person_detail.html", context)
+    return _render_or_404(request, "meetings/person_detail.html", selectors.person_page(request.user, slug))
 
 
 def action_item_list(request):

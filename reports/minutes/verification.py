@@ -42,13 +42,12 @@ MAX_FILE_HASHES = 20
 
 # --- Audiences ------------------------------------------------------------------------------------------
 def meeting_audience(meeting: m.Meeting) -> str:
-    """The audience a PDF of ``meeting`` is for when the caller names none: the meeting's own readers."""
-    if meeting.status != m.Meeting.Status.PUBLISHED:
-        return Audience.STAFF  # drafts, meetings in review and archived meetings: the secretariat only
-    return {
-        m.Meeting.Visibility.PUBLIC: Audience.PUBLIC,
-        m.Meeting.Visibility.PARTNERS: Audience.PARTNERS,
-    }.get(meeting.visibility, Audience.STAFF)
+    """The audience a PDF of ``meeting`` is for when the caller names none: the widest audience that may
+    see the meeting, by the one visibility rule (the read layer)."""
+    for audience in AUDIENCE_RANK:  # public, partners, staff
+        if selectors.meetings(AudienceReader(audience)).filter(pk=meeting.pk).exists():
+            return audience
+    return Audience.STAFF
 
 
 def audiences_for(user) -> list[str]:
