@@ -13,7 +13,14 @@ rendered for a partner or an officer is never stored, and a signed-in reader nev
 Invalidation: every save, delete or many-to-many change of a record of the ``meetings`` app (and every
 bulk write, see ``meetings/history.py``) and every newly stored PDF moves the content version on, at once
 and again when the transaction commits; every page cached before is then never served again.
-Stored pages carry an ``ETag``; a matching ``If-None-Match`` gets 304.
+Stored pages carry an ``ETag`` and a ``Last-Modified`` (when they were rendered); a matching
+``If-None-Match`` or ``If-Modified-Since`` gets 304.
+
+In front of the portal, nginx keeps what the portal marks as shareable for ``PROXY_CACHE_SECONDS`` (1 s;
+``X-Accel-Expires``, see ``share_with_proxy``): these pages, and minutes PDFs and documents, answered to an
+anonymous request. nginx uses the same rule for "anonymous" (no session or messages cookie,
+deploy/nginx/portal.conf.template), so under load it answers nearly every public request itself, and an
+edit shows within a second.
 
 Any response to a signed-in user gets ``Cache-Control: private`` (HTML, CSV/JSON, feeds, files), so no
 shared cache between the reader and the portal keeps it.
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 import uuid
 from functools import cache as memoize
 from pathlib import Path
@@ -34,6 +42,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -103,12 +112,47 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+# --- Who may get a shared page --------------------------------------------------------------------------
+def private_cookies() -> tuple[str, ...]:
+    return (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def anonymous(request) -> bool:
+    """A request that carries no session, no one-time message and no credentials: the one rule for "may be
+    answered with a page kept for everyone" (nginx's ``$portal_private_cookie`` is the same rule)."""
+    return not any(name in request.COOKIES for name in private_cookies()) and (
+        "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def proxy_keeps(request) -> bool:
+    """Whether nginx's micro-cache may keep the answer to ``request`` (if it is a complete 200): an
+    anonymous ``GET``/``HEAD`` of someone not signed in, with the micro-cache on. A view that would hand
+    nginx a file (``X-Accel-Redirect``, never kept by nginx) sends the file itself then."""
+    user = getattr(request, "user", None)
+    return (
+        settings.PROXY_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and anonymous(request)
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def share_with_proxy(request, response):
+    """Mark ``response`` for nginx's micro-cache (``X-Accel-Expires``; nginx does not pass it on) when
+    ``proxy_keeps(request)`` and it is a 200 that sets no cookie. Returns ``response``."""
+    if proxy_keeps(request) and response.status_code == 200 and not response.cookies:
+        # "@<time>": kept until the end of that second (nginx counts whole seconds and serves an entry
+        # through its last second), so never longer than PROXY_CACHE_SECONDS after it was rendered
+        until = int(time.time()) + settings.PROXY_CACHE_SECONDS - 1
+        response["X-Accel-Expires"] = f"@{until}"
+    return response
+
+
 # --- Middleware -----------------------------------------------------------------------------------------
 def _anonymous_page(request) -> str | None:
     """The view name of a cacheable public page requested anonymously, else None."""
-    if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
-        return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET" or not anonymous(request):
         return None
     path = request.path_info
     language = next((code for code, _name in settings.LANGUAGES if path.startswith(f"/{code}/")), None)
@@ -154,14 +198,25 @@ class PageCacheMiddleware:
                 for name, value in headers:
                     response[name] = value
                 response["X-Page-Cache"] = "hit"
-                return get_conditional_response(request, etag=response["ETag"], response=response)
+                return self._answer(request, response)
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True)
         elif key and _storable(request, response):
             response["ETag"] = '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
+            response["Last-Modified"] = http_date()  # rendered now: nothing it shows changed later
             response["X-Page-Cache"] = "miss"
             cache.set(key, (response.content, list(response.items())), settings.PAGE_CACHE_SECONDS)
-            return get_conditional_response(request, etag=response["ETag"], response=response)
+            return self._answer(request, response)
         return response
+
+    @staticmethod
+    def _answer(request, response):
+        share_with_proxy(request, response)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response["Last-Modified"]),
+            response=response,
+        )

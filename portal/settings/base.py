@@ -202,6 +202,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Anonymous public pages are kept in the cache for this many seconds, per language and content version
 # (portal/pagecache.py); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
+# nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
+PROXY_CACHE_SECONDS = 0
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {

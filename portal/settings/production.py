@@ -48,6 +48,8 @@ CACHES = {
     )
 }
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+# At most this long may nginx answer with a page of before an edit; off together with the page cache.
+PROXY_CACHE_SECONDS = int(env_str("PROXY_CACHE_SECONDS", "1" if PAGE_CACHE_SECONDS > 0 else "0"))
 SENDFILE_X_ACCEL = env_bool("SENDFILE_X_ACCEL", False)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
