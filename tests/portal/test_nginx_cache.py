@@ -77,7 +77,9 @@ def fetch_kept(url: str, **kw) -> tuple[int, dict, bytes]:
 def signed_in(user) -> str:
     client = Client()
     client.force_login(user)
-    return f"{django_settings.SESSION_COOKIE_NAME}={client.cookies[django_settings.SESSION_COOKIE_NAME].value}"
+    return (
+        f"{django_settings.SESSION_COOKIE_NAME}={client.cookies[django_settings.SESSION_COOKIE_NAME].value}"
+    )
 
 
 def url_of(name, lang="en", **kwargs):
@@ -161,6 +163,8 @@ def test_nginx_answers_conditional_requests_from_what_it_keeps(nginx):
 
 def test_nginx_and_the_portal_share_one_rule_for_anonymous():
     """The cookie names of nginx's bypass are the portal's (portal/pagecache.private_cookies)."""
-    pattern = re.search(r'map \$http_cookie \$portal_private_cookie \{.*?"~(.*?)" 1;', TEMPLATE.read_text(), re.S)
+    pattern = re.search(
+        r'map \$http_cookie \$portal_private_cookie \{.*?"~(.*?)" 1;', TEMPLATE.read_text(), re.S
+    )
     names = re.search(r"\(([a-z_|]+)\)=$", pattern.group(1)).group(1).split("|")
     assert sorted(names) == sorted(private_cookies())
