@@ -41,6 +41,30 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 NO_LIMITS = {"RATE_LIMIT_SEARCH": "100000000/m", "RATE_LIMIT_PDF": "100000000/m"}
 
 
+# The latest demo meeting, a public document of it (a 60 KB file, as an officer's upload) and a partner's
+# session (a signed-in reader: every request passes through the portal's check).
+SETUP_CODE = """
+from django.core.files.base import ContentFile
+from meetings.models import Document, Meeting
+meeting = Meeting.objects.order_by('-start_date').first()
+document = Document(meeting=meeting, title_lo='ເອກະສານ', title_en='Document')
+document.file = ContentFile(b'%PDF-1.4\\n' + b'0' * 60_000, name='document.pdf')
+document.full_clean()
+document.save()
+print(meeting.slug, document.pk)
+"""
+PARTNER_CODE = """
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.test import Client
+user, _ = User.objects.get_or_create(username='bench-partner')
+user.groups.add(Group.objects.get(name='Partner'))
+client = Client()
+client.force_login(user)
+print(client.cookies[settings.SESSION_COOKIE_NAME].value)
+"""
+
+
 def sh(*args, env=None, check=True, **kw):
     return subprocess.run(args, cwd=ROOT, env={**os.environ, **(env or {})}, check=check, **kw)
 
@@ -70,8 +94,10 @@ def _ms(text: str) -> float:
 
 
 def wrk(url: str, *, duration: int, conns: int, threads: int = 2) -> dict:
+    url, _, cookie = url.partition(" cookie:")  # "<url> cookie:<Cookie header>": a signed-in reader
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--latency", *headers, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     result = {
@@ -127,16 +153,21 @@ def worker_rss_mb() -> list[float]:
     return [int(line) / 1024 for line in out.split()]
 
 
-def edit_shows_within(database_url: str, url: str, *, slug: str) -> float:
-    """Seconds from saving a new title (through the models, as the admin does) to the first anonymous
-    request through nginx that shows it, with the page cache on."""
-    get(url)
-    get(url)  # cached now
-    title = f"Edited {time.time_ns()}"
-    env = {
+def production_env(database_url: str) -> dict:
+    """Settings of a management command run beside the stack (its database and Redis)."""
+    return {
         "PORTAL_ENV": "production", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
         "REDIS_URL": f"redis://127.0.0.1:{PORT + 2}/0", "DATABASE_URL": database_url,
     }  # fmt: skip
+
+
+def edit_shows_within(database_url: str, url: str, *, slug: str) -> float:
+    """Seconds from saving a new title (through the models, as the admin does) to the first anonymous
+    request through nginx that shows it, with the page cache and nginx's micro-cache on."""
+    get(url)
+    get(url)  # cached now
+    title = f"Edited {time.time_ns()}"
+    env = production_env(database_url)
     code = (
         f"from meetings.models import Meeting; m = Meeting.objects.get(slug={slug!r}); "
         f"m.title_lo = {title!r}; m.save()"
@@ -193,11 +224,11 @@ def main() -> None:
     dev = {"DATABASE_URL": database_url, "PORTAL_ENV": "development"}
     sh(PY, "manage.py", "migrate", "--noinput", env=dev, stdout=subprocess.DEVNULL)
     sh(PY, "manage.py", "load_demo", env=dev, stdout=subprocess.DEVNULL)
-    slug = subprocess.run(
-        [PY, "manage.py", "shell", "-v", "0", "-c",
-         "from meetings.models import Meeting; print(Meeting.objects.order_by('-start_date').first().slug)"],
-        cwd=ROOT, env={**os.environ, **dev}, capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
+    slug, document_id = subprocess.run(
+        [PY, "manage.py", "shell", "-v", "0", "-c", SETUP_CODE],
+        cwd=ROOT, env={**os.environ, **dev, "MEDIA_ROOT": str(STATE / "media")}, capture_output=True, text=True,
+        check=True,
+    ).stdout.split()  # fmt: skip
 
     site = f"http://127.0.0.1:{PORT}"
     try:
@@ -218,9 +249,18 @@ def main() -> None:
             "nginx static file (peer, limit)": f"http://127.0.0.1:8082{post_path}",
             "static CSS through the portal's nginx": site + css,
         }
+        partner = subprocess.run(
+            [PY, "manage.py", "shell", "-v", "0", "-c", PARTNER_CODE], cwd=ROOT, capture_output=True, text=True,
+            env={**os.environ, **stack_env(database_url), **production_env(database_url)}, check=True,
+        ).stdout.strip()  # fmt: skip
+        document = f"{site}/lo/documents/{document_id}/download/"
+        assert get(document)[0] == 200
         others = {
             "search /lo/search/?q=ຄ້າມະນຸດ": f"{site}/lo/search/?q=%E0%BA%84%E0%BB%89%E0%BA%B2%E0%BA%A1%E0%BA%B0%E0%BA%99%E0%BA%B8%E0%BA%94",
-            "minutes PDF (X-Accel-Redirect)": pdf,
+            "minutes PDF, anonymous (kept by nginx)": pdf,
+            "document (60 KB), anonymous (kept by nginx)": document,
+            "minutes PDF, signed-in partner (check, then X-Accel-Redirect)": f"{pdf} cookie:sessionid={partner}",
+            "document, signed-in partner (check, then X-Accel-Redirect)": f"{document} cookie:sessionid={partner}",
             "refused PDF (404)": refused,
         }
         cached = measure(

@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import models, transaction
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
-from portal.pagecache import content_changed
+from django.conf import settings
+from django.db import connections, models, router, transaction
+
+from portal.pagecache import content_changed, content_version
+
+T = TypeVar("T")
+_per_version: dict[tuple, tuple[str, object]] = {}
+
+
+def once_per_content_version(model, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, worked out once per content version (``portal.pagecache``: every write of a record
+    moves it on) in this process, for a rule's result that only the records decide (e.g. which
+    organisations a reader may know of). Inside a transaction it is always worked out afresh: what a
+    transaction sees may be rolled back, and must not outlive it."""
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    if connection.in_atomic_block:
+        return compute()
+    version = content_version()
+    slot = (connection.settings_dict["NAME"], model._meta.label, key)
+    kept = _per_version.get(slot)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = compute()
+    _per_version[slot] = (version, value)
+    return value
+
 
 BULK_REASON = "bulk update"
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models.base import HistoryQuerySet
+from meetings.models.base import HistoryQuerySet, once_per_content_version
 from meetings.models.translation_sync import track_translation_sync
 from meetings.rules import roles
 from meetings.rules.text import normalise_text
@@ -262,8 +262,14 @@ class OrganisationQuerySet(HistoryQuerySet):
         visible person's employer, a visible programme's funder or partner) and the parents of these. An
         organisation known only from records the reader may not see (or only as the parent of such an
         organisation) is not shown. A fixed number of queries."""
-        if visibility_levels(user) is None:
+        levels = visibility_levels(user)
+        if levels is None:
             return self.all()
+        shown = once_per_content_version(Organisation, tuple(levels), lambda: self._shown_ids(user))
+        return self.filter(pk__in=shown)
+
+    @staticmethod
+    def _shown_ids(user) -> frozenset[int]:
         meetings = Meeting.objects.visible_to(user)
         people = Person.objects.visible_to(user)
         programmes = Programme.objects.visible_to(user)
@@ -303,8 +309,7 @@ class OrganisationQuerySet(HistoryQuerySet):
         # Organisations nothing refers to, directly or through their units, are the directory: shown.
         directory = set(parents) - with_parents(referenced)
         # The parents of a shown organisation are shown (its page names them).
-        shown = with_parents(seen | directory)
-        return self.filter(pk__in=shown)
+        return frozenset(with_parents(seen | directory))
 
 
 class Organisation(Record):

@@ -149,3 +149,40 @@ def test_women_share_unknown_is_not_zero(linked, tmp_path):
     meeting = f.meeting(attendance_total=10)  # women not counted
     assert meeting.women_share is None
     assert reports.attendance(reports.minutes_meeting(meeting.pk, audience="public"))["women_percent"] is None
+
+
+# --- A rule's result kept per content version (meetings/models/base.py, once_per_content_version) -----------
+@pytest.mark.django_db(transaction=True)
+def test_the_organisations_a_reader_may_know_follow_every_committed_change(django_assert_num_queries):
+    anonymous = AnonymousUser()
+    organiser = f.organisation(name_en="Organiser of a draft")
+    draft = f.meeting(status="draft", organisers=[organiser])
+    shown = f.organisation(name_en="Organiser of a public meeting")
+    f.meeting(organisers=[shown])
+    assert organiser not in m.Organisation.objects.visible_to(anonymous)
+    with django_assert_num_queries(1):  # worked out once for this content: only the final look-up now
+        assert list(m.Organisation.objects.visible_to(anonymous)) == [shown]
+    publisher = f.user(role=roles.PUBLISHER)
+    services.publish_meeting(meeting=draft, by=publisher, personal_data_confirmed=True)
+    assert organiser in m.Organisation.objects.visible_to(anonymous)
+    services.unpublish_meeting(meeting=draft, by=publisher)
+    assert organiser not in m.Organisation.objects.visible_to(anonymous)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_a_rolled_back_transaction_saw_is_never_kept():
+    from django.db import transaction
+
+    anonymous = AnonymousUser()
+    organiser = f.organisation(name_en="Organiser of a draft")
+    draft = f.meeting(status="draft", organisers=[organiser])
+    assert organiser not in m.Organisation.objects.visible_to(anonymous)
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), transaction.atomic():
+        m.Meeting.objects.filter(pk=draft.pk).update(status="published")
+        assert organiser in m.Organisation.objects.visible_to(anonymous)  # the transaction's own view
+        raise Abandoned
+    assert organiser not in m.Organisation.objects.visible_to(anonymous)
