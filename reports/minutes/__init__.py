@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from meetings import models as m
 from meetings import selectors
+from meetings.models.base import once_per_content_version
 from meetings.rules.roles import AUDIENCES, AudienceReader
 from meetings.selectors.known_names import protecting
 from portal.pagecache import content_changed
@@ -177,7 +178,10 @@ def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, Path]
 
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
-    values = stamp_values(meeting.pk)
+    # the stamp query reads ~40 aggregates; its answer changes only with the content version
+    values = once_per_content_version(
+        m.Meeting, ("minutes-stamp", meeting.pk), lambda: stamp_values(meeting.pk)
+    )
     folder = cache_root() / "minutes" / str(meeting.pk) / audience
     return {
         edition: folder

@@ -70,7 +70,17 @@ def test_preview_is_inline(client, demo):
 
 @pytest.mark.django_db
 def test_second_download_comes_from_storage_and_any_edit_renders_again(client, demo, renders):
-    meeting = demo[0]
+    edits_render_again(client, demo[0], renders)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_any_committed_edit_renders_again(client, demo, renders):
+    """The same outside a test's transaction, where the content stamp is kept per content version
+    (reports/minutes, once_per_content_version): every committed change still gives a fresh PDF."""
+    edits_render_again(client, demo[0], renders)
+
+
+def edits_render_again(client, meeting, renders):
     _, first = download(client, meeting)
     _, second = download(client, meeting)
     assert renders == [(meeting.pk, "lo")], "an unchanged meeting must not be rendered twice"
