@@ -5,16 +5,18 @@
 Run as root on the benchmark machine. It
 1. sets up the status quo with ``/work/shared/bench/peer-wordpress.sh --keep`` (WordPress 6.1 post on
    127.0.0.1:8081 and the same HTML as a static file from nginx on 127.0.0.1:8082) unless they answer;
-2. creates its own database ``bench_stack`` on the server of DATABASE_URL (dropped at the end), migrates it
-   and loads the two real demo meetings;
+2. creates its own database ``bench_stack`` on the server of DATABASE_URL (dropped at the end), migrates it,
+   loads the two real demo meetings and adds a 60 KB document to one of them;
 3. starts the real stack from the project's files with ``bin/serve --detach`` (nginx from
-   deploy/nginx/portal.conf.template, gunicorn from deploy/gunicorn.conf.py, Redis, production settings,
-   X-Accel-Redirect on; rate limits raised so that one load generator is not refused);
+   deploy/nginx/portal.conf.template with its micro-cache, gunicorn from deploy/gunicorn.conf.py, Redis,
+   production settings, X-Accel-Redirect on; rate limits raised so that one load generator is not refused);
 4. measures with ``wrk -t2 -c16 --latency`` each target in alternating rounds (medians printed): WordPress,
-   the peer's static file, a static file through the portal's nginx, the public pages with the page
-   cache on, the same pages with the page cache off (stack restarted with PAGE_CACHE_SECONDS=0), search,
-   and a permitted minutes PDF (sent by nginx after Django's check) and a refused one (404);
-5. checks that an edit shows at the next request with the cache on, and prints worker memory.
+   the peer's static file, a static file through the portal's nginx, the public pages with the caches on
+   (page cache and nginx's micro-cache), minutes PDF and document downloads by an anonymous reader (kept by
+   nginx) and by a signed-in partner (checked by the portal every time, then sent by nginx), a refused PDF
+   (404); then, restarted with the caches off (PAGE_CACHE_SECONDS=0, which also switches the micro-cache
+   off), the same pages and search beside WordPress;
+5. checks that an edit shows at the next request with the caches on, and prints worker memory.
 Compare ratios measured in one run, never absolute numbers across runs, and only on a quiet machine:
 the load average is printed, since other jobs on the machine change every figure.
 """
@@ -255,8 +257,10 @@ def main() -> None:
         ).stdout.strip()  # fmt: skip
         document = f"{site}/lo/documents/{document_id}/download/"
         assert get(document)[0] == 200
-        others = {
+        search = {  # never cached: measured in the uncached phase
             "search /lo/search/?q=ຄ້າມະນຸດ": f"{site}/lo/search/?q=%E0%BA%84%E0%BB%89%E0%BA%B2%E0%BA%A1%E0%BA%B0%E0%BA%99%E0%BA%B8%E0%BA%94",
+        }
+        others = {
             "minutes PDF, anonymous (kept by nginx)": pdf,
             "document (60 KB), anonymous (kept by nginx)": document,
             "minutes PDF, signed-in partner (check, then X-Accel-Redirect)": f"{pdf} cookie:sessionid={partner}",
@@ -272,7 +276,11 @@ def main() -> None:
         stop_stack()
         start_stack(database_url, PAGE_CACHE_SECONDS="0")
         uncached = measure(
-            {**{k: v for k, v in anchors.items() if "WordPress" in k}, **{f"{k} (uncached)": v for k, v in pages.items()}},
+            {
+                **{k: v for k, v in anchors.items() if "WordPress" in k},
+                **{f"{k} (uncached)": v for k, v in pages.items()},
+                **search,
+            },
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip
         rss_after = worker_rss_mb()
