@@ -135,24 +135,32 @@ def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) 
 
 
 # --- the stack ------------------------------------------------------------------------------------------
-def stack_env(database_url: str, **extra) -> dict:
-    return {"DATABASE_URL": database_url, "MEDIA_ROOT": str(STATE / "media"), **NO_LIMITS, **extra}
+# Port and state folder default to this benchmark's; benchmarks/fault_bench.py runs its own stack beside it.
+def stack_env(database_url: str, *, state: Path = STATE, **extra) -> dict:
+    return {"DATABASE_URL": database_url, "MEDIA_ROOT": str(state / "media"), **NO_LIMITS, **extra}
 
 
-def start_stack(database_url: str, **extra) -> None:
-    sh("bin/serve", "--detach", "--port", str(PORT), "--state", str(STATE), env=stack_env(database_url, **extra),
-       stdout=subprocess.DEVNULL)  # fmt: skip
+def start_stack(database_url: str, *, port: int = PORT, state: Path = STATE, options=(), **extra) -> None:
+    """``bin/serve --detach`` with ``options`` (e.g. ``["--file-cache"]``) and ``extra`` environment."""
+    sh("bin/serve", "--detach", "--port", str(port), "--state", str(state), *options,
+       env=stack_env(database_url, state=state, **extra), stdout=subprocess.DEVNULL)  # fmt: skip
 
 
-def stop_stack() -> None:
-    sh("bin/serve", "--stop", "--state", str(STATE), check=False)
+def stop_stack(*, state: Path = STATE) -> None:
+    sh("bin/serve", "--stop", "--state", str(state), check=False)
     time.sleep(1)
 
 
-def worker_rss_mb() -> list[float]:
-    master = (STATE / "gunicorn.pid").read_text().strip()
-    out = subprocess.run(["ps", "-o", "rss=", "--ppid", master], capture_output=True, text=True).stdout
-    return [int(line) / 1024 for line in out.split()]
+def worker_memory(*, state: Path = STATE) -> dict[int, float]:
+    """RSS in MB of each gunicorn worker (the children of the master named in the state folder), by pid."""
+    master = (state / "gunicorn.pid").read_text().strip()
+    out = subprocess.run(["ps", "-o", "pid=,rss=", "--ppid", master], capture_output=True, text=True).stdout
+    rows = [line.split() for line in out.splitlines() if line.strip()]
+    return {int(pid): int(rss) / 1024 for pid, rss in rows}
+
+
+def worker_rss_mb(*, state: Path = STATE) -> list[float]:
+    return list(worker_memory(state=state).values())
 
 
 def production_env(database_url: str) -> dict:

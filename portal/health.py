@@ -29,9 +29,11 @@ def _database() -> str:
 
 def _cache() -> str:
     token = uuid.uuid4().hex
+    key = f"health:probe:{token}"  # one key per check: checks running at once never read each other's value
     try:
-        cache.set("health:probe", token, timeout=30)
-        ok = cache.get("health:probe") == token
+        cache.set(key, token, timeout=30)
+        ok = cache.get(key) == token
+        cache.delete(key)
     except Exception as error:  # noqa: BLE001
         return f"error: {type(error).__name__}"
     return "ok" if ok else "error: value not kept"
