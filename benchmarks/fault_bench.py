@@ -7,8 +7,8 @@
    database ``fault_bench``, migrates it and loads the two demo meetings. Restarting that cluster disturbs
    no one else's server.
 2. Starts the real stack with ``bin/serve --detach --port 8095 --state /tmp/portal-fault-stack`` (nginx
-   8095, gunicorn 8096, Redis 8097; production settings, page cache on, rate limits raised as in
-   stack_bench.py).
+   8095, gunicorn 8096, Redis 8097; production settings, page cache on, nginx's micro-cache off so that
+   every figure is the portal's own, rate limits raised as in stack_bench.py).
 3. Loads it with 8 clients (threads, one keep-alive connection each) cycling through a mix of URLs (home,
    meeting page, meetings list, statistics, action items, search, a minutes PDF, /health/) and records each
    request's start, end and status, so that every error is placed in time.
@@ -439,9 +439,14 @@ def undo_immutable() -> None:
             subprocess.run(["chattr", "-R", "-i", str(folder)], check=False, stderr=subprocess.DEVNULL)
 
 
+# nginx's one-second micro-cache would answer most public requests itself during a fault (and keep them
+# from the workers whose memory is measured): switched off, so every figure is the portal's own.
+PORTAL_ITSELF = {"PROXY_CACHE_SECONDS": "0"}
+
+
 # --- memory ----------------------------------------------------------------------------------------------
 def memory_run(database_url: str, paths: list[str], requests: int, **env) -> tuple[dict, dict, float, int]:
-    start_stack(database_url, port=PORT, state=STATE, **env)
+    start_stack(database_url, port=PORT, state=STATE, **PORTAL_ITSELF, **env)
     before = worker_memory(state=STATE)
     started = now()
     load = Load(paths, limit=requests)
@@ -516,7 +521,7 @@ def main() -> None:
         pdfs = [f"/lo/reports/minutes/{slugs[0]}/en.pdf", f"/en/reports/minutes/{slugs[-1]}/bilingual.pdf"]
         log = STATE / "gunicorn.log"
         if set("abc") & set(args.only):
-            start_stack(database_url, port=PORT, state=STATE)
+            start_stack(database_url, port=PORT, state=STATE, **PORTAL_ITSELF)
             print(f"== stack on 127.0.0.1:{PORT} (bin/serve, Redis); {CLIENTS} clients cycling through {mix}",
                   flush=True)  # fmt: skip
             runs = [
@@ -539,7 +544,7 @@ def main() -> None:
                 faults.append(fault)
             stop()
         if "d" in args.only:
-            start_stack(database_url, port=PORT, state=STATE, options=["--file-cache"])
+            start_stack(database_url, port=PORT, state=STATE, options=["--file-cache"], **PORTAL_ITSELF)
             print(f"\n== stack restarted with --file-cache (CACHE_DIR={STATE / 'cache'})", flush=True)
             warm_up(mix)
             since = log.stat().st_size if log.exists() else 0
