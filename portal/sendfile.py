@@ -15,6 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 
+from portal.pagecache import proxy_keeps
+
 # Internal nginx locations (deploy/nginx/portal.conf) and the setting naming the folder each one serves.
 LOCATIONS = {"MEDIA_ROOT": "/_protected/media/", "REPORTS_CACHE_ROOT": "/_protected/reports/"}
 # Only plain names are handed over (nginx matches the header's path as given, without decoding it);
@@ -22,10 +24,12 @@ LOCATIONS = {"MEDIA_ROOT": "/_protected/media/", "REPORTS_CACHE_ROOT": "/_protec
 _PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
 
 
-def x_accel_response(path: Path, *, root_setting: str, content_type: str) -> HttpResponse | None:
+def x_accel_response(request, path: Path, *, root_setting: str, content_type: str) -> HttpResponse | None:
     """An ``X-Accel-Redirect`` response for ``path`` (a file inside the folder of ``root_setting``), or
-    ``None`` when the hand-off is off or the file cannot be handed over (then stream it)."""
-    if not getattr(settings, "SENDFILE_X_ACCEL", False):
+    ``None`` when the hand-off is off or the file cannot be handed over (then stream it). An answer that
+    nginx's micro-cache may keep is streamed as well: nginx never keeps an ``X-Accel-Redirect`` answer
+    (``portal.pagecache.proxy_keeps``)."""
+    if not getattr(settings, "SENDFILE_X_ACCEL", False) or proxy_keeps(request):
         return None
     root = Path(getattr(settings, root_setting)).resolve()
     try:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from meetings import selectors
 from meetings.models import Meeting, audience_of
 from meetings.rules.text import ZWSP, line_break_hints
-from portal.pagecache import proxy_keeps, share_with_proxy
+from portal.pagecache import share_with_proxy
 from portal.sendfile import x_accel_response
 from reports import minutes as services
 from reports import summary as summary_service
@@ -36,12 +36,9 @@ def minutes(request, slug: str, edition: str):
     meeting = get_object_or_404(selectors.meetings(request.user), slug=slug)
     audience = audience_of(request.user)
     pdf = services.minutes_pdf(meeting=meeting, edition=edition, audience=audience)
-    # Behind nginx a stored PDF is sent by nginx itself (portal/sendfile.py); otherwise streamed from here,
-    # and to an anonymous reader streamed so that nginx's micro-cache keeps it (portal/pagecache.py).
-    response = (
-        pdf.stored
-        and not proxy_keeps(request)
-        and x_accel_response(pdf.path, root_setting="REPORTS_CACHE_ROOT", content_type="application/pdf")
+    # Behind nginx a stored PDF is sent by nginx itself (portal/sendfile.py); otherwise streamed from here.
+    response = pdf.stored and x_accel_response(
+        request, pdf.path, root_setting="REPORTS_CACHE_ROOT", content_type="application/pdf"
     )
     if not response:
         response = FileResponse(

@@ -18,7 +18,7 @@ from meetings.public.forms import (
 )
 from meetings.rules.uploads import CONTENT_TYPES, detect_kind
 from meetings.selectors import stats
-from portal.pagecache import proxy_keeps, share_with_proxy
+from portal.pagecache import share_with_proxy
 from portal.sendfile import x_accel_response
 
 PAGE_SIZE = 20
@@ -167,14 +167,10 @@ def document_download(request, pk):
         raise Http404 from error
     kind = detect_kind(handle)
     content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
-    # nginx sends the file (portal/sendfile.py), except to an anonymous reader: then it is streamed from
-    # here so that nginx's micro-cache keeps it (portal/pagecache.py).
-    response = None
-    if not proxy_keeps(request):
-        response = x_accel_response(
-            Path(document.file.path), root_setting="MEDIA_ROOT", content_type=content_type
-        )
-    if response is not None:
+    response = x_accel_response(
+        request, Path(document.file.path), root_setting="MEDIA_ROOT", content_type=content_type
+    )
+    if response is not None:  # nginx sends the file (portal/sendfile.py)
         handle.close()
         response["Content-Disposition"] = content_disposition_header(True, document.filename)
     else:
