@@ -189,6 +189,9 @@ FILE_UPLOAD_HANDLERS = [
 # true; the internal locations are in deploy/nginx/portal.conf (portal/sendfile.py).
 SENDFILE_X_ACCEL = env_bool("SENDFILE_X_ACCEL", False)
 REPORTS_CACHE_ROOT = Path(env_str("REPORTS_CACHE_ROOT", str(BASE_DIR / "var" / "reports-cache")))
+# A minutes PDF not stored yet is rendered by one worker; the others asking for it meanwhile wait this long
+# for that render (then render it themselves) instead of rendering it again at the same time.
+REPORTS_RENDER_WAIT_SECONDS = float(env_str("REPORTS_RENDER_WAIT_SECONDS", "60"))
 
 # --- Rate limits (portal/ratelimit.py): requests per client per minute ------------------------------
 RATE_LIMITS = {

@@ -9,11 +9,14 @@ serves a restricted meeting's minutes by file name) and then streamed from there
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import io
 import logging
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -202,14 +205,47 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf
     path = minutes_cache_path(meeting, edition, audience=audience)
     if path.is_file():
         return CachedPdf(path, rendered=False)
-    data = render_minutes(meeting, edition, audience=audience)
-    try:
-        _store(path, edition, data)
-    except OSError as error:
-        # A cache folder that cannot be written costs a render per download, never the download itself.
-        logger.warning("minutes PDF not cached (%s): %r", path.parent, error)
-        return CachedPdf(path, rendered=True, data=data)
+    with _one_render_at_a_time(path.parent, edition):
+        if path.is_file():  # rendered by another worker while this one waited
+            return CachedPdf(path, rendered=False)
+        data = render_minutes(meeting, edition, audience=audience)
+        try:
+            _store(path, edition, data)
+        except OSError as error:
+            # A cache folder that cannot be written costs a render per download, never the download itself.
+            logger.warning("minutes PDF not cached (%s): %r", path.parent, error)
+            return CachedPdf(path, rendered=True, data=data)
     return CachedPdf(path, rendered=True)
+
+
+@contextlib.contextmanager
+def _one_render_at_a_time(folder: Path, edition: str):
+    """Holds the render lock of one edition in ``folder`` (an exclusive ``flock``, shared by every worker
+    process of the machine): when many readers ask at once for a PDF not stored yet (the first downloads
+    after a publication), one worker renders it and the others wait for its file instead of each rendering
+    it too. A lock that cannot be taken (folder not writable) or that is held longer than
+    ``REPORTS_RENDER_WAIT_SECONDS`` never stops a download: the worker then renders without it (logged)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / f".{edition}.lock", "a+b")  # noqa: SIM115 (closed below)
+    except OSError as error:
+        logger.warning("minutes PDF rendered without the render lock (%s): %r", folder, error)
+        yield
+        return
+    try:
+        deadline = time.monotonic() + settings.REPORTS_RENDER_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    logger.warning("minutes PDF render lock of %s held too long; rendering anyway", folder)
+                    break
+                time.sleep(0.05)
+        yield
+    finally:
+        handle.close()  # closing the file releases the lock
 
 
 def _store(path: Path, edition: str, data: bytes) -> None:

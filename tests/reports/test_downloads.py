@@ -1,6 +1,9 @@
 """Downloading minutes: visibility, the cache, streaming and file names."""
 
 import datetime
+import fcntl
+import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote
 
 import pytest
@@ -207,3 +210,47 @@ def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypa
     with services.open_minutes_pdf(meeting=meeting, edition="en", audience="staff") as handle:
         assert handle.read(4) == b"%PDF"
     assert len(calls) == 2 and len(renders) == 2
+
+
+@pytest.fixture
+def slow_render(demo, monkeypatch):
+    """A render that takes a while and is counted, for the PDF at one fixed path (no database in threads)."""
+    meeting = demo[0]
+    path = services.minutes_cache_path(meeting, "en", audience="public")
+    monkeypatch.setattr(services, "minutes_cache_path", lambda *args, **kwargs: path)
+    calls = []
+
+    def render(meeting, edition, *, audience):
+        calls.append(edition)
+        time.sleep(0.4)
+        return b"%PDF-1.7 rendered once"
+
+    monkeypatch.setattr(services, "render_minutes", render)
+    return meeting, path, calls
+
+
+@pytest.mark.django_db
+def test_concurrent_downloads_of_a_pdf_not_stored_yet_render_it_once(slow_render):
+    meeting, path, calls = slow_render
+
+    def fetch(_):
+        return services.minutes_pdf(meeting=meeting, edition="en", audience="public")
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(fetch, range(4)))
+    assert calls == ["en"], "the readers who asked meanwhile waited for the one render"
+    assert sorted(result.rendered for result in results) == [False, False, False, True]
+    assert all(result.path == path and result.stored for result in results)
+    assert path.read_bytes() == b"%PDF-1.7 rendered once"
+
+
+@pytest.mark.django_db
+def test_a_render_lock_held_too_long_never_stops_the_download(slow_render, settings, caplog):
+    meeting, path, calls = slow_render
+    settings.REPORTS_RENDER_WAIT_SECONDS = 0.2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / ".en.lock", "a+b") as stuck:  # a worker stuck inside its render
+        fcntl.flock(stuck, fcntl.LOCK_EX)
+        pdf = services.minutes_pdf(meeting=meeting, edition="en", audience="public")
+    assert pdf.rendered and calls == ["en"] and path.read_bytes() == b"%PDF-1.7 rendered once"
+    assert "held too long" in caplog.text
