@@ -34,7 +34,9 @@ PAGES = {
     "statistics": "/lo/statistics/",
     "action items": "/lo/action-items/",
     "search": "/lo/search/?q=%E0%BA%84%E0%BB%89%E0%BA%B2%E0%BA%A1%E0%BA%B0%E0%BA%99%E0%BA%B8%E0%BA%94",
+    "floor: a 404 page (no query)": "/lo/no-such-page/",
 }
+TEMPLATE_RENDER = ("django/template/backends/django.py", "render")
 
 
 def environ(path: str) -> dict:
@@ -104,8 +106,12 @@ def main() -> None:
     print(
         f"{args.requests} requests per page through portal.wsgi.application (production settings); load {os.getloadavg()}"
     )
-    print("| page | status | ms/request | in the driver ms | queries | " + " | ".join(COLUMNS) + " | other |")
-    print("|---|---|---|---|---|" + "---|" * (len(COLUMNS) + 1))
+    print(
+        "| page | status | ms/request | in the driver ms | queries | rendering the template (cumulative) | "
+        + " | ".join(COLUMNS)
+        + " | other |"
+    )
+    print("|---|---|---|---|---|---|" + "---|" * (len(COLUMNS) + 1))
     for name, pattern in PAGES.items():
         path = pattern.format(slug=slug)
         for _ in range(10):
@@ -123,19 +129,24 @@ def main() -> None:
             call(path)
         profile.disable()
         shares = collections.Counter()
-        for (filename, _line, function), (_cc, _nc, own, _cum, _callers) in pstats.Stats(
+        rendering = 0.0  # cumulative time inside template rendering (includes what the template calls)
+        for (filename, _line, function), (_cc, _nc, own, cumulative, _callers) in pstats.Stats(
             profile
         ).stats.items():
             shares[category(filename, function)] += own
+            if filename.endswith(TEMPLATE_RENDER[0]) and function == TEMPLATE_RENDER[1]:
+                rendering = max(rendering, cumulative)
         total = sum(shares.values()) or 1
         cells = [f"{shares[c] / total:.0%}" for c in COLUMNS]
         other = 1 - sum(shares[c] / total for c in COLUMNS)
         print(
             f"| {name} | {status.split()[0]} | {elapsed:.1f} | {in_driver:.1f} | {queries:.0f} | "
-            + " | ".join(cells)
-            + f" | {other:.0%} |"
+            f"{rendering / total:.0%} | " + " | ".join(cells) + f" | {other:.0%} |"
         )
-    print("(shares of the Python profile: own time by where the code lives)")
+    print(
+        "(shares of the Python profile: own time by where the code lives; rendering the template: the time"
+        " from the view's render() call to its end, whatever it calls, e.g. queries of lazy values)"
+    )
 
 
 if __name__ == "__main__":

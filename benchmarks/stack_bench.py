@@ -15,7 +15,8 @@ Run as root on the benchmark machine. It
    (page cache and nginx's micro-cache), minutes PDF and document downloads by an anonymous reader (kept by
    nginx) and by a signed-in partner (checked by the portal every time, then sent by nginx), a refused PDF
    (404); then, restarted with the caches off (PAGE_CACHE_SECONDS=0, which also switches the micro-cache
-   off), the same pages and search beside WordPress;
+   off), the same pages and search beside WordPress, and the floor: a 404 page answered by Django (every
+   middleware, no query, the smallest template), anonymous and signed in;
 5. checks that an edit shows at the next request with the caches on, and prints worker memory.
 Compare ratios measured in one run, never absolute numbers across runs, and only on a quiet machine:
 the load average is printed, since other jobs on the machine change every figure.
@@ -288,6 +289,9 @@ def main() -> None:
                 **{k: v for k, v in anchors.items() if "WordPress" in k},
                 **{f"{k} (uncached)": v for k, v in pages.items()},
                 **search,
+                # what any page rendered by Django costs at least on this machine (see README, Production)
+                "floor: a 404 page through every middleware (no query)": f"{site}/lo/no-such-page/",
+                "floor, signed-in partner: the same 404": f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
             },
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip

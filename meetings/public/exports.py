@@ -45,7 +45,7 @@ def meeting_rows(user, base="", *, meetings=None):
     listed = selectors.listed_meetings(user)
     if meetings is not None:
         listed = listed.filter(pk__in=meetings.values("pk"))
-    meetings = listed.order_by("start_date", "pk")
+    meetings = listed.prefetch_related("countries").order_by("start_date", "pk")
     for m in meetings:
         yield {
             "slug": m.slug,
@@ -67,6 +67,7 @@ def meeting_rows(user, base="", *, meetings=None):
             "summary_lo": m.summary_lo or "",
             "summary_en": m.summary_en or "",
             **_urls(m, base),
+            "countries": " ".join(sorted(c.code for c in m.countries.all())),
         }
 
 
@@ -139,6 +140,7 @@ FIELDS = {
         "summary_en",
         "url_lo",
         "url_en",
+        "countries",
     ],
     "organisations": [
         "slug",

@@ -19,7 +19,7 @@ DOCUMENTED = {
     "meetings": [
         "slug", "title_lo", "title_en", "kind", "format", "start_date", "end_date", "venue_lo", "venue_en",
         "city_lo", "city_en", "organisers", "programme", "attendance_total", "attendance_women",
-        "attendance_online", "summary_lo", "summary_en", "url_lo", "url_en",
+        "attendance_online", "summary_lo", "summary_en", "url_lo", "url_en", "countries",
     ],
     "organisations": ["slug", "name_lo", "name_en", "short_name_lo", "short_name_en", "kind", "country", "parent", "url_lo", "url_en"],
     "people": [
@@ -85,7 +85,9 @@ def test_csv_and_json_round_trip(client, demo, dataset):
 
 
 def test_meeting_export_values_match_the_database(client, demo):
+    demo[0].countries.set(m.Country.objects.filter(code__in=["TH", "AU"]))
     data = json.loads(download(client, "meetings", "json").content)
+    assert {row["slug"]: row["countries"] for row in data}[demo[0].slug] == "AU TH"
     by_slug = {row["slug"]: row for row in data}
     for meeting in m.Meeting.objects.visible_to(AnonymousUser()):
         row = by_slug[meeting.slug]
@@ -93,6 +95,7 @@ def test_meeting_export_values_match_the_database(client, demo):
         assert row["start_date"] == meeting.start_date.isoformat()
         assert row["attendance_women"] == meeting.attendance_women
         assert set(row["organisers"].split()) == {o.slug for o in meeting.organisers.all()}
+        assert row["countries"].split() == sorted(c.code for c in meeting.countries.all())
         assert row["url_lo"] == f"http://testserver/lo/meetings/{meeting.slug}/"
         assert row["url_en"] == f"http://testserver/en/meetings/{meeting.slug}/"
 
