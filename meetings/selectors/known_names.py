@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import re
 import unicodedata
 
-from meetings.rules.text import _is_lao, normalise_text
+from meetings.rules.text import _is_lao, _protected_pattern, normalise_text
 
 MAX_PROTECTED_LETTERS = 12
 
@@ -66,13 +67,57 @@ def _letters(word: str) -> int:
     return sum(1 for c in word if not unicodedata.combining(c) and unicodedata.category(c) != "Mn")
 
 
+def _protectable(word: str) -> bool:
+    """A word of a name worth protecting: Lao, and short enough not to be a compound."""
+    return bool(word) and any(_is_lao(c) for c in word) and _letters(word) <= MAX_PROTECTED_LETTERS
+
+
 def name_words(name: str) -> set[str]:
     """The Lao words of ``name`` worth protecting (normalised)."""
-    out = set()
-    for word in _SEPARATORS.split(normalise_text(name or "")):
-        if word and any(_is_lao(c) for c in word) and _letters(word) <= MAX_PROTECTED_LETTERS:
-            out.add(word)
-    return out
+    return {word for word in _SEPARATORS.split(normalise_text(name or "")) if _protectable(word)}
+
+
+# --- Web pages ------------------------------------------------------------------------------------------
+# A browser breaks Lao with the same ICU dictionary, so it cuts the same names (ກິ|ແກ້ວ). A web page cannot
+# take the reader's whole set of names for every text without a look-up per page, so it protects what needs
+# none: a record's own name where it is shown (its words) and the loanwords in every text.
+_LAO = re.compile(f"[{chr(0x0E80)}-{chr(0x0EFF)}]")
+_SPLIT = re.compile(f"({_SEPARATORS.pattern})")
+
+
+def unbroken_pieces(text: str, *, is_name: bool = False) -> list[tuple[str, bool]]:
+    """``text`` as consecutive pieces, each paired with True when a line must not break inside it: every
+    loanword, and, when ``text`` is a record's own name (``is_name``), each of its protectable words. The
+    pieces join to ``text`` unchanged."""
+    if not text or not _LAO.search(text):
+        return [(text, False)] if text else []
+    loanwords = _loanword_pattern()
+    pieces: list[tuple[str, bool]] = []
+
+    def add(piece: str, keep: bool) -> None:
+        if not piece:
+            return
+        if not keep and pieces and not pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0] + piece, False)
+        else:
+            pieces.append((piece, keep))
+
+    for token in _SPLIT.split(text) if is_name else [text]:
+        if is_name and _protectable(token):
+            add(token, True)
+            continue
+        position = 0
+        for match in loanwords.finditer(token):
+            add(token[position : match.start()], False)
+            add(match.group(), True)
+            position = match.end()
+        add(token[position:], False)
+    return pieces
+
+
+@functools.cache
+def _loanword_pattern() -> re.Pattern:
+    return _protected_pattern(frozenset(LOANWORDS))
 
 
 def protected_words(reader=None) -> frozenset[str]:

@@ -8,15 +8,19 @@ pieces (``t.value``, ``t.lang``, ``t.is_fallback``) for places where markup is n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html, linebreaks
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import normalize_newlines
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
+
+from meetings.selectors.known_names import unbroken_pieces
 
 register = template.Library()
 
@@ -69,7 +73,7 @@ def translated(obj, field: str, paragraphs: bool = False, note: bool = True):
     if not t.value:
         return ""
     if paragraphs:
-        body = mark_safe(linebreaks(t.value, autoescape=True))  # noqa: S308 - linebreaks escapes
+        body = _paragraphs(t.value)
         if not t.is_fallback:
             return body
         return format_html(
@@ -79,17 +83,43 @@ def translated(obj, field: str, paragraphs: bool = False, note: bool = True):
             current_language(),
             _note(t.lang),
         )
+    value = _unbroken(t.value, is_name=field in NAME_FIELDS)
     if not t.is_fallback:
-        return t.value
+        return value
     if not note:
-        return format_html('<span lang="{}">{}</span>', t.lang, t.value)
+        return format_html('<span lang="{}">{}</span>', t.lang, value)
     return format_html(
         '<span lang="{}">{}</span> <small class="lang-note" lang="{}">({})</small>',
         t.lang,
-        t.value,
+        value,
         current_language(),
         _note(t.lang),
     )
+
+
+# Fields whose value is the record's own name (people, organisations, programmes, countries).
+NAME_FIELDS = ("name", "short_name")
+
+
+def _unbroken(text: str, *, is_name: bool) -> SafeString:
+    """``text`` escaped, each piece that a line must not cut (a loanword; a word of a record's own name:
+    :func:`meetings.selectors.known_names.unbroken_pieces`) in a ``span.unbroken`` (``white-space: nowrap``),
+    since browsers cut them as ICU does (ກິ|ແກ້ວ). The text itself is unchanged."""
+    return mark_safe(  # noqa: S308 - every piece is escaped
+        "".join(
+            f'<span class="unbroken">{escape(piece)}</span>' if keep else escape(piece)
+            for piece, keep in unbroken_pieces(text, is_name=is_name)
+        )
+    )
+
+
+def _paragraphs(text: str) -> SafeString:
+    """Django's ``linebreaks`` (paragraphs at blank lines, ``<br>`` at single ones), with :func:`_unbroken`."""
+    paragraphs = [
+        "<p>" + _unbroken(paragraph, is_name=False).replace("\n", "<br>") + "</p>"
+        for paragraph in re.split(r"\n{2,}", normalize_newlines(text))
+    ]
+    return mark_safe("\n\n".join(paragraphs))  # noqa: S308 - _unbroken escapes
 
 
 @register.simple_tag(takes_context=True)

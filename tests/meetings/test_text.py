@@ -38,3 +38,22 @@ def test_line_break_hints_survive_characters_outside_the_bmp():
     hinted = line_break_hints("😀ກອງເລຂາ")
     assert hinted.replace(ZWSP, "") == "😀ກອງເລຂາ"
     assert hinted.endswith(f"ກອງ{ZWSP}ເລຂາ")
+
+
+def test_web_text_keeps_a_name_s_words_and_loanwords_whole_and_escapes_the_rest():
+    from meetings.templatetags.portal import _paragraphs, _unbroken
+
+    name = 'ພົຈ ກິແກ້ວ <script>alert("x")</script> & ສະຖານທູດອົດສະຕຣາລີ'
+    assert _unbroken(name, is_name=True) == (
+        '<span class="unbroken">ພົຈ</span> <span class="unbroken">ກິແກ້ວ</span> '
+        '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ສະຖານທູດ<span class="unbroken">ອົດສະຕຣາລີ</span>'
+    )
+    # running text: only loanwords; a name's words are left to the browser there
+    assert _unbroken("ທ່ານ ກິແກ້ວ ນຳສະເໜີ ວິດີໂອ", is_name=False) == (
+        'ທ່ານ ກິແກ້ວ ນຳສະເໜີ <span class="unbroken">ວິດີໂອ</span>'
+    )
+    assert _paragraphs("ວິດີໂອ <b>\nແຖວສອງ\n\nວັກສອງ & ອາຊຽນ") == (
+        '<p><span class="unbroken">ວິດີໂອ</span> &lt;b&gt;<br>ແຖວສອງ</p>\n\n'
+        '<p>ວັກສອງ &amp; <span class="unbroken">ອາຊຽນ</span></p>'
+    )
+    assert _unbroken("English & <i>only</i>", is_name=True) == "English &amp; &lt;i&gt;only&lt;/i&gt;"
