@@ -5,6 +5,7 @@ and a URL whose arguments cannot be filled fails loudly, so the tests must be ta
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -251,6 +252,9 @@ def body_text(response) -> str:
     if response.get("Content-Type", "").startswith("application/pdf") or raw.startswith(b"%PDF-"):
         extracted = subprocess.run(["pdftotext", "-", "-"], input=raw, capture_output=True, check=False)
         text += "\n" + extracted.stdout.decode("utf-8", errors="replace")
+    elif response.get("Content-Type", "").startswith("text/html"):
+        # and as a reader sees it: without markup (a name's words may sit in spans that keep them whole)
+        text += "\n" + html.unescape(re.sub(r"<[^>]*>", "", text))
     return text
 
 
