@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import functools
 import re
 import unicodedata
 
-from meetings.rules.text import _is_lao, _protected_pattern, normalise_text
+from meetings.rules.text import _LAO_FIRST, _LAO_LAST, _is_lao, _protected_pattern, normalise_text
 
 MAX_PROTECTED_LETTERS = 12
 
@@ -81,8 +80,9 @@ def name_words(name: str) -> set[str]:
 # A browser breaks Lao with the same ICU dictionary, so it cuts the same names (ກິ|ແກ້ວ). A web page cannot
 # take the reader's whole set of names for every text without a look-up per page, so it protects what needs
 # none: a record's own name where it is shown (its words) and the loanwords in every text.
-_LAO = re.compile(f"[{chr(0x0E80)}-{chr(0x0EFF)}]")
+_LAO = re.compile(f"[{_LAO_FIRST}-{_LAO_LAST}]")  # the Lao block, as rules.text defines it
 _SPLIT = re.compile(f"({_SEPARATORS.pattern})")
+_LOANWORD_SET = frozenset(LOANWORDS)
 
 
 def unbroken_pieces(text: str, *, is_name: bool = False) -> list[tuple[str, bool]]:
@@ -91,7 +91,7 @@ def unbroken_pieces(text: str, *, is_name: bool = False) -> list[tuple[str, bool
     pieces join to ``text`` unchanged."""
     if not text or not _LAO.search(text):
         return [(text, False)] if text else []
-    loanwords = _loanword_pattern()
+    loanwords = _protected_pattern(_LOANWORD_SET)  # compiled once (cached by the set)
     pieces: list[tuple[str, bool]] = []
 
     def add(piece: str, keep: bool) -> None:
@@ -113,11 +113,6 @@ def unbroken_pieces(text: str, *, is_name: bool = False) -> list[tuple[str, bool
             position = match.end()
         add(token[position:], False)
     return pieces
-
-
-@functools.cache
-def _loanword_pattern() -> re.Pattern:
-    return _protected_pattern(frozenset(LOANWORDS))
 
 
 def protected_words(reader=None) -> frozenset[str]:
