@@ -21,6 +21,32 @@ def pytest_report_header(config):
     return line
 
 
+@pytest.fixture(scope="session")
+def smtp_server():
+    """One real SMTP server for the whole run (tests/mail.py)."""
+    from tests.mail import SMTPServer
+
+    server = SMTPServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def smtp(smtp_server, settings):
+    """Every test's mail goes through SMTP to the test server, never to an in-memory outbox; each test
+    starts with an empty mailbox and a running server."""
+    if smtp_server._controller is None:
+        smtp_server.start()
+    smtp_server.clear()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    return smtp_server
+
+
 @pytest.fixture
 def demo(db):
     """The two real source meetings, loaded by the demo loader."""

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import ActionItem, ActionItemUpdate, Meeting, MeetingEvent
 from meetings.rules import roles
 from meetings.rules.sensitive import scan_meeting
+from notifications.tasks import notify_meeting_event
 
 S = Meeting.Status
 A = MeetingEvent.Action
@@ -75,9 +76,12 @@ def transition_meeting(
         meeting._history_user = by
     meeting._change_reason = str(A(action).label)
     meeting.save()
-    MeetingEvent.objects.create(
+    event = MeetingEvent.objects.create(
         meeting=meeting, action=action, from_status=before, to_status=target, user=by, note=note
     )
+    # Enqueued in this transaction (the task is a row of the same database): a step that is rolled back
+    # mails nobody, a committed one always mails (notifications.workflow says who).
+    notify_meeting_event.enqueue(event_id=event.pk)
     return meeting
 
 

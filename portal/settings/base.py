@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "meetings.apps.MeetingsConfig",
     "reports.apps.ReportsConfig",
+    "django_tasks",
+    "django_tasks_db",
+    "notifications.apps.NotificationsConfig",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +210,34 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 # nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
 PROXY_CACHE_SECONDS = 0
+
+# --- Task queue (Django's Tasks API, django-tasks backport; rows in PostgreSQL) ---------------------
+# Enqueued in the caller's transaction: a rolled-back change leaves no task. `manage.py db_worker` runs
+# them (deploy/systemd/portal-worker.service; `--batch` until the queue is empty).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}}
+
+# --- Mail (Django's own setting names, read from the environment) -----------------------------------
+# With EMAIL_HOST set, every settings module sends through that SMTP server; without it, development
+# prints mail on the console and production refuses to start (portal/settings/production.py).
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "20"))
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lao CT records <records@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A message the SMTP server refuses or cannot take is tried again after 1, 2, 4 ... × MAIL_RETRY_BASE_SECONDS (at most
+# MAIL_RETRY_MAX_MINUTES apart) and given up after MAIL_MAX_ATTEMPTS tries (admin → Outbox: send again).
+MAIL_MAX_ATTEMPTS = int(env_str("MAIL_MAX_ATTEMPTS", "8"))
+MAIL_RETRY_MAX_MINUTES = int(env_str("MAIL_RETRY_MAX_MINUTES", "60"))
+MAIL_RETRY_BASE_SECONDS = int(env_str("MAIL_RETRY_BASE_SECONDS", "60"))
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {

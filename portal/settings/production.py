@@ -24,6 +24,12 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
 
+# Mail leaves through SMTP only: no production without a mail server (README, "Mail and the task queue").
+EMAIL_HOST = env_required("EMAIL_HOST")
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+DEFAULT_FROM_EMAIL = env_required("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", True)
 # nginx is the one reverse proxy in front of gunicorn and sets X-Forwarded-For to the client's address.
 AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_PROXY_COUNT", "1"))
