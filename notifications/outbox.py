@@ -125,13 +125,14 @@ class PortalEmail(EmailMultiAlternatives):
         msg["From"] = self.extra_headers.get("From", self.from_email)
         msg["To"] = ", ".join(self.to)
         msg["Date"] = formatdate(localtime=True)
-        for name, value in self.extra_headers.items():
-            if name.lower() != "from":
-                msg[name] = value
         msg.set_content(self.body, charset="utf-8")
         for content, mimetype in self.alternatives:
             subtype = mimetype.split("/")[1]
             msg.add_alternative(content, subtype=subtype, charset="utf-8")
+        # After the content: setting content clears the Content-* headers (Content-Language among them).
+        for name, value in self.extra_headers.items():
+            if name.lower() != "from":
+                msg[name] = value
         return msg
 
 
