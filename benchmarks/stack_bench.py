@@ -169,6 +169,7 @@ def production_env(database_url: str) -> dict:
     return {
         "PORTAL_ENV": "production", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
         "REDIS_URL": f"redis://127.0.0.1:{PORT + 2}/0", "DATABASE_URL": database_url,
+        "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(PORT + 3), "DEFAULT_FROM_EMAIL": "bench@localhost",
     }  # fmt: skip
 
 

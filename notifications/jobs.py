@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -12,13 +13,11 @@ from notifications import outbox
 from notifications.models import Message
 from notifications.tasks import send_soon
 
-LOST_AFTER = timedelta(minutes=2)
-
 
 def requeue_lost_mail() -> str:
     """Mail still pending well after its time: its task was lost (a worker killed mid-send). Enqueue it
     again; ``deliver`` locks the row, so a task that is in fact still running is not doubled."""
-    due = list(outbox.due_messages(older_than=LOST_AFTER))
+    due = list(outbox.due_messages(older_than=timedelta(seconds=settings.MAIL_LOST_AFTER_SECONDS)))
     send_soon(due)
     return f"{len(due)} mail re-queued"
 

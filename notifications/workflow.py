@@ -55,7 +55,7 @@ def mail_meeting_event(*, event_id: int) -> list:
         context = {
             "meeting": meeting,
             "event": event,
-            "by": event.user,
+            "by_name": (event.user.get_full_name() or event.user.username) if event.user else "",
             "recipient": user,
             "review_url": site_url(reverse("admin:meetings_meeting_change", args=[meeting.pk])),
             "public_url": public_url(meeting, recipient.language) if event.action == A.PUBLISHED else "",

@@ -238,6 +238,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_MAX_ATTEMPTS = int(env_str("MAIL_MAX_ATTEMPTS", "8"))
 MAIL_RETRY_MAX_MINUTES = int(env_str("MAIL_RETRY_MAX_MINUTES", "60"))
 MAIL_RETRY_BASE_SECONDS = int(env_str("MAIL_RETRY_BASE_SECONDS", "60"))
+# Pending mail this long past its time has lost its delivery task (a worker killed): `mail_timers retry`
+# queues it again.
+MAIL_LOST_AFTER_SECONDS = int(env_str("MAIL_LOST_AFTER_SECONDS", "120"))
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {

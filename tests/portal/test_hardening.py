@@ -50,6 +50,8 @@ def production_settings() -> dict:
         "PORTAL_ENV": "production",
         "SECRET_KEY": "y" * 60,
         "ALLOWED_HOSTS": "records.example.org",
+        "EMAIL_HOST": "mail.example.org",
+        "DEFAULT_FROM_EMAIL": "records@example.org",
         "CACHE_DIR": CACHE_DIR,
     }
     result = subprocess.run(

@@ -6,13 +6,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+MAIL = {"EMAIL_HOST": "mail.example.org", "DEFAULT_FROM_EMAIL": "records@example.org"}
+REQUIRED = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "records.example.org", **MAIL}
 
 
 def run_check(**env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_ENV", "DJANGO_SETTINGS_MODULE"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_ENV", "DJANGO_SETTINGS_MODULE", *MAIL}
     }
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -24,22 +26,46 @@ def run_check(**env):
     )
 
 
-@pytest.mark.parametrize(
-    ("env", "missing"),
-    [
-        ({"ALLOWED_HOSTS": "records.example.org"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS"),
-    ],
-)
-def test_production_refuses_to_start_without_required_settings(env, missing):
+@pytest.mark.parametrize("missing", sorted(REQUIRED))
+def test_production_refuses_to_start_without_required_settings(missing):
+    env = {k: v for k, v in REQUIRED.items() if k != missing}
     result = run_check(PORTAL_ENV="production", **env)
     assert result.returncode != 0
     assert f"The environment variable {missing} is required" in result.stderr
 
 
 def test_production_starts_with_required_settings():
-    result = run_check(PORTAL_ENV="production", SECRET_KEY="y" * 60, ALLOWED_HOSTS="records.example.org")
+    result = run_check(PORTAL_ENV="production", **REQUIRED)
     assert result.returncode == 0, result.stderr
+
+
+def mail_settings(**env) -> list[str]:
+    code = "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST or '-', s.EMAIL_PORT)"
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PORTAL_ENV", *MAIL}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT, env=clean | env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("environment", ["development", "test", "production"])
+def test_with_email_host_every_settings_module_sends_through_smtp(environment):
+    env = {"PORTAL_ENV": environment, "EMAIL_HOST": "mail.example.org", "EMAIL_PORT": "587"}
+    if environment == "production":
+        env |= REQUIRED
+    assert mail_settings(**env) == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+    ]
+
+
+def test_without_email_host_development_prints_mail_on_the_console():
+    assert mail_settings(PORTAL_ENV="development")[:2] == [
+        "django.core.mail.backends.console.EmailBackend",
+        "-",
+    ]
 
 
 def test_importing_settings_has_no_side_effects():
@@ -94,6 +120,7 @@ def test_production_uses_redis_and_hands_files_to_nginx_when_configured():
             "PORTAL_ENV": "production",
             "SECRET_KEY": "z" * 60,
             "ALLOWED_HOSTS": "records.example.org",
+            **MAIL,
             "REDIS_URL": "redis://127.0.0.1:6379/1",
             "SENDFILE_X_ACCEL": "true",
         },
