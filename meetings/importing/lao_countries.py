@@ -51,9 +51,10 @@ def read_countries(text: str, known) -> list:
                     facts.append(_country_fact("country", entry, start, end, text))
             break
     host = None
-    for m in re.finditer(rf"(?:ປະເທດ\s*)?(?P<c>\S+(?:\s\S+)?)\s*(?:{_alt(HOST_AFTER)})", text):
-        for pos in (m.start("c"), m.start()):
-            if at := _country_at(text, pos, known):
+    for m in re.finditer(_alt(HOST_AFTER), text):  # "… ປະເທດ X ເປັນເຈົ້າພາບ": the country right before it
+        for pos in range(max(0, m.start() - 40), m.start()):
+            at = _country_at(text, pos, known)
+            if at and not text[at[1] : m.start()].strip():
                 host = (at[0], pos, at[1])
                 break
         if host:

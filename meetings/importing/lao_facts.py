@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,6 +82,11 @@ class Reading:
         lo = max(self.text.rfind("\n", 0, fact.start) + 1, fact.start - context)
         hi = self.text.find("\n", fact.end)
         hi = min(hi if hi != -1 else len(self.text), fact.end + context)
+        # at grapheme cluster boundaries: never start or end between a Lao letter and its vowel/tone marks
+        while lo < fact.start and unicodedata.category(self.text[lo]).startswith("M"):
+            lo += 1
+        while hi < len(self.text) and unicodedata.category(self.text[hi]).startswith("M"):
+            hi += 1
         before, after = self.text[lo : fact.start], self.text[fact.end : hi]
         return (
             ("…" if lo > 0 and self.text[lo - 1] != "\n" else "") + before,
