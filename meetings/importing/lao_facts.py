@@ -15,200 +15,52 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
 
+from meetings.importing import lao_countries, lao_people
+from meetings.importing.fact import Fact
+from meetings.importing.lao_tables import (  # noqa: F401 (re-exported: the tables' old home)
+    ATTENDANCE_TOTAL,
+    ATTENDANCE_WOMEN,
+    COUNT_AFTER,
+    COUNT_BEFORE,
+    COUNTRY_SPELLINGS,
+    DATE_MARKERS,
+    HONORIFICS,
+    HONORIFICS_EN,
+    HOST_AFTER,
+    HOST_BEFORE,
+    IN_PERSON,
+    KIND_WORDS,
+    KNOWN_VENUES,
+    MEETING_WORDS,
+    MONTHS,
+    NOT_NAME_START,
+    ONLINE_MEETING,
+    ONLINE_NOT,
+    ONLINE_WORDS,
+    ORGANISED,
+    PEOPLE_UNITS,
+    PLACES,
+    PLAIN_HONORIFICS,
+    POSITION_ENDS,
+    RANGE_WORDS,
+    ROLE_AFTER,
+    ROLE_BEFORE,
+    TIMES_OF_DAY,
+    VENUE_AT,
+    VENUE_ENDS,
+    VENUE_KINDS,
+    VENUE_KINDS_EN,
+)
 from meetings.rules.text import normalise_text, search_key
-
-# ==== Tables (extend these) ==============================================================================
-
-# Month names as written in Lao news (and in English). Add spellings as they are met.
-MONTHS = {
-    1: ["ມັງກອນ", "January", "Jan"],
-    2: ["ກຸມພາ", "February", "Feb"],
-    3: ["ມີນາ", "March", "Mar"],
-    4: ["ເມສາ", "April", "Apr"],
-    5: ["ພຶດສະພາ", "May"],
-    6: ["ມິຖຸນາ", "June", "Jun"],
-    7: ["ກໍລະກົດ", "July", "Jul"],
-    8: ["ສິງຫາ", "August", "Aug"],
-    9: ["ກັນຍາ", "September", "Sep"],
-    10: ["ຕຸລາ", "October", "Oct"],
-    11: ["ພະຈິກ", "November", "Nov"],
-    12: ["ທັນວາ", "December", "Dec"],
-}
-# Words right before a date that make it the meeting's date (within a few characters).
-DATE_MARKERS = ["ວັນທີ", "ວັນທີ່", "ແຕ່ວັນທີ", "On", "on", "From", "from"]
-# Words between the two days of a range.
-RANGE_WORDS = ["-", "–", "ຫາ", "ເຖິງ", "to", "and"]
-# Time of day: phrase -> (Lao, English).
-TIMES_OF_DAY = {
-    "ຕອນເຊົ້າ": ("ຕອນເຊົ້າ", "morning"),
-    "ຕອນບ່າຍ": ("ຕອນບ່າຍ", "afternoon"),
-    "ຕອນແລງ": ("ຕອນແລງ", "evening"),
-    "in the morning": ("ຕອນເຊົ້າ", "morning"),
-    "in the afternoon": ("ຕອນບ່າຍ", "afternoon"),
-}
-
-# A venue: "at" + a kind of place + its name (up to a comma, bracket or space).
-VENUE_AT = ["ທີ່", "ທີ", "ຢູ່", "ນະ"]
-VENUE_KINDS = ["ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ"]
-VENUE_KINDS_EN = ["Hotel", "Hall", "Convention Centre", "Convention Center", "Conference Centre", "Centre"]
-# Venues whose city is known (Lao name -> city key in PLACES).
-KNOWN_VENUES = {"ຫໍປະຊຸມແຫ່ງຊາດ": "vientiane-capital"}
-# Cities and provinces: key -> (forms in a text, Lao name to store, English name to store).
-PLACES = {
-    "vientiane-capital": (
-        ["ນະຄອນຫຼວງວຽງຈັນ", "ນະຄອນຫລວງວຽງຈັນ", "Vientiane Capital"],
-        "ນະຄອນຫຼວງວຽງຈັນ",
-        "Vientiane Capital",
-    ),
-    "phongsaly": (["ແຂວງຜົ້ງສາລີ", "Phongsaly"], "ແຂວງຜົ້ງສາລີ", "Phongsaly Province"),
-    "luang-namtha": (["ແຂວງຫຼວງນ້ຳທາ", "Luang Namtha"], "ແຂວງຫຼວງນ້ຳທາ", "Luang Namtha Province"),
-    "oudomxay": (["ແຂວງອຸດົມໄຊ", "Oudomxay"], "ແຂວງອຸດົມໄຊ", "Oudomxay Province"),
-    "bokeo": (["ແຂວງບໍ່ແກ້ວ", "Bokeo"], "ແຂວງບໍ່ແກ້ວ", "Bokeo Province"),
-    "luang-prabang": (
-        ["ແຂວງຫຼວງພະບາງ", "ແຂວງຫລວງພະບາງ", "Luang Prabang"],
-        "ແຂວງຫຼວງພະບາງ",
-        "Luang Prabang Province",
-    ),
-    "houaphanh": (["ແຂວງຫົວພັນ", "Houaphanh"], "ແຂວງຫົວພັນ", "Houaphanh Province"),
-    "xayaboury": (["ແຂວງໄຊຍະບູລີ", "Xayaboury"], "ແຂວງໄຊຍະບູລີ", "Xayaboury Province"),
-    "xiengkhouang": (["ແຂວງຊຽງຂວາງ", "Xiengkhouang"], "ແຂວງຊຽງຂວາງ", "Xiengkhouang Province"),
-    "vientiane-province": (["ແຂວງວຽງຈັນ", "Vientiane Province"], "ແຂວງວຽງຈັນ", "Vientiane Province"),
-    "bolikhamxay": (["ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay"], "ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay Province"),
-    "khammouane": (["ແຂວງຄຳມ່ວນ", "Khammouane"], "ແຂວງຄຳມ່ວນ", "Khammouane Province"),
-    "savannakhet": (["ແຂວງສະຫວັນນະເຂດ", "Savannakhet"], "ແຂວງສະຫວັນນະເຂດ", "Savannakhet Province"),
-    "salavan": (["ແຂວງສາລະວັນ", "Salavan"], "ແຂວງສາລະວັນ", "Salavan Province"),
-    "sekong": (["ແຂວງເຊກອງ", "Sekong"], "ແຂວງເຊກອງ", "Sekong Province"),
-    "champasak": (["ແຂວງຈຳປາສັກ", "Champasak"], "ແຂວງຈຳປາສັກ", "Champasak Province"),
-    "attapeu": (["ແຂວງອັດຕະປື", "Attapeu"], "ແຂວງອັດຕະປື", "Attapeu Province"),
-    "xaisomboun": (["ແຂວງໄຊສົມບູນ", "Xaisomboun"], "ແຂວງໄຊສົມບູນ", "Xaisomboun Province"),
-}
-
-# The whole meeting held at a distance (-> online, or hybrid when it also had a venue).
-ONLINE_MEETING = [
-    "ປະຊຸມທາງໄກ",
-    "ຜ່ານລະບົບປະຊຸມທາງໄກ",
-    "ຜ່ານລະບົບວີດີໂອ",
-    "ຜ່ານລະບົບອອນລາຍ",
-    "ປະຊຸມຜ່ານວີດີໂອ",
-    "ປະຊຸມອອນລາຍ",
-    "video conference",
-    "videoconference",
-    "held online",
-]
-# Joining online, before a count ("ທາງອອນລາຍອີກ 02 ທ່ານ"); and English "6 of them joined online".
-ONLINE_WORDS = ["ອອນລາຍ", "ອອນໄລນ໌", "ອອນໄລ", "ທາງໄກ", "online"]
-ONLINE_NOT = ["ສັງຄົມ", "ສື່"]  # "social media online", "online media": not a way of attending
-# Counting people: the words after a number.
-PEOPLE_UNITS = ["ທ່ານ", "ຄົນ", "ທ່ານ"]
-ATTENDANCE_TOTAL = ["ຜູ້ເຂົ້າຮ່ວມທັງໝົດ", "ຜູ້ເຂົ້າຮ່ວມທັງຫມົດ", "ຜູ້ເຂົ້າຮ່ວມກອງປະຊຸມທັງໝົດ", "ຜູ້ເຂົ້າຮ່ວມລວມທັງໝົດ", "ຜູ້ເຂົ້າຮ່ວມ"]
-ATTENDANCE_WOMEN = ["ແມ່ຍິງ", "ແມ່ຍີງ", "ເພດຍິງ", "ຍິງ", "ຍີງ"]
-
-# Honorifics and ranks (Lao as written -> English). Longest first is not needed: the reader tries all.
-HONORIFICS = {
-    "ທ່ານ ນາງ": "Ms",
-    "ທ່ານນາງ": "Ms",
-    "ທ່ານ": "Mr",
-    "ນາງ": "Ms",
-    "ທ້າວ": "Mr",
-    # police ranks, in full and abbreviated
-    "ພົນຕຳຫຼວດເອກ": "Pol. Gen.",
-    "ພົນຕຳຫຼວດໂທ": "Pol. Lt. Gen.",
-    "ພົນຕຳຫຼວດຕີ": "Pol. Maj. Gen.",
-    "ພົນຈັດຕະວາຕຳຫຼວດ": "Pol. Brig. Gen.",
-    "ພັນເອກຕຳຫຼວດ": "Pol. Col.",
-    "ພັນໂທຕຳຫຼວດ": "Pol. Lt. Col.",
-    "ພັນຕີຕຳຫຼວດ": "Pol. Maj.",
-    "ພົອ": "Pol. Gen.",
-    "ພົທ": "Pol. Lt. Gen.",
-    "ພົຕ": "Pol. Maj. Gen.",
-    "ພົຈວ": "Pol. Brig. Gen.",
-    "ພັອ": "Pol. Col.",
-    "ພັທ": "Pol. Lt. Col.",
-    "ພັຕ": "Pol. Maj.",
-    # army ranks
-    "ພົນເອກ": "Gen.",
-    "ພົນໂທ": "Lt. Gen.",
-    "ພົນຕີ": "Maj. Gen.",
-    "ພົນຈັດຕະວາ": "Brig. Gen.",
-    "ພັນເອກ": "Col.",
-    "ພັນໂທ": "Lt. Col.",
-    "ພັນຕີ": "Maj.",
-    # academic titles
-    "ປະລິນຍາເອກ": "Dr",
-    "ປອ": "Dr",
-    "ດຣ": "Dr",
-    "ຮສ": "Assoc. Prof.",
-    "ຮອງສາດສະດາຈານ": "Assoc. Prof.",
-    "ສຈ": "Prof.",
-    "ສາດສະດາຈານ": "Prof.",
-}
-PLAIN_HONORIFICS = {"ທ່ານ", "ທ່ານ ນາງ", "ທ່ານນາງ", "ນາງ", "ທ້າວ"}  # also counters ("24 ທ່ານ"): need care
-HONORIFICS_EN = {
-    "H.E.": "H.E.",
-    "Mr": "Mr",
-    "Mr.": "Mr",
-    "Ms": "Ms",
-    "Ms.": "Ms",
-    "Mrs": "Mrs",
-    "Dr": "Dr",
-    "Dr.": "Dr",
-    "Pol. Gen.": "Pol. Gen.",
-    "Pol. Lt. Gen.": "Pol. Lt. Gen.",
-    "Pol. Maj. Gen.": "Pol. Maj. Gen.",
-    "Pol. Brig. Gen.": "Pol. Brig. Gen.",
-    "Pol. Col.": "Pol. Col.",
-    "Pol. Lt. Col.": "Pol. Lt. Col.",
-    "Pol. Maj.": "Pol. Maj.",
-}
-# A name is two words; these words start a position or a phrase, never a name.
-NOT_NAME_START = [
-    "ຮອງ", "ຫົວໜ້າ", "ລັດຖະມົນຕີ", "ປະທານ", "ເລຂາ", "ຜູ້", "ກະຊວງ", "ກົມ", "ຄະນະ", "ອົງການ", "ສູນ",
-    "ຈາກ", "ທີ່", "ແລະ", "ໄດ້", "ຂອງ", "ກໍ່", "ເປັນ", "ທັງ", "ໃນ", "ມີ", "ບັນດາ", "ພະແນກ", "ສະຖານທູດ",
-]  # fmt: skip
-# Where a position ends (after the name).
-POSITION_ENDS = [",", "(", " ແລະ ", " ໄດ້", " ເປັນ", " ກ່ຽວກັບ", " ມີ", ";", "."]
-# Roles: phrases before the person (in the same sentence, the nearest wins) and after the person.
-ROLE_BEFORE = [
-    ("ປະທານຮ່ວມ", "co_chair"),
-    ("ເປັນປະທານ", "chair"),
-    ("ປະທານໂດຍ", "chair"),
-    ("ລາຍງານຈາກ", "presenter"),
-    ("ນຳສະເໜີໂດຍ", "presenter"),
-    ("co-chaired by", "co_chair"),
-    ("chaired by", "chair"),
-    ("presented by", "presenter"),
-]
-ROLE_AFTER = [
-    ("ເປັນປະທານຮ່ວມ", "co_chair"),
-    ("ເປັນປະທານ", "chair"),
-    ("ໄດ້ລາຍງານ", "presenter"),
-    ("ໄດ້ນຳສະເໜີ", "presenter"),
-    ("presented", "presenter"),
-    ("reported", "presenter"),
-]
-# The verb after the organisers ("X ໄດ້ຈັດກອງປະຊຸມ", "X held a workshop").
-ORGANISED = ["ໄດ້ຈັດ", "ຈັດຂຶ້ນ", "ເປັນເຈົ້າພາບ", "organised", "organized", "held", "hosted"]
-# Words that make a post look like a meeting report (the preview ticks those).
-MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົບຮົມ", "ສຳມະນາ", "meeting", "workshop", "training", "conference"]
 
 # ==== The reader =========================================================================================
 
 LAO_DIGITS = str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789")
 _LAO = "\u0e80-\u0eff"
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One suggestion: a field, its value (JSON-able), a label, and where in the text it was read."""
-
-    field: str
-    value: Any
-    label: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -230,6 +82,11 @@ class Reading:
         lo = max(self.text.rfind("\n", 0, fact.start) + 1, fact.start - context)
         hi = self.text.find("\n", fact.end)
         hi = min(hi if hi != -1 else len(self.text), fact.end + context)
+        # at grapheme cluster boundaries: never start or end between a Lao letter and its vowel/tone marks
+        while lo < fact.start and unicodedata.category(self.text[lo]).startswith("M"):
+            lo += 1
+        while hi < len(self.text) and unicodedata.category(self.text[hi]).startswith("M"):
+            hi += 1
         before, after = self.text[lo : fact.start], self.text[fact.end : hi]
         return (
             ("…" if lo > 0 and self.text[lo - 1] != "\n" else "") + before,
@@ -245,10 +102,18 @@ class Known:
     organisations: list[dict] = field(default_factory=list)  # {"pk","slug","names":[...], "short":[...]}
     programmes: list[dict] = field(default_factory=list)
     people: list[dict] = field(default_factory=list)  # {"pk","slug","name_lo","name_en"}
+    countries: list[dict] = field(default_factory=list)  # {"pk","code","names":[...]}
+
+    @classmethod
+    def for_evaluation(cls) -> Known:
+        """No records but the seeded country list (as the demo database has it): for the evaluation set."""
+        from meetings.services.countries import COUNTRIES
+
+        return cls(countries=[country_entry(None, code, [lo, en]) for code, lo, en, _asean in COUNTRIES])
 
     @classmethod
     def from_database(cls) -> Known:
-        from meetings.models import Organisation, Person, Programme
+        from meetings.models import Country, Organisation, Person, Programme
 
         def entries(queryset):
             return [
@@ -269,7 +134,14 @@ class Known:
                 {"pk": p.pk, "slug": p.slug, "name_lo": p.name_lo or "", "name_en": p.name_en or ""}
                 for p in Person.objects.all()
             ],
+            countries=[country_entry(c.pk, c.code, [c.name_lo, c.name_en]) for c in Country.objects.all()],
         )
+
+
+def country_entry(pk, code: str, names: list[str]) -> dict:
+    """A country as the reader matches it: its recorded names and the spellings of real texts."""
+    spellings = [normalise_text(n) for n in [*names, *COUNTRY_SPELLINGS.get(code, [])] if n]
+    return {"pk": pk, "code": code, "names": sorted(set(spellings), key=len, reverse=True)}
 
 
 def _alt(words) -> str:
@@ -303,6 +175,39 @@ def _date(year, month, day) -> datetime.date | None:
     return value if 1990 <= value.year <= 2100 else None
 
 
+_LAO_MONTH = _alt(normalise_text(n) for names in MONTHS.values() for n in names if not n.isascii())
+_PARTIAL = re.compile(rf"(?:{_alt(DATE_MARKERS)})\s*(?P<d2>\d{{1,2}})\s*(?P<m2>{_LAO_MONTH})(?!\s*,?\s*\d)")
+_DATE_LINE = re.compile(r"^\s*(\S+(?:\s\S+){0,2})\s*(?:\||$)", re.M)
+
+
+def _partial_date(digits: str, post_date, candidates):
+    """ "ວັນທີ 16 ກຸມພາຜ່ານມານີ້" (no year): its year from the post's date, or from a publication date on a line
+    of its own ("19/02/2021"), the latest such day not after it."""
+    m = _PARTIAL.search(digits)
+    if not m:
+        return None
+    reference = post_date
+    if reference is None:
+        for unmarked, pos, start, end, date_match in candidates:
+            line = _DATE_LINE.match(digits, digits.rfind("\n", 0, pos) + 1)
+            if unmarked and end is None and line and line.start(1) == pos and line.end(1) == date_match.end():
+                reference = start
+                break
+    if reference is None:
+        return None
+    month = _MONTH_OF.get(m["m2"].rstrip(".").casefold())
+    day = _date(reference.year, month, m["d2"])
+    if day and day > reference:
+        day = _date(reference.year - 1, month, m["d2"])
+    return (False, m.start("d2"), day, None, m) if day else None
+
+
+def _opening_date(digits: str, m) -> bool:
+    """A date in the text's first sentence, not said of a plan or a document (ຕາມແຜນ …, ລົງວັນທີ …)."""
+    first_end = min([i for i in (digits.find(". "), digits.find("\n", 1)) if i != -1] + [len(digits)])
+    return m.start() < first_end and not re.search(r"ແຜນ|ລົງ\s*$", digits[max(0, m.start() - 20) : m.start()])
+
+
 def _read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
     candidates = []
     taken: list[tuple[int, int]] = []
@@ -319,17 +224,25 @@ def _read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
                 start = _date(g.get("y1") or g["y2"], month1, g["d1"])
                 if start and start > end and not g.get("y1"):
                     start = _date(int(g["y2"]) - 1, month1, g["d1"])  # 30 ທັນວາ - 2 ມັງກອນ 2024
-            if end is None or (g.get("d1") and (start is None or start >= end or (end - start).days > 31)):
+            spans_years = g.get("y1") and g["y1"] != g["y2"]
+            if end is None or (g.get("d1") and not spans_years and (start is None or start >= end)):
+                continue
+            if (g.get("y1") and g["y1"] != g["y2"]) or (start and (end - start).days > 31):
+                # a span of years ("27 ກຸມພາ 1995-27 ກຸມພາ 2025"): an anniversary, not the meeting's date
+                taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
-            marked = any(
-                digits[max(0, m.start() - 12) : m.start()].rstrip().endswith(w) for w in DATE_MARKERS
-            )
+            before = digits[max(0, m.start() - 12) : m.start()].rstrip()
+            marked = any(before.endswith(w) for w in DATE_MARKERS)
             candidates.append((not marked, m.start(), start or end, end if start else None, m))
+    if not any(not c[0] for c in candidates):
+        partial = _partial_date(digits, post_date, candidates)
+        if partial:
+            candidates.insert(0, partial)
     chosen = []
-    for _unmarked, _pos, start, end, m in sorted(candidates, key=lambda c: (c[0], c[1])):
-        if post_date and abs((start - post_date).days) > 370:
-            continue  # a date of something else (a plan, a law)
+    for unmarked, _pos, start, end, m in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if post_date and abs((start - post_date).days) > 370 and (unmarked or not _opening_date(digits, m)):
+            continue  # a date of something else (a plan, a law); the opening sentence's ວັນທີ … is the meeting's
         chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
         if end:
             chosen.append(Fact("end_date", end.isoformat(), end.isoformat(), m.start(), m.end()))
@@ -382,31 +295,74 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
+@lru_cache(maxsize=256)
+def _place_pattern(form: str) -> re.Pattern:
+    """A city or province as written, also with a space after ແຂວງ/ນະຄອນ ("ແຂວງ ຄຳມ່ວນ")."""
+    pattern = _phrase_pattern(form)
+    for prefix in ("ແຂວງ", "ນະຄອນ"):
+        if form.startswith(prefix):
+            pattern = re.escape(prefix) + r"\s*" + _phrase_pattern(form[len(prefix) :])
+    return re.compile(pattern)
+
+
+def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The first city or province of PLACES named in text[start:end] (spaces inside ignored)."""
+    best = None
+    for key, (forms, _lo, _en) in PLACES.items():
+        for form in forms:
+            m = _place_pattern(form).search(text, start, end)
+            if m and (best is None or m.start() < best[1][0]):
+                best = (key, m.span())
+    return best
+
+
 def _read_place(text: str, language: str) -> list[Fact]:
-    facts = []
+    """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province
+    (inside or right after the venue, or ``ທີ່`` + a place of PLACES), in the opening of the text."""
+    facts, city = [], None
+    head = len(text) if language != "lo" else min(len(text), 600)
     if language == "lo":
-        venue_re = rf"(?:{_alt(VENUE_AT)})\s*(?P<v>(?:{_alt(VENUE_KINDS)})[^\s,()]*)"
+        venue_re = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?P<v>(?:{_alt(VENUE_KINDS)}))")
+        m = venue_re.search(text, 0, head)
     else:
-        venue_re = rf"\bat (?:the )?(?P<v>(?:[A-Z][\w'’-]*\s)+?(?:{_alt(VENUE_KINDS_EN)}))\b"
-    m = re.search(venue_re, text)
-    city_key, city_span = None, None
-    if m:
-        venue = m.group("v")
-        facts.append(Fact("venue", venue, venue, m.start("v"), m.end("v")))
-        after = text[m.end() : m.end() + 40]
-        skip = len(after) - len(after.lstrip(" ,"))
-        for key, (forms, _lo, _en) in PLACES.items():
-            for form in forms:
-                if after[skip:].startswith(form):
-                    city_key, city_span = key, (m.end() + skip, m.end() + skip + len(form))
-                    break
-            if city_key:
+        m = re.search(rf"\bat (?:the )?(?P<v>(?:[A-Z][\w'’-]*\s)+?(?:{_alt(VENUE_KINDS_EN)}))\b", text)
+    if m and language == "lo" and not lao_people.is_word(text, m.start(), m.start("v")):
+        m = next(  # "ຄະນະພະແນກ" is not "ນະ" (at) + a venue: the marker must be a word of its own
+            (
+                v
+                for v in venue_re.finditer(text, m.end(), head)
+                if lao_people.is_word(text, v.start(), v.start("v"))
+            ),
+            None,
+        )
+    if m and language == "lo":
+        v_start = m.start("v")
+        stop = min([i for i in (text.find(e, v_start) for e in VENUE_ENDS) if i != -1] + [v_start + 120])
+        bracket = re.match(r"\s*\([^()\n]{1,20}\)", text[stop:])
+        if text[stop : stop + 1] == "(" or (bracket and text[stop] != ","):
+            stop += bracket.end() if bracket else 0
+        venue_end = len(text[v_start:stop].rstrip())
+        venue_end += v_start
+        city = _place_in(text, v_start, min(len(text), stop + 40))
+        if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
+            venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
+        venue = text[v_start:venue_end]
+        facts.append(Fact("venue", venue, venue, v_start, venue_end))
+        if not city and venue in KNOWN_VENUES:
+            city = (KNOWN_VENUES[venue], (v_start, venue_end))
+    elif m:
+        facts.append(Fact("venue", m.group("v"), m.group("v"), m.start("v"), m.end("v")))
+        city = _place_in(text, m.end(), m.end() + 40)
+    if not city and language == "lo":
+        at = re.compile(rf"(?:{_alt(VENUE_AT)})\s*").finditer(text, 0, head)
+        for a in at:
+            found = _place_in(text, a.end(), a.end() + 25)
+            if found and found[1][0] == a.end():
+                city = found
                 break
-        if not city_key and venue in KNOWN_VENUES:
-            city_key, city_span = KNOWN_VENUES[venue], (m.start("v"), m.end("v"))
-    if city_key:
-        _forms, lo, en = PLACES[city_key]
-        facts.append(Fact("city", {"lo": lo, "en": en}, lo if language == "lo" else en, *city_span))
+    if city:
+        _forms, lo, en = PLACES[city[0]]
+        facts.append(Fact("city", {"lo": lo, "en": en}, lo if language == "lo" else en, *city[1]))
     return facts
 
 
@@ -416,15 +372,33 @@ def _count(text: str, prefixes: list[str], start: int = 0, end: int | None = Non
     return re.compile(pattern).search(text, start, len(text) if end is None else end)
 
 
+def _lao_total(digits: str):
+    """The first count of people (N ທ່ານ/ຄົນ/ສະຫາຍ) said to be the participants: a counting word before it in
+    its clause (ທັງໝົດ, ຈຳນວນ, …) or ເຂົ້າຮ່ວມ right after it. Not a count written "N ກວ່າ" (more than N)."""
+    units = _alt(PEOPLE_UNITS)
+    for m in re.finditer(rf"(?<![\d.,])(?P<n>\d+)\s*(?:{units})", digits):
+        if re.search(r"\d[.,]\s?$", digits[max(0, m.start() - 3) : m.start()]):
+            continue  # "16. 538 ສະຫາຍ": thousands
+        clause_start = max([digits.rfind(c, 0, m.start()) for c in ",.;\n("] + [m.start() - 40])
+        clause = digits[clause_start + 1 : m.start()]
+        if any(w in clause for w in COUNT_BEFORE) or any(
+            digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER
+        ):
+            return m
+    return None
+
+
 def _read_attendance(digits: str, language: str) -> list[Fact]:
     facts = []
     if language == "lo":
-        total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*")
+        total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*") or _lao_total(digits)
         if total:
             facts.append(
                 Fact("attendance_total", int(total["n"]), total["n"].lstrip("0") or "0", *total.span())
             )
-            women = _count(digits, ATTENDANCE_WOMEN, total.end(), total.end() + 60, gap=r"\s*")
+            women = re.compile(  # right after the total: "…, ຍິງ 11 ທ່ານ", "… ໃນນັ້ນ ແມ່ຍິງ 5 ຄົນ"
+                rf"\s*[,;(]?\s*(?:ໃນນັ້ນ\s*)?(?:ເປັນ\s*)?(?:{_alt(ATTENDANCE_WOMEN)})\s*(?:ມີ\s*)?(?P<n>\d+)\s*(?:{_alt(PEOPLE_UNITS)})"
+            ).match(digits, total.end())
             if women and int(women["n"]) <= int(total["n"]):
                 facts.append(Fact("attendance_women", int(women["n"]), women["n"].lstrip("0"), *women.span()))
         for m in re.finditer(
@@ -463,10 +437,13 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
         return Fact("format", "hybrid", "hybrid", online.start, online.end)
     if m and venue:
         return Fact("format", "hybrid", "hybrid", m.start(), m.end())
+    in_person = re.search(_alt(IN_PERSON), text)
+    if m and in_person:
+        return Fact("format", "hybrid", "hybrid", m.start(), m.end())
     if m:
         return Fact("format", "online", "online", m.start(), m.end())
-    if venue:
-        return Fact("format", "in_person", "in_person", venue.start, venue.end)
+    if in_person:  # a venue alone does not say that nobody joined from afar
+        return Fact("format", "in_person", "in_person", in_person.start(), in_person.end())
     return None
 
 
@@ -487,7 +464,8 @@ def _role(text: str, start: int, end: int, next_start: int) -> str:
     return "participant"
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name compared without case, spaces or spelling variants of the stored form."""
     return re.sub(r"\s+", "", search_key(name))
 
 
@@ -502,74 +480,51 @@ def _read_people(text: str, language: str, known: Known) -> list[Fact]:
     for person in known.people:
         for name in (person["name_lo"], person["name_en"]):
             if name:
-                people_by_key[_name_key(name)] = person
-    found = []  # (start, name_start, end, honorific_lo, honorific_en, name, name_en)
+                people_by_key[name_key(name)] = person
     if language == "lo":
-        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
-        i = 0
-        while i < len(tokens):
-            hon, j = [], i
-            while j < len(tokens):
-                two = f"{tokens[j][2]} {tokens[j + 1][2]}" if j + 1 < len(tokens) else ""
-                if two in HONORIFICS:
-                    hon.append(two)
-                    j += 2
-                elif tokens[j][2] in HONORIFICS:
-                    hon.append(tokens[j][2])
-                    j += 1
-                else:
-                    break
-            if not hon:
-                i += 1
-                continue
-            previous = tokens[i - 1][2] if i else ""
-            counted = hon[0] in PLAIN_HONORIFICS and re.search(r"\d$", previous)
-            names = tokens[j : j + 2]
-            ok = (
-                not counted
-                and len(names) == 2
-                and all(re.fullmatch(rf"[{_LAO}]{{2,14}}", t[2].rstrip(",.;:")) for t in names)
-                and not re.search(r"[,.;:]$", names[0][2])
-                and not any(names[0][2].startswith(w) for w in NOT_NAME_START)
-                and not any(names[1][2].startswith(w) for w in NOT_NAME_START)
-            )
-            if not ok:
-                i = j if j > i else i + 1
-                continue
-            name_end = names[1][0] + len(names[1][2].rstrip(",.;:"))
-            name = text[names[0][0] : name_end]
-            name_en, end = "", name_end
-            paren = re.match(r"\s*\(([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\)", text[name_end:])
+        found = lao_people.find_people(text)
+        lao_people.roles(text, found, lambda pos: _sentence_bounds(text, pos)[1])
+        for person in found:
+            paren = re.match(r"\s*\(([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\)", text[person["end"] :])
+            person["name_en"] = paren.group(1) if paren else ""
             if paren:
-                name_en, end = paren.group(1), name_end + paren.end()
-            ranks = [h for h in hon if h not in PLAIN_HONORIFICS]
-            shown = ranks or hon  # "ທ່ານ ພົຈວ" is recorded as the rank
-            found.append(
-                (
-                    tokens[i][0],
-                    names[0][0],
-                    end,
-                    " ".join(shown),
-                    " ".join(HONORIFICS[h] for h in shown),
-                    name,
-                    name_en,
-                )
-            )
-            i = j + 2
+                person["end"] += paren.end()
     else:
+        found = []
         hon_re = _alt(HONORIFICS_EN)
         for m in re.finditer(
             rf"(?<![A-Za-z])(?P<h>(?:{hon_re})(?:\s+(?:{hon_re}))*)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})",
             text,
         ):
             hon_en = " ".join(HONORIFICS_EN.get(h, h) for h in re.findall(hon_re, m["h"]))
-            found.append((m.start(), m.start("n"), m.end(), "", hon_en, m["n"], m["n"]))
-    facts = []
-    for index, (start, _name_start, end, hon_lo, hon_en, name, name_en) in enumerate(found):
-        next_start = found[index + 1][0] if index + 1 < len(found) else len(text)
-        role = _role(text, start, end, next_start)
-        match = people_by_key.get(_name_key(name)) or (name_en and people_by_key.get(_name_key(name_en)))
-        value = {"role": role, "honorific_lo": hon_lo, "honorific_en": hon_en}
+            found.append(
+                {"start": m.start(), "end": m.end(), "name": m["n"], "name_en": m["n"], "honorific_lo": "",
+                 "honorific_en": hon_en, "opened": False, "closed": False}
+            )  # fmt: skip
+        for index, person in enumerate(found):
+            next_start = found[index + 1]["start"] if index + 1 < len(found) else len(text)
+            person["role"] = _role(text, person["start"], person["end"], next_start)
+    facts, by_key = [], {}
+    for person in found:
+        name, name_en = person["name"], person["name_en"]
+        key = name_key(name)
+        if key in by_key:  # named again: one suggestion, the strongest role, every flag
+            value = by_key[key]
+            if lao_people.ROLE_RANK[person["role"]] > lao_people.ROLE_RANK[value["role"]]:
+                value["role"] = person["role"]
+            value["opened"] = value.get("opened") or person["opened"] or None
+            value["closed"] = value.get("closed") or person["closed"] or None
+            continue
+        match = people_by_key.get(key) or (name_en and people_by_key.get(name_key(name_en)))
+        value = {
+            "role": person["role"],
+            "honorific_lo": person["honorific_lo"],
+            "honorific_en": person["honorific_en"],
+        }
+        if person["opened"]:
+            value["opened"] = True
+        if person["closed"]:
+            value["closed"] = True
         if match:
             value.update(person=match["pk"], slug=match["slug"], name=match["name_lo"] or match["name_en"])
         else:
@@ -577,10 +532,15 @@ def _read_people(text: str, language: str, known: Known) -> list[Fact]:
                 person=None,
                 name_lo=name if language == "lo" else "",
                 name_en=name_en if name_en else ("" if language == "lo" else name),
-                position=_position(text, end) if language == "lo" else "",
+                position=_position(text, person["end"]) if language == "lo" else "",
             )
-        label = f"{hon_lo or hon_en} {name}".strip()
-        facts.append(Fact("person", value, label, start, end))
+        by_key[key] = value
+        label = f"{person['honorific_lo'] or person['honorific_en']} {name}".strip()
+        facts.append(Fact("person", value, label, person["start"], person["end"]))
+    for fact in facts:
+        for flag in ("opened", "closed"):
+            if not fact.value.get(flag):
+                fact.value.pop(flag, None)
     return facts
 
 
@@ -618,7 +578,7 @@ def looks_like_meeting(title: str, text: str) -> bool:
 def read_facts(text: str, *, known: Known | None = None, post_date: datetime.date | None = None,
                language: str | None = None) -> Reading:  # fmt: skip
     """Every fact the tables can read in ``text``; offsets point into ``Reading.text`` (normalised)."""
-    text = normalise_text(text or "")
+    text = normalise_text(text or "").replace("\u200b", " ")  # zero-width spaces: same length, offsets hold
     language = language or ("lo" if re.search(f"[{_LAO}]", text) else "en")
     known = known if known is not None else Known.from_database()
     digits = text.translate(LAO_DIGITS)  # same length: offsets stay valid
@@ -647,4 +607,9 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
         facts.append(form)
     facts += _read_people(text, language, known)
     facts += _read_organisations(text, known)
+    if language == "lo":
+        facts += lao_countries.read_countries(text, known)
+        kind = lao_countries.read_kind(text, facts)
+        if kind:
+            facts.append(kind)
     return Reading(text=text, language=language, facts=facts)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
-from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
+from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, name_key, read_facts
 from meetings.importing.wxr import (
     MAX_WXR_BYTES,
     MSG_NOT_WXR,
@@ -131,6 +131,8 @@ def _apply(meeting: Meeting, reading: Reading, language: str) -> None:
             meeting.city_lo, meeting.city_en = fact.value["lo"], fact.value["en"]
         elif fact.field == "programme":
             meeting.programme_id = fact.value["pk"]
+        elif fact.field == "kind":
+            meeting.kind = fact.value
 
 
 def _add_person(*, meeting: Meeting, value: dict) -> bool:
@@ -146,11 +148,15 @@ def _add_person(*, meeting: Meeting, value: dict) -> bool:
 def _store_suggestions(*, meeting: Meeting, post: ImportedPost, reading: Reading) -> int:
     """Suggestions of a new draft, in bulk; recorded people and organisers are linked at once (the draft is
     new, so the in-memory checks are complete; the database constraints still guard)."""
-    suggestions, participations, people, organisers = [], [], set(), []
+    suggestions, participations, people, organisers, countries = [], [], set(), [], []
     for fact in reading.facts:
         applied = True
         if fact.field == "organiser":
             organisers.append(fact.value["pk"])
+        elif fact.field in ("country", "host_country"):
+            applied = bool(fact.value.get("pk"))
+            if applied:
+                countries.append(fact.value["pk"])
         elif fact.field == "person":
             applied = bool(fact.value.get("person")) and fact.value["person"] not in people
             if applied:
@@ -178,6 +184,8 @@ def _store_suggestions(*, meeting: Meeting, post: ImportedPost, reading: Reading
         )
     if organisers:
         meeting.organisers.add(*organisers)
+    if countries:
+        meeting.countries.add(*countries)
     if participations:  # the organisation at the time: the person's current one (as Participation.clean())
         current = dict(Person.objects.filter(pk__in=people).values_list("pk", "organisation_id"))
         for participation in participations:
@@ -336,6 +344,15 @@ def import_text(*, title: str, text: str, by, language: str | None = None) -> Me
 
 
 @transaction.atomic
+def recorded_person(name_lo: str, name_en: str) -> Person | None:
+    """The recorded person of this name, Lao or English, however spaced or typed (ໍ + າ or ຳ)."""
+    keys = {name_key(n) for n in (name_lo, name_en) if n}
+    for person in Person.objects.only("pk", "slug", "name_lo", "name_en"):
+        if keys & {name_key(n) for n in (person.name_lo, person.name_en) if n}:
+            return person
+    return None
+
+
 def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
     """Confirm or dismiss suggestions of ``meeting``. Confirming a new person records the person and their
     participation; dismissing a person or organiser that was filled in removes it again."""
@@ -349,15 +366,17 @@ def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
         value = suggestion.value
         if suggestion.pk in confirm:
             if suggestion.field == "person" and not suggestion.applied and not value.get("person"):
-                person = Person(
-                    name_lo=value.get("name_lo") or value.get("name_en"),
-                    name_en=value.get("name_en", ""),
-                    honorific_lo=value.get("honorific_lo", ""),
-                    honorific_en=value.get("honorific_en", ""),
-                    position_lo=value.get("position", ""),
-                )
-                person.full_clean()
-                person.save()
+                person = recorded_person(value.get("name_lo", ""), value.get("name_en", ""))
+                if person is None:  # recorded since the import, in either script: never a second one
+                    person = Person(
+                        name_lo=value.get("name_lo") or value.get("name_en"),
+                        name_en=value.get("name_en", ""),
+                        honorific_lo=value.get("honorific_lo", ""),
+                        honorific_en=value.get("honorific_en", ""),
+                        position_lo=value.get("position", ""),
+                    )
+                    person.full_clean()
+                    person.save()
                 value = {**value, "person": person.pk, "slug": person.slug}
                 suggestion.value = value
                 suggestion.applied = _add_person(meeting=meeting, value=value)
@@ -367,6 +386,8 @@ def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
                 meeting.participations.filter(person_id=value["person"]).delete()
             elif suggestion.applied and suggestion.field == "organiser":
                 meeting.organisers.remove(value["pk"])
+            elif suggestion.applied and suggestion.field in ("country", "host_country"):
+                meeting.countries.remove(value["pk"])
             suggestion.status = Suggestion.Status.DISMISSED
         suggestion.decided_by, suggestion.decided_at = by, timezone.now()
         suggestion.save()

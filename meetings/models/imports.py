@@ -16,8 +16,15 @@ def fact_display(field: str, value, label: str) -> str:
     """A fact as the officer reads it, in the interface language (formats and roles translated)."""
     if field == "format" and value in Meeting.Format.values:
         return str(Meeting.Format(value).label)
+    if field == "kind" and value in Meeting.Kind.values:
+        return str(Meeting.Kind(value).label)
     if field == "person" and value.get("role") in Participation.Role.values:
-        return f"{label} · {Participation.Role(value['role']).label}"
+        opened = [
+            str(text)
+            for flag, text in (("opened", _("opened it")), ("closed", _("closed it")))
+            if value.get(flag)
+        ]
+        return " · ".join([label, str(Participation.Role(value["role"]).label), *opened])
     return label
 
 
@@ -81,6 +88,9 @@ class Suggestion(models.Model):
         PERSON = "person", _("person")
         ORGANISER = "organiser", _("organiser")
         PROGRAMME = "programme", _("programme")
+        KIND = "kind", _("kind of meeting")
+        HOST_COUNTRY = "host_country", _("host country")
+        COUNTRY = "country", _("participating country")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Not confirmed")

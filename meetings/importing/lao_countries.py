@@ -1,0 +1,101 @@
+"""Countries and the kind of meeting in a Lao news text (see :mod:`meetings.importing.lao_facts`)."""
+
+from __future__ import annotations
+
+import re
+
+from meetings.importing import lao_people
+from meetings.importing.fact import Fact
+from meetings.importing.lao_tables import HOST_AFTER, HOST_BEFORE, KIND_WORDS
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:
+    """The country whose name (any recorded name or spelling) starts at pos and ends at a word boundary."""
+    for entry in known.countries:
+        for name in entry["names"]:
+            end = pos + len(name)
+            if text.startswith(name, pos) and lao_people.is_word(text, pos, end):
+                return entry, end
+    return None
+
+
+def _country_fact(field_name: str, entry: dict, start: int, end: int, text: str):
+    return Fact(field_name, {"pk": entry["pk"], "code": entry["code"]}, text[start:end], start, end)
+
+
+def read_countries(text: str, known) -> list:
+    """The host country (``ຈັດຂຶ້ນຢູ່ … ສປ ຈີນ``, ``ປະເທດ X ເປັນເຈົ້າພາບ``) and the participating countries: a list of
+    three or more recorded countries after ປະເທດ, joined by commas and ແລະ."""
+    facts: list = []
+    if not known.countries:
+        return facts
+    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|\s)\s*")
+    for m in re.finditer("ປະເທດ", text):
+        pos, members = m.end(), []
+        while True:
+            gap = joiner.match(text, pos)
+            at = _country_at(text, gap.end() if gap else pos, known)
+            if not at:
+                break
+            members.append((at[0], gap.end() if gap else pos, at[1]))
+            pos = at[1]
+        if len({e["code"] for e, _s, _e in members}) >= 3:
+            seen = set()
+            for entry, start, end in members:
+                if entry["code"] not in seen:
+                    seen.add(entry["code"])
+                    facts.append(_country_fact("country", entry, start, end, text))
+            break
+    host = None
+    for m in re.finditer(_alt(HOST_AFTER), text):  # "… ປະເທດ X ເປັນເຈົ້າພາບ": the country right before it
+        for pos in range(max(0, m.start() - 40), m.start()):
+            at = _country_at(text, pos, known)
+            if at and not text[at[1] : m.start()].strip():
+                host = (at[0], pos, at[1])
+                break
+        if host:
+            break
+    if not host:
+        for m in re.finditer(_alt(HOST_BEFORE), text):
+            clause_end = min(
+                [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80]
+            )
+            for pos in range(m.end(), clause_end):
+                if (pos == m.end() or text[pos - 1].isspace()) and (at := _country_at(text, pos, known)):
+                    host = (at[0], pos, at[1])
+            if host:
+                break
+    if host:
+        facts.append(_country_fact("host_country", host[0], host[1], host[2], text))
+    return facts
+
+
+def read_kind(text: str, facts: list):
+    """The kind of meeting from the words of its name (ກອງປະຊຸມ + ປຶກສາຫາລື, ຝຶກອົບຮົມ, …), or international when
+    a foreign country hosts it or several countries take part."""
+    best = None
+    for m in re.finditer("ກອງປະຊຸມ", text[:400]):
+        window = re.match(r"[^.;\n]{0,30}", text[m.end() :]).group()
+        for kind, words in KIND_WORDS.items():
+            for word in words:
+                pos = window.find(word)
+                if pos == -1 or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120]):
+                    continue
+                start = m.end() + pos
+                if best is None or start < best[1]:
+                    best = (kind, start, start + len(word))
+        if best:
+            break
+    host = next((f for f in facts if f.field == "host_country"), None)
+    countries = [f for f in facts if f.field == "country"]
+    if host and host.value["code"] != "LA":  # held abroad: international, whatever its name says
+        return Fact("kind", "international", "international", host.start, host.end)
+    if len(countries) >= 2:
+        return Fact("kind", "international", "international", countries[0].start, countries[-1].end)
+    if best:
+        return Fact("kind", best[0], best[0], best[1], best[2])
+    return None

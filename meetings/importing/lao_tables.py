@@ -1,0 +1,265 @@
+"""The tables the fact reader (:mod:`meetings.importing.lao_facts`) reads with; a Lao speaker extends these.
+
+Every entry is written once, in the portal's stored form (:func:`meetings.rules.text.normalise_text`): the
+reader normalises the text first. Add a spelling as it is met in a real post, with a test.
+"""
+
+from __future__ import annotations
+
+# Month names as written in Lao news (and in English). Add spellings as they are met.
+MONTHS = {
+    1: ["ມັງກອນ", "January", "Jan"],
+    2: ["ກຸມພາ", "February", "Feb"],
+    3: ["ມີນາ", "March", "Mar"],
+    4: ["ເມສາ", "April", "Apr"],
+    5: ["ພຶດສະພາ", "May"],
+    6: ["ມິຖຸນາ", "ມິຖຸນນາ", "ມີຖຸນາ", "June", "Jun"],
+    7: ["ກໍລະກົດ", "July", "Jul"],
+    8: ["ສິງຫາ", "August", "Aug"],
+    9: ["ກັນຍາ", "September", "Sep"],
+    10: ["ຕຸລາ", "October", "Oct"],
+    11: ["ພະຈິກ", "November", "Nov"],
+    12: ["ທັນວາ", "December", "Dec"],
+}
+# Words right before a date that make it the meeting's date (within a few characters).
+DATE_MARKERS = ["ວັນທີ", "ວັນທີ່", "ແຕ່ວັນທີ", "On", "on", "From", "from"]
+# Words between the two days of a range.
+RANGE_WORDS = ["-", "–", "ຫາ", "ເຖິງ", "to", "and"]
+# Time of day: phrase -> (Lao, English).
+TIMES_OF_DAY = {
+    "ຕອນເຊົ້າ": ("ຕອນເຊົ້າ", "morning"),
+    "ຕອນບ່າຍ": ("ຕອນບ່າຍ", "afternoon"),
+    "ຕອນແລງ": ("ຕອນແລງ", "evening"),
+    "in the morning": ("ຕອນເຊົ້າ", "morning"),
+    "in the afternoon": ("ຕອນບ່າຍ", "afternoon"),
+}
+
+# A venue: "at" + a kind of place + its name (up to a comma, bracket or space).
+VENUE_AT = ["ທີ່", "ທີ", "ຢູ່", "ນະ"]
+VENUE_KINDS = [
+    "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
+]  # fmt: skip
+# Where a venue's name ends (it runs on to the first of these, or to a city or province of PLACES).
+VENUE_ENDS = [
+    ",",
+    ".",
+    ";",
+    "\n",
+    " ໂດຍ",
+    " ພາຍໃຕ້",
+    " ໄດ້",
+    " ເຊິ່ງ",
+    " ຊຶ່ງ",
+    " ເພື່ອ",
+    " ໃນວັນທີ",
+    " ວັນທີ",
+    " ມີ",
+    " ຄະນະກຳມະການ",
+    " ກອງເລຂາ",
+    " ຮ່ວມກັບ",
+]
+VENUE_KINDS_EN = ["Hotel", "Hall", "Convention Centre", "Convention Center", "Conference Centre", "Centre"]
+# Venues whose city is known (Lao name -> city key in PLACES).
+KNOWN_VENUES = {"ຫໍປະຊຸມແຫ່ງຊາດ": "vientiane-capital"}
+# Cities and provinces: key -> (forms in a text, Lao name to store, English name to store).
+PLACES = {
+    "vientiane-capital": (
+        ["ນະຄອນຫຼວງວຽງຈັນ", "ນະຄອນຫລວງວຽງຈັນ", "Vientiane Capital"],
+        "ນະຄອນຫຼວງວຽງຈັນ",
+        "Vientiane Capital",
+    ),
+    "phongsaly": (["ແຂວງຜົ້ງສາລີ", "Phongsaly"], "ແຂວງຜົ້ງສາລີ", "Phongsaly Province"),
+    "luang-namtha": (["ແຂວງຫຼວງນ້ຳທາ", "Luang Namtha"], "ແຂວງຫຼວງນ້ຳທາ", "Luang Namtha Province"),
+    "oudomxay": (["ແຂວງອຸດົມໄຊ", "Oudomxay"], "ແຂວງອຸດົມໄຊ", "Oudomxay Province"),
+    "bokeo": (["ແຂວງບໍ່ແກ້ວ", "Bokeo"], "ແຂວງບໍ່ແກ້ວ", "Bokeo Province"),
+    "luang-prabang": (
+        ["ແຂວງຫຼວງພະບາງ", "ແຂວງຫລວງພະບາງ", "Luang Prabang"],
+        "ແຂວງຫຼວງພະບາງ",
+        "Luang Prabang Province",
+    ),
+    "houaphanh": (["ແຂວງຫົວພັນ", "Houaphanh"], "ແຂວງຫົວພັນ", "Houaphanh Province"),
+    "xayaboury": (["ແຂວງໄຊຍະບູລີ", "Xayaboury"], "ແຂວງໄຊຍະບູລີ", "Xayaboury Province"),
+    "xiengkhouang": (["ແຂວງຊຽງຂວາງ", "Xiengkhouang"], "ແຂວງຊຽງຂວາງ", "Xiengkhouang Province"),
+    "vientiane-province": (["ແຂວງວຽງຈັນ", "Vientiane Province"], "ແຂວງວຽງຈັນ", "Vientiane Province"),
+    "bolikhamxay": (["ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay"], "ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay Province"),
+    "khammouane": (["ແຂວງຄຳມ່ວນ", "Khammouane"], "ແຂວງຄຳມ່ວນ", "Khammouane Province"),
+    "savannakhet": (["ແຂວງສະຫວັນນະເຂດ", "Savannakhet"], "ແຂວງສະຫວັນນະເຂດ", "Savannakhet Province"),
+    "salavan": (["ແຂວງສາລະວັນ", "Salavan"], "ແຂວງສາລະວັນ", "Salavan Province"),
+    "sekong": (["ແຂວງເຊກອງ", "Sekong"], "ແຂວງເຊກອງ", "Sekong Province"),
+    "champasak": (["ແຂວງຈຳປາສັກ", "Champasak"], "ແຂວງຈຳປາສັກ", "Champasak Province"),
+    "attapeu": (["ແຂວງອັດຕະປື", "Attapeu"], "ແຂວງອັດຕະປື", "Attapeu Province"),
+    "xaisomboun": (["ແຂວງໄຊສົມບູນ", "Xaisomboun"], "ແຂວງໄຊສົມບູນ", "Xaisomboun Province"),
+}
+
+# The whole meeting held at a distance (-> online, or hybrid when it also had a venue).
+ONLINE_MEETING = [
+    "ຮູບແບບວິດີໂອທາງໄກ",
+    "ກອງປະຊຸມທາງໄກ",
+    "ປະຊຸມທາງໄກ",
+    "ຜ່ານລະບົບປະຊຸມທາງໄກ",
+    "ຜ່ານລະບົບວີດີໂອ",
+    "ຜ່ານລະບົບອອນລາຍ",
+    "ປະຊຸມຜ່ານວີດີໂອ",
+    "ປະຊຸມອອນລາຍ",
+    "video conference",
+    "videoconference",
+    "held online",
+]
+# Said of the whole meeting: in person (with ONLINE_MEETING too: hybrid). A venue alone says neither.
+IN_PERSON = ["ແບບເຊິ່ງໜ້າ", "ແບບພົບປະໂດຍກົງ", "in person", "in-person", "face-to-face"]
+# Joining online, before a count ("ທາງອອນລາຍອີກ 02 ທ່ານ"); and English "6 of them joined online".
+ONLINE_WORDS = ["ອອນລາຍ", "ອອນໄລນ໌", "ອອນໄລ", "ທາງໄກ", "online"]
+ONLINE_NOT = ["ສັງຄົມ", "ສື່"]  # "social media online", "online media": not a way of attending
+# Counting people: the words after a number.
+PEOPLE_UNITS = ["ທ່ານ", "ຄົນ", "ສະຫາຍ"]
+ATTENDANCE_TOTAL = ["ຜູ້ເຂົ້າຮ່ວມທັງໝົດ", "ຜູ້ເຂົ້າຮ່ວມທັງຫມົດ", "ຜູ້ເຂົ້າຮ່ວມກອງປະຊຸມທັງໝົດ", "ຜູ້ເຂົ້າຮ່ວມລວມທັງໝົດ", "ຜູ້ເຂົ້າຮ່ວມ"]
+ATTENDANCE_WOMEN = ["ແມ່ຍິງ", "ແມ່ຍີງ", "ເພດຍິງ", "ຍິງ", "ຍີງ"]
+
+# Honorifics and ranks (Lao as written -> English). Longest first is not needed: the reader tries all.
+HONORIFICS = {
+    "ທ່ານ ນາງ": "Ms",
+    "ທ່ານນາງ": "Ms",
+    "ທ່ານ": "Mr",
+    "ນາງ": "Ms",
+    "ທ້າວ": "Mr",
+    "ທ່ານ ນ": "Ms",
+    "ທ່ານນ": "Ms",
+    "ສະຫາຍ ນາງ": "Ms",
+    "ສະຫາຍນາງ": "Ms",
+    "ສະຫາຍ": "Comrade",
+    "ພະນະທ່ານ": "H.E.",
+    "ດ໋ອກເຕີ": "Dr",
+    # police ranks, in full and abbreviated
+    "ພົນຕຳຫຼວດເອກ": "Pol. Gen.",
+    "ພົນຕຳຫຼວດໂທ": "Pol. Lt. Gen.",
+    "ພົນຕຳຫຼວດຕີ": "Pol. Maj. Gen.",
+    "ພົນຈັດຕະວາຕຳຫຼວດ": "Pol. Brig. Gen.",
+    "ພັນເອກຕຳຫຼວດ": "Pol. Col.",
+    "ພັນໂທຕຳຫຼວດ": "Pol. Lt. Col.",
+    "ພັນຕີຕຳຫຼວດ": "Pol. Maj.",
+    "ພົອ": "Pol. Gen.",
+    "ພົທ": "Pol. Lt. Gen.",
+    "ພົຕ": "Pol. Maj. Gen.",
+    "ພົຈວ": "Pol. Brig. Gen.",
+    "ພັອ": "Pol. Col.",
+    "ພັທ": "Pol. Lt. Col.",
+    "ພັຕ": "Pol. Maj.",
+    # army ranks
+    "ພົນເອກ": "Gen.",
+    "ພົນໂທ": "Lt. Gen.",
+    "ພົນຕີ": "Maj. Gen.",
+    "ພົນຈັດຕະວາ": "Brig. Gen.",
+    "ພັນເອກ": "Col.",
+    "ພັນໂທ": "Lt. Col.",
+    "ພັນຕີ": "Maj.",
+    # academic titles
+    "ປະລິນຍາເອກ": "Dr",
+    "ປອ": "Dr",
+    "ດຣ": "Dr",
+    "ຮສ": "Assoc. Prof.",
+    "ຮອງສາດສະດາຈານ": "Assoc. Prof.",
+    "ສຈ": "Prof.",
+    "ສາດສະດາຈານ": "Prof.",
+}
+PLAIN_HONORIFICS = {
+    "ທ່ານ",
+    "ທ່ານ ນາງ",
+    "ທ່ານນາງ",
+    "ນາງ",
+    "ທ້າວ",
+    "ທ່ານ ນ",
+    "ທ່ານນ",
+    "ສະຫາຍ",
+    "ສະຫາຍ ນາງ",
+    "ສະຫາຍນາງ",
+}  # also counters ("24 ທ່ານ"): need care
+HONORIFICS_EN = {
+    "H.E.": "H.E.",
+    "Mr": "Mr",
+    "Mr.": "Mr",
+    "Ms": "Ms",
+    "Ms.": "Ms",
+    "Mrs": "Mrs",
+    "Dr": "Dr",
+    "Dr.": "Dr",
+    "Pol. Gen.": "Pol. Gen.",
+    "Pol. Lt. Gen.": "Pol. Lt. Gen.",
+    "Pol. Maj. Gen.": "Pol. Maj. Gen.",
+    "Pol. Brig. Gen.": "Pol. Brig. Gen.",
+    "Pol. Col.": "Pol. Col.",
+    "Pol. Lt. Col.": "Pol. Lt. Col.",
+    "Pol. Maj.": "Pol. Maj.",
+}
+# A name is two words; these words start a position or a phrase, never a name.
+NOT_NAME_START = [
+    "ຮອງ", "ຫົວໜ້າ", "ລັດຖະມົນຕີ", "ປະທານ", "ເລຂາ", "ຜູ້", "ກະຊວງ", "ກົມ", "ຄະນະ", "ອົງການ", "ສູນກາງ",
+    "ສູນຄົ້ນຄວ້າ", "ສູນປະຊຸມ",
+    "ຈາກ", "ທີ່", "ແລະ", "ໄດ້", "ຂອງ", "ກໍ່", "ເປັນ", "ທັງ", "ໃນ", "ມີ", "ບັນດາ", "ພະແນກ", "ສະຖານທູດ",
+]  # fmt: skip
+# Where a position ends (after the name).
+POSITION_ENDS = [",", "(", " ແລະ ", " ໄດ້", " ເປັນ", " ກ່ຽວກັບ", " ມີ", ";", "."]
+# Roles: phrases before the person (in the same sentence, the nearest wins) and after the person.
+ROLE_BEFORE = [
+    ("ປະທານຮ່ວມ", "co_chair"),
+    ("ເປັນປະທານ", "chair"),
+    ("ປະທານໂດຍ", "chair"),
+    ("ລາຍງານຈາກ", "presenter"),
+    ("ນຳສະເໜີໂດຍ", "presenter"),
+    ("co-chaired by", "co_chair"),
+    ("chaired by", "chair"),
+    ("presented by", "presenter"),
+]
+ROLE_AFTER = [
+    ("ເປັນປະທານຮ່ວມ", "co_chair"),
+    ("ເປັນປະທານ", "chair"),
+    ("ໄດ້ລາຍງານ", "presenter"),
+    ("ໄດ້ນຳສະເໜີ", "presenter"),
+    ("presented", "presenter"),
+    ("reported", "presenter"),
+]
+# The verb after the organisers ("X ໄດ້ຈັດກອງປະຊຸມ", "X held a workshop").
+ORGANISED = ["ໄດ້ຈັດ", "ຈັດຂຶ້ນ", "ເປັນເຈົ້າພາບ", "organised", "organized", "held", "hosted"]
+# Words that make a post look like a meeting report (the preview ticks those).
+MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົບຮົມ", "ສຳມະນາ", "meeting", "workshop", "training", "conference"]
+
+# ==== Counting, roles by grammar, countries and kinds of meeting =========================================
+
+# Words before a count (within its clause) that make it the number of participants: "ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດ 59 ທ່ານ",
+# "ທັງໝົດ 48 ທ່ານ", "ຈຳນວນ 131 ສະຫາຍ"; and after it: "287 ສະຫາຍເຂົ້າຮ່ວມ".
+COUNT_BEFORE = ["ຜູ້ເຂົ້າຮ່ວມ", "ທັງໝົດ", "ທັງຫມົດ", "ຈຳນວນ", "ລວມ"]
+COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
+# Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
+# "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
+# such as ຮອງປະທານ… after a name never makes a chair.
+CHAIR_BEFORE = ["ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ"]
+PRESENTER_BEFORE = ["ລາຍງານຈາກ", "ນຳສະເໜີໂດຍ"]
+CO_CHAIR_BEFORE = ["ປະທານຮ່ວມ", "ປະທານຮ່ວມຂອງ", "ປະທານຮ່ວມກອງປະຊຸມຂອງ", "ເປັນປະທານຮ່ວມໂດຍ"]
+# The verb of a person named as the subject: the first verb after their name and position decides.
+OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]
+CLOSED = ["ໄດ້ກ່າວປິດ", "ກ່າວປິດ"]
+VERB_START = ["ໄດ້", "ກ່າວ", "ເປັນປະທານ"]
+# Between two people of one list of chairs ("… ແລະ ທ່ານ …"): the list stops at these.
+LIST_STOPS = ["ມີ", "ເຂົ້າຮ່ວມ", "ໂດຍ", "ພ້ອມ", ";", "."]
+
+# Spellings of countries met in real texts, besides the Country records' own names (ISO code -> spellings).
+COUNTRY_SPELLINGS = {
+    "BN": ["ບຣູໄນ"],
+    "ID": ["ອີນໂດເນເຊຍ"],
+    "LA": ["ລາວ", "ສ ປປ ລາວ"],
+    "PH": ["ຟີລິບປີນ"],
+    "SG": ["ສີງກະໂປ"],
+    "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
+    "CN": ["ສປ ຈີນ"],
+    "AU": ["ອົດສະຕາລີ"],
+}
+# Before a country that hosts the meeting ("ຈັດຂຶ້ນຢູ່ນະຄອນຊີອານ ແຂວງສ້ານຊີ ສປ ຈີນ", "ປະເທດ X ເປັນເຈົ້າພາບ").
+HOST_BEFORE = ["ຈັດຂຶ້ນຢູ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂື້ນຢູ່", "ຈັດຂື້ນທີ່"]
+HOST_AFTER = ["ເປັນເຈົ້າພາບ"]
+# Kinds of meeting, from the words right after ກອງປະຊຸມ in the meeting's name (Meeting.Kind values).
+KIND_WORDS = {
+    "consultation": ["ປຶກສາຫາລື", "ປືກສາຫາລື", "ທາບທາມ"],
+    "training": ["ຝຶກອົບຮົມ"],
+    "steering_committee": ["ຄະນະກຳມະການຊີ້ນຳ", "ຄະນະຮັບຜິດຊອບຊີ້ນຳ"],
+    "coordination": ["ປະສານງານ"],
+    "annual_review": ["ສະຫຼຸບ", "ສະຫຼູບ"],
+}
