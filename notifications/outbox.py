@@ -207,6 +207,20 @@ def deliver(*, message_id: int) -> Outcome:
         return Outcome("sent")
 
 
+def wake_waiting() -> list[Message]:
+    """Mail waiting for a retry after a failed send, made due now: called when a send has just succeeded,
+    so that once the SMTP server is back the whole outbox goes out at once, not at each mail's backoff."""
+    now = timezone.now()
+    with transaction.atomic():
+        waiting = list(
+            Message.objects.select_for_update(skip_locked=True).filter(
+                status=S.PENDING, attempts__gt=0, next_attempt_at__gt=now
+            )[:500]
+        )
+        Message.objects.filter(pk__in=[m.pk for m in waiting]).update(next_attempt_at=now)
+    return waiting
+
+
 def send_again(*, message: Message) -> Message:
     """A failed mail (or one waiting for its next try) is queued to be sent now."""
     Message.objects.filter(pk=message.pk, status__in=[S.FAILED, S.PENDING]).update(

@@ -23,6 +23,8 @@ def deliver_message(message_id: int) -> str:
     outcome = outbox.deliver(message_id=message_id)
     if outcome.status == "retry":
         deliver_message.using(run_after=outcome.retry_at).enqueue(message_id=message_id)
+    elif outcome.status == "sent":
+        send_soon(outbox.wake_waiting())  # the server takes mail again: what waits for a retry goes now
     return outcome.status
 
 

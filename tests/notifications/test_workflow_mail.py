@@ -177,3 +177,21 @@ def test_the_outbox_in_the_admin_lists_mail_and_sends_a_failed_one_again(people,
     assert failed.status == Message.Status.PENDING and failed.attempts == 0
     run_worker(smtp)
     assert [m["To"] for m in smtp.messages()] == ["publisher@example.org"]
+
+
+def test_once_a_send_succeeds_the_mail_waiting_for_a_retry_goes_at_once(people, smtp, settings):
+    from datetime import timedelta
+
+    settings.MAIL_RETRY_BASE_SECONDS = 3600  # a retry an hour later, unless the server is seen back
+    editor, _publisher, _partner = people
+    for n in range(3):
+        f.user(role=roles.PUBLISHER, username=f"late{n}", email=f"late{n}@example.org")
+    smtp.stop()
+    workflow.submit_for_review(meeting=draft(), by=editor)
+    run_worker(smtp)
+    assert not Message.objects.filter(next_attempt_at__lt=timezone.now() + timedelta(minutes=50)).exists()
+    smtp.start()
+    workflow.submit_for_review(meeting=draft(), by=editor)  # a new step: its mail goes at once ...
+    run_worker(smtp)
+    assert len(smtp.messages()) == 8  # ... and wakes the 4 waiting since the first step
+    assert Message.objects.filter(status=Message.Status.SENT).count() == 8
