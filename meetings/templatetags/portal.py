@@ -145,6 +145,16 @@ def language_links(context) -> list[dict]:
 
 
 @register.filter
+def figure(value) -> str:
+    """A count in the reader's number format, or "not recorded" when it was not recorded (never 0)."""
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    from meetings.selectors.stats import not_recorded
+
+    return not_recorded() if value is None else intcomma(value)
+
+
+@register.filter
 def percent(value) -> str:
     """A share between 0 and 1 as a whole-number percentage in the reader's number format."""
     from django.utils.formats import number_format
