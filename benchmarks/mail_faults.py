@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import mailbox
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -164,6 +165,7 @@ def main() -> None:
         sh(PY, "manage.py", "migrate", "--noinput", env=dev, stdout=subprocess.DEVNULL)
         sh(PY, "manage.py", "load_demo", env=dev, stdout=subprocess.DEVNULL)
         stop_stack(state=STATE)
+        shutil.rmtree(STATE, ignore_errors=True)  # no mail of an earlier run is counted
         start_stack(database_url, port=PORT, state=STATE, **FAST)
         print(smtp_down(database_url), flush=True)
         print(worker_killed(database_url), flush=True)

@@ -16,19 +16,22 @@ from portal.sendfile import x_accel_response
 from reports import minutes as services
 from reports import summary as summary_service
 from reports.minutes import editions
-from reports.pdf.downloads import content_disposition
+from reports.pdf.downloads import content_disposition, safe_name
 from reports.summary.forms import SummaryForm
 
 
 def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
-    """E.g. "ບົດບັນທຶກກອງປະຊຸມ 2024-02-15 <title>.pdf"; long titles end between words."""
+    """E.g. "ບົດບັນທຶກກອງປະຊຸມ 2024-02-15 <title> - ພາສາລາວ.pdf": one name per edition (the Lao, English and
+    bilingual PDFs of a meeting never overwrite each other in a downloads folder); long titles end between
+    words. Only letters, digits, spaces, dots and dashes reach the name (:func:`safe_name`)."""
     with translation.override(editions.LANGUAGES[edition][0]):
         title = line_break_hints(meeting.title)
         if len(title) > limit:
             cut = max(title.rfind(ZWSP, 0, limit), title.rfind(" ", 0, limit))
             title = title[: cut if cut > 0 else limit]
         title = title.replace(ZWSP, "").strip()
-        return f"{gettext('Minutes of the meeting')} {meeting.start_date.isoformat()} {title}.pdf"
+        name = f"{gettext('Minutes of the meeting')} {meeting.start_date.isoformat()} {title}"
+        return f"{safe_name(name)} - {safe_name(str(editions.LABELS[edition]))}.pdf"
 
 
 @require_safe

@@ -15,7 +15,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import models as m
-from meetings import services
+from meetings import selectors, services
 from meetings.admin import imports as importing_admin
 from meetings.admin.entry import EntryHelpMixin, organisation_label
 from meetings.history import context_helper_class as history_context_helper_class
@@ -371,8 +371,8 @@ class MeetingAdmin(PortalModelAdmin):
     )
     date_hierarchy = "start_date"
     list_select_related = ("programme",)
-    autocomplete_fields = ("organisers", "programme", "countries")
-    readonly_fields = ("status", "published_at")
+    autocomplete_fields = ("organisers", "issued_by", "programme", "countries")
+    readonly_fields = ("status", "published_at", "letterhead")
     fieldsets = (
         (
             None,
@@ -388,7 +388,10 @@ class MeetingAdmin(PortalModelAdmin):
                 )
             },
         ),
-        (_("Organisers, countries and programme"), {"fields": ("organisers", "countries", "programme")}),
+        (
+            _("Organisers, countries and programme"),
+            {"fields": ("organisers", ("issued_by", "letterhead"), "countries", "programme")},
+        ),
         (_("Attendance"), {"fields": (("attendance_total", "attendance_women", "attendance_online"),)}),
         (_("Summary"), {"fields": ("summary",)}),
         (_("Publication"), {"fields": ("status", "visibility", "published_at", "slug", "version")}),
@@ -403,6 +406,15 @@ class MeetingAdmin(PortalModelAdmin):
         DocumentInline,
         MeetingEventInline,
     )
+
+    @admin.display(description=_("letterhead of the minutes"))
+    def letterhead(self, obj):
+        """The rule, shown where the issuer is chosen: the body the minutes will be issued by, as saved."""
+        issuer = selectors.minutes_issuer(roles.AudienceReader("staff"), obj) if obj and obj.pk else None
+        rule = _("The issuing body heads the minutes: the one chosen here, or else the secretariat.")
+        if issuer is None:
+            return rule
+        return format_html("{}<br><strong>{}</strong>", rule, issuer.name)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

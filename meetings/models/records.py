@@ -229,6 +229,15 @@ slug_validator = RegexValidator(
     _("Use only lower-case Latin letters, digits and single hyphens."),
 )
 
+# Titles and names are plain text: an angle bracket opening a tag (<b>, </p>, <script, <img ..., <!--) is
+# refused, in every language. What is stored is still escaped wherever it is shown.
+MSG_NO_MARKUP = _(
+    "Titles and names cannot contain markup such as <b> or <script>: remove the part in angle brackets."
+)
+no_markup_validator = RegexValidator(
+    r"<\s*[/!?]?\s*[A-Za-z!]", MSG_NO_MARKUP, code="markup", inverse_match=True
+)
+
 
 # --- Countries, organisations, people, programmes ---------------------------------------------------
 class Country(Record):
@@ -243,7 +252,7 @@ class Country(Record):
         ],
         help_text=_("Two-letter ISO 3166 code: LA for Lao PDR, AU for Australia."),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[no_markup_validator])
     asean_member = models.BooleanField(_("ASEAN member state"), default=False)
 
     class Meta:
@@ -275,6 +284,7 @@ class OrganisationQuerySet(HistoryQuerySet):
         programmes = Programme.objects.visible_to(user)
         references = [
             (Meeting.organisers.through.objects, "organisation_id", Q(meeting__in=meetings)),
+            (Meeting.objects, "issued_by_id", Q(pk__in=meetings)),
             (Participation.objects, "organisation_id", Q(meeting__in=meetings)),
             (ActionItem.responsible.through.objects, "organisation_id", Q(actionitem__meeting__in=meetings)),
             (Activity.objects, "organisation_id", Q(meeting__in=meetings)),
@@ -327,8 +337,10 @@ class Organisation(Record):
     slug = models.SlugField(
         _("address name"), max_length=80, unique=True, blank=True, validators=[slug_validator]
     )
-    name = models.CharField(_("name"), max_length=300)
-    short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    name = models.CharField(_("name"), max_length=300, validators=[no_markup_validator])
+    short_name = models.CharField(
+        _("short name or acronym"), max_length=60, blank=True, validators=[no_markup_validator]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
     parent = models.ForeignKey(
         "self",
@@ -400,7 +412,7 @@ class Person(Record):
     slug = models.SlugField(
         _("address name"), max_length=80, unique=True, blank=True, validators=[slug_validator]
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[no_markup_validator])
     honorific = models.CharField(
         _("honorific or rank"), max_length=120, blank=True, help_text=_("For example ພັອ / Pol. Col.")
     )
@@ -461,8 +473,10 @@ class Programme(Record):
     slug = models.SlugField(
         _("address name"), max_length=80, unique=True, blank=True, validators=[slug_validator]
     )
-    name = models.CharField(_("name"), max_length=300)
-    short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    name = models.CharField(_("name"), max_length=300, validators=[no_markup_validator])
+    short_name = models.CharField(
+        _("short name or acronym"), max_length=60, blank=True, validators=[no_markup_validator]
+    )
     description = models.TextField(_("description"), blank=True)
     start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
@@ -573,7 +587,7 @@ class Meeting(Record):
     slug = models.SlugField(
         _("address name"), max_length=100, unique=True, blank=True, validators=[slug_validator]
     )
-    title = models.CharField(_("title"), max_length=400)
+    title = models.CharField(_("title"), max_length=400, validators=[no_markup_validator])
     kind = models.CharField(_("kind of meeting"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
@@ -593,6 +607,18 @@ class Meeting(Record):
     city = models.CharField(_("city or province"), max_length=200, blank=True)
     organisers = models.ManyToManyField(
         Organisation, verbose_name=_("organisers"), blank=True, related_name="organised_meetings"
+    )
+    issued_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("minutes issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="issued_minutes",
+        help_text=_(
+            "The body that issues the minutes: its name heads them (the letterhead). Leave empty for the "
+            "secretariat. Organisers, the host and guest countries are never put there by themselves."
+        ),
     )
     programme = models.ForeignKey(
         Programme,

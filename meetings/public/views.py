@@ -103,7 +103,7 @@ def meeting_detail(request, slug: str):
 
 
 def organisation_list(request):
-    organisations = selectors.organisations(request.user).select_related("parent")
+    organisations = selectors.organisation_directory(request.user)
     return render(request, "meetings/organisation_list.html", {"page": _page(request, organisations, 100)})
 
 
@@ -114,7 +114,7 @@ def organisation_detail(request, slug: str):
 
 
 def person_list(request):
-    people = selectors.people(request.user).select_related("organisation")
+    people = selectors.person_directory(request.user)
     return render(request, "meetings/person_list.html", {"page": _page(request, people, 100)})
 
 

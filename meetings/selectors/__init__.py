@@ -16,10 +16,13 @@ from meetings.selectors.action_items import (
     tracker_items,
     visible_follow_ups,
 )
+from meetings.selectors.collation import by_name
 from meetings.selectors.directory import (
+    organisation_directory,
     organisation_page,
     organisations,
     people,
+    person_directory,
     person_page,
     programmes,
 )
@@ -30,6 +33,7 @@ from meetings.selectors.meetings import (
     meeting_page,
     meetings,
     meetings_involving,
+    minutes_issuer,
     minutes_meeting,
     sorted_participations,
     visible_documents,
@@ -37,6 +41,7 @@ from meetings.selectors.meetings import (
 
 __all__ = [
     "action_items",
+    "by_name",
     "chairs",
     "feed_meetings",
     "follow_ups_reported_at",
@@ -44,10 +49,13 @@ __all__ = [
     "meeting_page",
     "meetings",
     "meetings_involving",
+    "minutes_issuer",
     "minutes_meeting",
+    "organisation_directory",
     "organisation_page",
     "organisations",
     "people",
+    "person_directory",
     "person_page",
     "programmes",
     "sorted_participations",

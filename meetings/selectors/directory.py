@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from meetings.models import AgendaItem, Meeting, Organisation, Participation, Person, Programme
+from meetings.selectors.collation import by_name
 
 
 def organisations(user):
@@ -15,6 +16,16 @@ def people(user):
 
 def programmes(user):
     return Programme.objects.visible_to(user)
+
+
+def organisation_directory(user):
+    """The organisations list: by name in the reader's language."""
+    return by_name(organisations(user).select_related("parent"))
+
+
+def person_directory(user):
+    """The people list: by name in the reader's language."""
+    return by_name(people(user).select_related("organisation"))
 
 
 def organisation_and_units(organisation) -> list[int]:
@@ -53,7 +64,7 @@ def organisation_page(user, slug: str) -> dict | None:
     )
     return {
         "organisation": organisation,
-        "children": visible.filter(parent=organisation),
+        "children": by_name(visible.filter(parent=organisation)),
         # the latest rows; the full lists are the filtered meeting list and action-item tracker
         "organised": organised[:ORGANISATION_PAGE_ROWS],
         "organised_count": organised.count(),
@@ -61,7 +72,7 @@ def organisation_page(user, slug: str) -> dict | None:
         "attended_count": attended.count(),
         "action_items": items[:ORGANISATION_PAGE_ROWS],
         "action_items_count": items.count(),
-        "people": people(user).filter(organisation=organisation),
+        "people": by_name(people(user).filter(organisation=organisation)),
     }
 
 

@@ -1,8 +1,9 @@
 """Words that must never be cut at a line end: the names the records know, and a few Lao loanwords.
 
 ICU's Lao dictionary does not know most personal names, transliterated foreign names and loanwords, so its
-line-break opportunities fall inside them (ກິ|ແກ້ວ, ອົດ|ສະ|ຕຣາ|ລີ, ວິດີ|ໂອ). The words of every name in
-the records (people, organisations, programmes; both their names and short names) and the curated
+line-break opportunities fall inside them (ກິ|ແກ້ວ, ອົດ|ສະ|ຕຣາ|ລີ, ວິດີ|ໂອ, ຕີ|ມໍ|ເລສ|ເຕ). The words of every
+name in the records (people, organisations, programmes, countries; both their names and short names; the
+places meetings were held: city or province and venue) and the curated
 :data:`LOANWORDS` (loanwords and country names in Lao) are *protected*: :func:`meetings.rules.text.line_break_hints`
 adds no break hint inside them.
 
@@ -85,13 +86,16 @@ _SPLIT = re.compile(f"({_SEPARATORS.pattern})")
 _LOANWORD_SET = frozenset(LOANWORDS)
 
 
-def unbroken_pieces(text: str, *, is_name: bool = False) -> list[tuple[str, bool]]:
+def unbroken_pieces(
+    text: str, *, is_name: bool = False, names: frozenset[str] = frozenset()
+) -> list[tuple[str, bool]]:
     """``text`` as consecutive pieces, each paired with True when a line must not break inside it: every
-    loanword, and, when ``text`` is a record's own name (``is_name``), each of its protectable words. The
-    pieces join to ``text`` unchanged."""
+    loanword and every word of ``names`` (the names the page shows: :func:`names_shown_with`), and, when
+    ``text`` is a record's own name (``is_name``), each of its protectable words. The pieces join to
+    ``text`` unchanged."""
     if not text or not _LAO.search(text):
         return [(text, False)] if text else []
-    loanwords = _protected_pattern(_LOANWORD_SET)  # compiled once (cached by the set)
+    loanwords = _protected_pattern(_LOANWORD_SET | names if names else _LOANWORD_SET)  # compiled once per set
     pieces: list[tuple[str, bool]] = []
 
     def add(piece: str, keep: bool) -> None:
@@ -115,11 +119,34 @@ def unbroken_pieces(text: str, *, is_name: bool = False) -> list[tuple[str, bool
     return pieces
 
 
+def names_shown_with(meeting) -> frozenset[str]:
+    """The words of the names a meeting's page shows beside its text (its countries, organisers, programme,
+    participants and their organisations, its city and venue), from what is already loaded (no query):
+    kept whole wherever the page's texts name them (a summary naming ຕີມໍເລສເຕ)."""
+    names = [meeting.city_lo, meeting.venue_lo]
+    names += [country.name_lo for country in meeting.countries.all()]
+    names += [o.name_lo for o in meeting.organisers.all()] + [
+        o.short_name_lo for o in meeting.organisers.all()
+    ]
+    if meeting.programme is not None:
+        names += [meeting.programme.name_lo, meeting.programme.short_name_lo]
+    for participation in meeting.participations.all():
+        names.append(participation.person.name_lo)
+        if participation.organisation is not None:
+            names.append(participation.organisation.name_lo)
+    words: set[str] = set()
+    for name in names:
+        words |= name_words(name)
+    return frozenset(words)
+
+
 def protected_words(reader=None) -> frozenset[str]:
     """The protected words: the words of every name ``reader`` may see (people, organisations, programmes,
-    through :mod:`meetings.selectors`; default: everyone's, i.e. staff) and the curated loanwords. Taken
-    for the reader, so that where a line breaks in a public PDF never depends on a hidden name."""
+    countries, and the places of the meetings, through :mod:`meetings.selectors`; default: everyone's,
+    i.e. staff) and the curated loanwords. Taken for the reader, so that where a line breaks in a public PDF
+    never depends on a hidden name."""
     from meetings import selectors
+    from meetings.models import Country
     from meetings.rules.roles import AudienceReader
 
     reader = AudienceReader("staff") if reader is None else reader
@@ -128,6 +155,10 @@ def protected_words(reader=None) -> frozenset[str]:
         for row in queryset.values_list("name_lo", "short_name_lo", "name_en", "short_name_en"):
             names.extend(row)
     for row in selectors.people(reader).values_list("name_lo", "name_en"):
+        names.extend(row)
+    for row in Country.objects.values_list("name_lo", "name_en"):  # every country is public
+        names.extend(row)
+    for row in selectors.meetings(reader).values_list("city_lo", "city_en", "venue_lo", "venue_en"):
         names.extend(row)
     words: set[str] = set()
     for name in names:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from meetings.models import (
@@ -9,12 +10,16 @@ from meetings.models import (
     ActionItem,
     Activity,
     AgendaItem,
+    Country,
     Document,
     Meeting,
+    Organisation,
     Participation,
 )
 from meetings.selectors.action_items import follow_ups_reported_at, visible_follow_ups
-from meetings.selectors.directory import organisation_and_units
+from meetings.selectors.collation import by_name
+from meetings.selectors.directory import organisation_and_units, organisations
+from meetings.selectors.known_names import names_shown_with
 
 FEED_SIZE = 50
 
@@ -25,8 +30,12 @@ def meetings(user):
 
 
 def listed_meetings(user):
-    """Meetings with what a list row shows (programme, organisers)."""
-    return meetings(user).select_related("programme").prefetch_related("organisers")
+    """Meetings with what a list row shows (programme, organisers in the reader's order)."""
+    return meetings(user).select_related("programme").prefetch_related(_organisers())
+
+
+def _organisers(lookup: str = "organisers") -> Prefetch:
+    return Prefetch(lookup, queryset=by_name(Organisation.objects.all()))
 
 
 def feed_meetings(user):
@@ -53,8 +62,8 @@ def visible_documents(user):
 def _with_parts(queryset, user):
     """Everything a meeting page or its minutes show, each part filtered for ``user``."""
     return queryset.select_related("programme").prefetch_related(
-        "organisers",
-        "countries",
+        _organisers(),  # names in lists follow the reader's language (ICU collation)
+        Prefetch("countries", queryset=by_name(Country.objects.all())),
         Prefetch(
             "participations",
             queryset=Participation.objects.select_related("person__organisation", "organisation"),
@@ -65,7 +74,7 @@ def _with_parts(queryset, user):
         Prefetch(
             "action_items",
             queryset=ActionItem.objects.visible_to(user).prefetch_related(
-                "responsible",
+                _organisers("responsible"),
                 Prefetch("updates", queryset=visible_follow_ups(user).select_related("meeting")),
             ),
         ),
@@ -89,6 +98,7 @@ def meeting_page(user, slug: str) -> dict | None:
         "participations": participations,
         "chairs": chairs(participations),
         "follow_ups": follow_ups_reported_at(meeting),
+        "names": names_shown_with(meeting),  # kept whole at line ends in the page's texts
     }
 
 
@@ -96,6 +106,16 @@ def minutes_meeting(user, meeting_id: int) -> Meeting:
     """The meeting with everything its minutes show to ``user``'s audience, in a fixed number of queries.
     Raises ``Meeting.DoesNotExist`` when ``user`` may not see it."""
     return _with_parts(meetings(user), user).get(pk=meeting_id)
+
+
+def minutes_issuer(user, meeting):
+    """The body whose name heads ``meeting``'s minutes (the letterhead): the organisation the officer chose
+    ("minutes issued by"), else the secretariat (``settings.MINUTES_ISSUER``), as ``user`` may see it; None
+    when neither is known to ``user``. Never taken from the organisers, the host or the guest countries: an
+    international meeting hosted by another government is still minuted by the body that issues them."""
+    if meeting.issued_by_id is not None:
+        return organisations(user).filter(pk=meeting.issued_by_id).first()
+    return organisations(user).filter(slug=settings.MINUTES_ISSUER).first()
 
 
 CHAIR_ROLES = (Participation.Role.CHAIR, Participation.Role.CO_CHAIR)

@@ -64,7 +64,7 @@ def key_figures(meetings, action_items) -> dict:
     return {
         "meetings": m["meetings"],
         "online_meetings": m["online_meetings"],
-        "participants": m["participants"] or 0,
+        "participants": m["participants"],  # None: no meeting recorded its total (never 0 for "unknown")
         "women_share": women_share,
         "action_items": a["total"],
         "action_items_unfinished": a["unfinished"],
@@ -101,11 +101,14 @@ def meetings_per_year_and_kind(meetings) -> tuple[list[YearKindRow], list[tuple[
 
 @dataclass
 class AttendanceRow:
+    """A year's attendance. ``participants``, ``women`` and ``online`` are ``None`` when no meeting of the
+    year recorded that figure: "not recorded" on pages and PDFs, an empty cell, a gap in a chart, never 0."""
+
     year: int
     meetings: int
-    participants: int
-    women: int
-    online: int
+    participants: int | None
+    women: int | None
+    online: int | None
     women_counted: int  # participants of meetings where women were counted
     online_counted: int
     online_meetings: int = 0  # meetings held online or hybrid
@@ -136,9 +139,9 @@ def attendance_per_year(meetings) -> list[AttendanceRow]:
         AttendanceRow(
             year=d["year"],
             meetings=d["n"],
-            participants=d["participants"] or 0,
-            women=d["women"] or 0,
-            online=d["online"] or 0,
+            participants=d["participants"],
+            women=d["women"],
+            online=d["online"],
             women_counted=d["women_counted"] or 0,
             online_counted=d["online_counted"] or 0,
             online_meetings=d["online_meetings"],
@@ -182,12 +185,13 @@ def bar_chart_svg(
 ) -> SafeString:
     """Horizontal bars, one per ``(label, value)`` row, with the value written after each bar.
 
-    ``value_label(value) -> str`` formats the written values (default: a localised whole number).
+    ``value_label(value) -> str`` formats the written values (default: a localised whole number). A value
+    of ``None`` (not recorded) draws no bar (a gap, not a zero) and writes "not recorded".
     """
     value_label = value_label or _num
     bar_h, gap, top, label_w, right = 22, 8, 8, 110, 64
     height = top * 2 + max(1, len(rows)) * (bar_h + gap)
-    top_value = max_value or max((v for _l, v in rows), default=0) or 1
+    top_value = max_value or max((v or 0 for _l, v in rows), default=0) or 1
     plot_w = width - label_w - right
     parts = _svg_open(width, height, title)
     if not rows:
@@ -195,12 +199,16 @@ def bar_chart_svg(
     for i, (label, value) in enumerate(rows):
         y = top + i * (bar_h + gap)
         w = max(0.0, (value or 0) / top_value * plot_w)
+        bar = (
+            ""
+            if value is None
+            else f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>'
+        )
         parts.append(
             f'<text x="{label_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" fill="#1b1f24">'
-            f"{escape(label)}</text>"
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>'
+            f"{escape(label)}</text>{bar}"
             f'<text x="{label_w + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}" fill="#1b1f24">'
-            f"{escape(value_label(value))}</text>"
+            f"{escape(_shown(value, value_label))}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
@@ -255,6 +263,15 @@ def stacked_bar_chart_svg(
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
 
 
+def not_recorded() -> str:
+    """How a figure that was not recorded is written (never as 0)."""
+    return _("not recorded")
+
+
+def _shown(value, value_label) -> str:
+    return not_recorded() if value is None else value_label(value)
+
+
 def _percent(share) -> str:
     return "–" if share is None else f"{_num(share * 100)} %"
 
@@ -271,7 +288,7 @@ CHART_TITLES = {
 
 class ChartRow(NamedTuple):
     label: str
-    value: float
+    value: float | None  # None: not recorded (no bar: a gap, not a zero)
     shown: str  # the value as written beside the bar
     share: float  # length of the bar, 0..1 of the scale
 
@@ -285,12 +302,10 @@ class Chart(NamedTuple):
 
 
 def chart_rows(pairs, *, max_value: float | None = None, value_label=None) -> list[ChartRow]:
-    """``(label, value)`` pairs as rows with their bar length on a common scale."""
+    """``(label, value)`` pairs as rows with their bar length on a common scale (``None``: not recorded)."""
     value_label = value_label or _num
     top = max_value or max((v or 0 for _l, v in pairs), default=0) or 1
-    return [
-        ChartRow(label, value or 0, value_label(value or 0), (value or 0) / top) for label, value in pairs
-    ]
+    return [ChartRow(label, value, _shown(value, value_label), (value or 0) / top) for label, value in pairs]
 
 
 def statistics_charts(meetings, action_items) -> list[Chart]:

@@ -65,15 +65,18 @@ def translated_value(obj, field: str) -> Translated:
 
 
 @register.simple_tag
-def translated(obj, field: str, paragraphs: bool = False, note: bool = True):
-    """The field in the reader's language, or the other language marked with ``lang`` and a note."""
+def translated(obj, field: str, paragraphs: bool = False, note: bool = True, names=frozenset()):
+    """The field in the reader's language, or the other language marked with ``lang`` and a note.
+
+    ``names``: words kept whole at line ends besides the loanwords (the names the page shows,
+    :func:`meetings.selectors.known_names.names_shown_with`)."""
     if obj is None:
         return ""
     t = pick_translation(obj, field)
     if not t.value:
         return ""
     if paragraphs:
-        body = _paragraphs(t.value)
+        body = _paragraphs(t.value, names=names)
         if not t.is_fallback:
             return body
         return format_html(
@@ -83,7 +86,7 @@ def translated(obj, field: str, paragraphs: bool = False, note: bool = True):
             current_language(),
             _note(t.lang),
         )
-    value = _unbroken(t.value, is_name=field in NAME_FIELDS)
+    value = _unbroken(t.value, is_name=field in NAME_FIELDS, names=names)
     if not t.is_fallback:
         return value
     if not note:
@@ -97,26 +100,26 @@ def translated(obj, field: str, paragraphs: bool = False, note: bool = True):
     )
 
 
-# Fields whose value is the record's own name (people, organisations, programmes, countries).
-NAME_FIELDS = ("name", "short_name")
+# Fields whose value is the record's own name (people, organisations, programmes, countries) or a place.
+NAME_FIELDS = ("name", "short_name", "city", "venue")
 
 
-def _unbroken(text: str, *, is_name: bool) -> SafeString:
+def _unbroken(text: str, *, is_name: bool, names: frozenset[str] = frozenset()) -> SafeString:
     """``text`` escaped, each piece that a line must not cut (a loanword; a word of a record's own name:
     :func:`meetings.selectors.known_names.unbroken_pieces`) in a ``span.unbroken`` (``white-space: nowrap``),
     since browsers cut them as ICU does (ກິ|ແກ້ວ). The text itself is unchanged."""
     return mark_safe(  # noqa: S308 - every piece is escaped
         "".join(
             f'<span class="unbroken">{escape(piece)}</span>' if keep else escape(piece)
-            for piece, keep in unbroken_pieces(text, is_name=is_name)
+            for piece, keep in unbroken_pieces(text, is_name=is_name, names=names)
         )
     )
 
 
-def _paragraphs(text: str) -> SafeString:
+def _paragraphs(text: str, *, names: frozenset[str] = frozenset()) -> SafeString:
     """Django's ``linebreaks`` (paragraphs at blank lines, ``<br>`` at single ones), with :func:`_unbroken`."""
     paragraphs = [
-        "<p>" + _unbroken(paragraph, is_name=False).replace("\n", "<br>") + "</p>"
+        "<p>" + _unbroken(paragraph, is_name=False, names=names).replace("\n", "<br>") + "</p>"
         for paragraph in re.split(r"\n{2,}", normalize_newlines(text))
     ]
     return mark_safe("\n\n".join(paragraphs))  # noqa: S308 - _unbroken escapes
@@ -142,6 +145,16 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter
+def figure(value) -> str:
+    """A count in the reader's number format, or "not recorded" when it was not recorded (never 0)."""
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    from meetings.selectors.stats import not_recorded
+
+    return not_recorded() if value is None else intcomma(value)
 
 
 @register.filter

@@ -195,6 +195,9 @@ REPORTS_CACHE_ROOT = Path(env_str("REPORTS_CACHE_ROOT", str(BASE_DIR / "var" / "
 # A minutes PDF not stored yet is rendered by one worker; the others asking for it meanwhile wait this long
 # for that render (then render it themselves) instead of rendering it again at the same time.
 REPORTS_RENDER_WAIT_SECONDS = float(env_str("REPORTS_RENDER_WAIT_SECONDS", "60"))
+# The organisation (its address name) that issues the minutes when an officer chose no issuer for a meeting:
+# its name heads the minutes (meetings.selectors.minutes_issuer).
+MINUTES_ISSUER = env_str("MINUTES_ISSUER", "secretariat-national-committee")
 
 # --- Rate limits (portal/ratelimit.py): requests per client per minute ------------------------------
 RATE_LIMITS = {

@@ -94,7 +94,7 @@ def attendance(meeting: m.Meeting) -> dict:
     }
 
 
-def minutes_context(meeting: m.Meeting, edition: str, *, today=None) -> dict:
+def minutes_context(meeting: m.Meeting, edition: str, *, reader, today=None) -> dict:
     today = today or timezone.localdate()
     participations = selectors.sorted_participations(meeting)
     parts = []
@@ -113,6 +113,7 @@ def minutes_context(meeting: m.Meeting, edition: str, *, today=None) -> dict:
             )
     return {
         "meeting": meeting,
+        "issuer": selectors.minutes_issuer(reader, meeting),  # the letterhead: never a host or guest
         "edition": edition,
         "parts": parts,
         "participations": participations,
@@ -139,12 +140,13 @@ def minutes_html(
     """
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
-    with translation.override(editions.LANGUAGES[edition][0]), protecting(AudienceReader(audience)):
+    reader = AudienceReader(audience)
+    with translation.override(editions.LANGUAGES[edition][0]), protecting(reader):
         # read in the edition's language: lists ordered by name follow that language's names
         full = minutes_meeting(meeting.pk, audience=audience)
         context = {
             **font_context(),
-            **minutes_context(full, edition, today=today),
+            **minutes_context(full, edition, reader=reader, today=today),
             "verification": verification,
         }
         return render_to_string(MINUTES_TEMPLATE, context)

@@ -42,6 +42,7 @@ def _stamp(queryset, key: str, with_updated: bool = True, with_version: bool = F
 def _expressions() -> dict:
     meeting = OuterRef("pk")
     organisers = m.Meeting.organisers.through.objects.filter(meeting_id=meeting)
+    countries = m.Meeting.countries.through.objects.filter(meeting_id=meeting)
     responsible = m.ActionItem.responsible.through.objects.filter(actionitem__meeting_id=meeting)
     return {
         **_stamp(m.Participation.objects.filter(meeting_id=meeting), "part"),
@@ -64,6 +65,8 @@ def _expressions() -> dict:
             with_version=True,
         ),
         **_stamp(organisers, "org_link", with_updated=False),
+        **_stamp(countries, "country_link", with_updated=False),
+        **_stamp(m.Country.objects.all(), "countries"),  # names, and the words kept whole at line ends
         **_stamp(responsible, "resp_link", with_updated=False),
         **_stamp(m.Organisation.objects.all(), "orgs"),
         **_stamp(m.Person.objects.all(), "people"),

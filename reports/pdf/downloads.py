@@ -1,4 +1,9 @@
-"""File names of downloaded reports: meaningful in Lao and in English, safe in any browser."""
+"""File names of downloaded reports: meaningful in Lao and in English, safe in any browser.
+
+The one rule (:func:`safe_name`): a file name keeps letters (Lao with its vowel and tone marks, Latin...),
+digits, spaces, dots and dashes; anything else (markup, quotes, slashes, brackets, control characters) is
+dropped. So a title such as ``<script>alert('x')</script>`` can never carry markup or a path into a name.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,19 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|;]+')
+
+def _kept(char: str) -> bool:
+    category = unicodedata.category(char)
+    # L*: letters; M*: the marks that belong to them (Lao vowels and tones); Nd: digits; Pd: dashes
+    return category[0] in "LM" or category in ("Nd", "Pd") or char in " ."
 
 
-def _clean(name: str) -> str:
-    name = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name))
-    return re.sub(r"\s+", " ", name).strip(" .")[:150]
+def safe_name(name: str, limit: int = 150) -> str:
+    """``name`` with only letters, digits, spaces, dots and dashes (other characters dropped), spaces
+    collapsed, without leading or trailing spaces and dots."""
+    name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name or ""))
+    name = "".join(char for char in name if _kept(char))
+    return re.sub(r" +", " ", name).strip(" .")[:limit]
 
 
 def content_disposition(*, unicode_name: str, ascii_name: str, inline: bool = False) -> str:
@@ -19,7 +31,7 @@ def content_disposition(*, unicode_name: str, ascii_name: str, inline: bool = Fa
 
     Browsers that understand ``filename*`` save the Lao (or English) name; older ones use the ASCII one.
     """
-    ascii_clean = _clean(ascii_name).encode("ascii", "ignore").decode() or "report.pdf"
+    ascii_clean = safe_name(ascii_name).encode("ascii", "ignore").decode().strip(" .") or "report.pdf"
     kind = "inline" if inline else "attachment"
-    quoted = quote(_clean(unicode_name), safe="")
+    quoted = quote(safe_name(unicode_name), safe="")
     return f"{kind}; filename=\"{ascii_clean}\"; filename*=UTF-8''{quoted}"

@@ -81,7 +81,9 @@ def statistics(meetings, action_items, *, today: datetime.date | None = None) ->
         .values_list("month", "n")
     )
     return {
-        **{k: totals[k] or 0 for k in ("meetings", "attendance", "women", "online")},
+        "meetings": totals["meetings"],
+        # None where no meeting recorded the figure: "not recorded", never 0
+        **{k: totals[k] for k in ("attendance", "women", "online")},
         "women_percent": percent(share(totals["women"], totals["women_counted"])),
         "actions": actions,
         "closed": actions["done"] + actions["dropped"],

@@ -65,3 +65,34 @@ def test_names_and_loanwords_are_never_cut_at_a_line_end(words, new_browser_page
     # the page shows names and loanwords at every width, so the check looked at something
     assert checked["names"] >= 81 * 10 and checked["loanwords"] >= 81 * 2, checked
     assert not cut, sorted(cut)[:20]
+
+
+@pytest.fixture
+def asean(transactional_db):
+    """The ASEAN-style meeting (issue 22) and the words of every name its page shows, read before Chromium
+    starts: its countries (ຕີມໍເລສເຕ, which ICU cuts ຕີ|ມໍ|ເລສ|ເຕ), organisers, people and places."""
+    from meetings.rules.roles import AudienceReader
+    from meetings.selectors.known_names import names_shown_with
+    from meetings.selectors.meetings import minutes_meeting
+    from tests.reports.asean import asean_meeting
+
+    meeting = asean_meeting()
+    words = sorted(names_shown_with(minutes_meeting(AudienceReader("public"), meeting.pk)))
+    assert {"ຕີມໍເລສເຕ", "ດາຣຸສຊາລາມ", "ສິງກະໂປ", "ອິນໂດເນເຊຍ"} <= set(words)
+    return meeting.slug, words
+
+
+def test_recorded_names_are_never_cut_on_the_meeting_page(asean, new_browser_page):
+    """Countries, organisers, people and places: in the lists and wherever the summary names them."""
+    slug, words = asean
+    page = new_browser_page(viewport={"width": 800, "height": 900})
+    page.goto(f"/lo/meetings/{slug}/")
+    page.evaluate("() => document.fonts.ready")
+    cut, checked = set(), 0
+    for width in range(320, 801, 8):
+        page.set_viewport_size({"width": width, "height": 900})
+        found = page.evaluate(CUT_OCCURRENCES, [words, "main"])
+        checked += found["checked"]
+        cut.update(f"{word} (at {width}px)" for word in found["cut"])
+    assert checked >= 61 * 20, checked  # every width showed the names: the check looked at something
+    assert not cut, sorted(cut)[:20]

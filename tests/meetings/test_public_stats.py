@@ -130,3 +130,48 @@ def test_statistics_page_has_charts_and_tables(client, data, lang):
         assert "1.300" in html and "40 %" in html
     else:
         assert "1,300" in html and "40 %" in html
+
+
+# --- A figure that was not recorded is "not recorded", never 0 ------------------------------------------
+def test_a_year_without_attendance_is_not_recorded_not_zero(demo, client):
+    """The demo's 2020 annual review recorded no attendance: its year says "not recorded" on the page,
+    has no bar (a gap) in the chart, and its figures are None, never 0."""
+    rows = {r.year: r for r in stats.attendance_per_year(visible()[0])}
+    assert (rows[2020].participants, rows[2020].women, rows[2020].online) == (None, None, None)
+    assert rows[2024].participants == 24  # a recorded year keeps its number
+    for lang, words in (("en", "not recorded"), ("lo", "ບໍ່ໄດ້ບັນທຶກ")):
+        html = client.get(f"/{lang}/statistics/").content.decode()
+        row = html.split('<th scope="row">2020</th>', 1)[1].split("</tr>", 1)[0]
+        cells = [cell.split("</td>")[0] for cell in row.split("<td>")[1:]]
+        # meetings, meetings online (a count, 0 is true), participants, women, share, online, share
+        assert cells == ["1", "0", words, words, "–", words, "–"], cells
+        with translation.override(lang):
+            svg = str(stats.statistics_context(*visible())["charts"]["participants_per_year"])
+        labels = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
+        assert labels == ["2020", words, "2024", "24"]
+        assert len(ET.fromstring(svg).findall(f"{SVG}rect")) == 1  # 2024's bar only: 2020 is a gap
+    with translation.override("en"):
+        chart = {c.title: c for c in stats.statistics_charts(*visible())}["Participants per year"]
+    assert [(r.label, r.value, r.shown) for r in chart.rows] == [
+        ("2020", None, "not recorded"),
+        ("2024", 24, "24"),
+    ]
+
+
+def test_open_data_leaves_a_figure_not_recorded_empty(demo, client):
+    import csv
+    import io
+    import json
+
+    text = client.get("/en/data/meetings.csv").content.decode("utf-8-sig")
+    review = next(
+        r for r in csv.DictReader(io.StringIO(text)) if r["slug"] == "2020-02-13-annual-review-2019"
+    )
+    assert (review["attendance_total"], review["attendance_women"], review["attendance_online"]) == (
+        "",
+        "",
+        "",
+    )
+    data = json.loads(client.get("/en/data/meetings.json").content)
+    review = next(r for r in data if r["slug"] == "2020-02-13-annual-review-2019")
+    assert review["attendance_total"] is None and review["attendance_women"] is None

@@ -57,7 +57,9 @@ def test_decomposed_sara_am_in_the_box_finds_precomposed_text(client, demo):
 
 
 def test_user_text_is_escaped_before_it_is_marked(client, db):
-    f.meeting(title_en="<script>alert('x')</script> tampering & trafficking", title_lo="ທົດລອງ")
+    f.meeting(
+        title_en="<script>alert('x')</script> tampering & trafficking", title_lo="ທົດລອງ", validate=False
+    )
     html = page(client, "en", q="<script> tampering")
     assert "<script>alert" not in html
     assert (

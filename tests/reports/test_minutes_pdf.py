@@ -128,7 +128,8 @@ def test_the_overflow_check_catches_an_unbroken_run():
 @pytest.mark.django_db
 def test_user_text_is_escaped_and_appears_literally(tmp_path):
     payload = '<script>alert(1)</script><img src="https://evil.example/x.png"> ກອງ & "ປະຊຸມ" </p><h1>'
-    meeting = factories.meeting(title_lo=f"ກອງປະຊຸມ {payload}", summary_lo=payload)
+    # a title stored before titles refused markup (or by an import): still shown literally
+    meeting = factories.meeting(title_lo=f"ກອງປະຊຸມ {payload}", summary_lo=payload, validate=False)
     factories.action_item(meeting=meeting, text_lo=payload)
     html = services.minutes_html(meeting, "lo", audience="staff")
     assert "<script>" not in html and 'src="https://evil.example' not in html
