@@ -150,7 +150,7 @@ def test_partner_signs_in_on_the_public_site(client, db, lang):
     response = client.post(url, {"username": "partner-org", "password": "wrong"})
     assert response.status_code == 200
     with translation.override(lang):
-        from portal.accounts import LoginForm
+        from accounts.forms import LoginForm
 
         assert str(LoginForm.error_messages["invalid_login"]) in response.content.decode()
     response = client.post(url, {"username": "partner-org", "password": "the-right-password-1"})
