@@ -243,29 +243,21 @@ def test_staff_give_their_one_time_code_at_the_public_login_too(client, db, sett
 def test_staff_without_a_device_cannot_sign_in_at_the_public_login(client, db, settings):
     settings.ADMIN_REQUIRE_OTP = True
     with_password(f.user(role=roles.PUBLISHER, username="nodevice"))
-    response = client.post(
-        "/en/accounts/login/",
-        {"username": "nodevice", "password": "the-right-password-1", "otp_token": "123456"},
-    )
+    response = sign_in(client, "nodevice", otp_token="123456")
     assert response.status_code == 200 and "_auth_user_id" not in client.session
     assert "ask an administrator to add one" in response.content.decode()
+
+
+def sign_in(client, username, **extra):
+    data = {"username": username, "password": "the-right-password-1", **extra}
+    return client.post("/en/accounts/login/", data)
 
 
 def test_partners_and_staff_without_two_factor_sign_in_with_the_password(client, db, settings):
     settings.ADMIN_REQUIRE_OTP = True
     with_password(f.user(role=roles.PARTNER, username="partner"))
-    assert (
-        client.post(
-            "/en/accounts/login/", {"username": "partner", "password": "the-right-password-1"}
-        ).status_code
-        == 302
-    )
+    assert sign_in(client, "partner").status_code == 302
     client.logout()
     settings.ADMIN_REQUIRE_OTP = False
     with_password(f.user(role=roles.EDITOR, username="officer"))
-    assert (
-        client.post(
-            "/en/accounts/login/", {"username": "officer", "password": "the-right-password-1"}
-        ).status_code
-        == 302
-    )
+    assert sign_in(client, "officer").status_code == 302
