@@ -42,15 +42,21 @@ class TranslatedPermissionsMixin:
         return field
 
 
+def wrap_registered_admin(model, mixin, *, prefix: str, site=admin.site) -> None:
+    """Put ``mixin`` in front of whatever admin is registered for ``model`` (Django's, or one wrapped
+    already), so that several apps can each add to the same admin (users, groups) in any order."""
+    current = site._registry.get(model)
+    if current is None or isinstance(current, mixin):
+        return
+    cls = type(f"{prefix}{type(current).__name__}", (mixin, type(current)), {})
+    site.unregister(model)
+    site.register(model, cls)
+
+
 def use_translated_permission_labels(site=admin.site) -> None:
     """Wrap whatever admin is registered for User and Group (Django's, or a project's own)."""
     for model in (User, Group):
-        current = site._registry.get(model)
-        if current is None or isinstance(current, TranslatedPermissionsMixin):
-            continue
-        cls = type(f"Translated{type(current).__name__}", (TranslatedPermissionsMixin, type(current)), {})
-        site.unregister(model)
-        site.register(model, cls)
+        wrap_registered_admin(model, TranslatedPermissionsMixin, prefix="Translated", site=site)
 
 
 class TranslatableChangeMessageMixin:

@@ -43,12 +43,15 @@ def client_key(request) -> str:
     return "ip:" + client_address(request)
 
 
-def is_limited(request, scope: str) -> tuple[bool, int]:
-    """Count this request; (True, seconds to wait) once the scope's limit is passed in this window."""
+def is_limited(request, scope: str, *, identity: str | None = None) -> tuple[bool, int]:
+    """Count this request; (True, seconds to wait) once the scope's limit is passed in this window.
+
+    Counted per client (:func:`client_key`), or per ``identity`` when given (e.g. a hashed e-mail address,
+    so that requests about one address are limited whoever sends them)."""
     limit, window = parse_rate(settings.RATE_LIMITS[scope])
     now = int(time.time())
     slot = now // window
-    key = f"ratelimit:{scope}:{client_key(request)}:{slot}"
+    key = f"ratelimit:{scope}:{identity or client_key(request)}:{slot}"
     try:
         cache.add(key, 0, timeout=window + 1)
         try:
@@ -62,7 +65,7 @@ def is_limited(request, scope: str) -> tuple[bool, int]:
     return count > limit, (slot + 1) * window - now
 
 
-def _too_many(request, retry_after: int) -> HttpResponse:
+def too_many(request, retry_after: int) -> HttpResponse:
     body = render_to_string("portal/rate_limited.html", {"retry_after": retry_after}, request)
     response = HttpResponse(body, status=429)
     response["Retry-After"] = str(retry_after)
@@ -75,7 +78,7 @@ def rate_limit(scope: str):
         def wrapped(request, *args, **kwargs):
             limited, retry_after = is_limited(request, scope)
             if limited:
-                return _too_many(request, retry_after)
+                return too_many(request, retry_after)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -126,5 +129,5 @@ class RateLimitMiddleware:
             if re.search(pattern, where) or (scope == "pdf" and match.view_name in PDF_VIEWS):
                 request._rate_counted = True
                 limited, retry_after = is_limited(request, scope)
-                return _too_many(request, retry_after) if limited else None
+                return too_many(request, retry_after) if limited else None
         return None

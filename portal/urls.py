@@ -12,6 +12,7 @@ admin.site.__class__ = PortalAdminSite
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("i18n/interface-language/", set_interface_language, name="set_interface_language"),
+    path("admin/", include("accounts.admin_urls")),  # "Forgotten your password?" on the admin login
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]
@@ -19,7 +20,7 @@ urlpatterns = [
 # Public pages exist in every language: /lo/... (default) and /en/...
 # Uploaded documents are never served as media files: meetings:document_download applies visibility.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("portal.accounts")),
+    path("accounts/", include("accounts.urls")),
     path("", include("meetings.urls")),
     path("reports/", include("reports.urls")),
     path("verify/", include("reports.verify.urls")),

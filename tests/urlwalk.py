@@ -190,6 +190,10 @@ def fill(endpoint: Endpoint, record=None, *, year: int = 2024, lang: str = "lo")
             values[name] = "csv"
         elif name in ("page", "number"):
             values[name] = 1
+        elif name == "uidb64":
+            values[name] = "MQ"  # account 1, base64: a password link (accounts/)
+        elif name == "token":
+            values[name] = "no-such-token"  # a link that was never issued: the "does not work" page
         elif _from_converter(endpoint, name) is not None:
             values[name] = _from_converter(endpoint, name)  # e.g. <edition:edition> with regex "lo|en|lo-en"
         else:

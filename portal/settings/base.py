@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "notifications.apps.NotificationsConfig",
+    "accounts.apps.AccountsConfig",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +124,10 @@ OTP_TOTP_ISSUER = "Lao CT records"
 LOGIN_URL = "accounts:login"  # partners sign in on the public site; staff through /admin/
 LOGIN_REDIRECT_URL = "meetings:home"
 LOGOUT_REDIRECT_URL = "meetings:home"
+# Links to choose a password (reset, invitation) and to confirm a new address work once and expire after
+# this many hours (accounts/; Django's PASSWORD_RESET_TIMEOUT is in seconds).
+PASSWORD_RESET_TIMEOUT = int(env_str("ACCOUNT_LINK_HOURS", "72")) * 3600
+ADDRESS_CHANGE_TIMEOUT = PASSWORD_RESET_TIMEOUT
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,6 +208,9 @@ MINUTES_ISSUER = env_str("MINUTES_ISSUER", "secretariat-national-committee")
 RATE_LIMITS = {
     "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
     "pdf": env_str("RATE_LIMIT_PDF", "12/m"),
+    # Mail to an address (password reset, address change): per client, and per address whoever asks.
+    "account_mail": env_str("RATE_LIMIT_ACCOUNT_MAIL", "10/h"),
+    "account_mail_address": env_str("RATE_LIMIT_ACCOUNT_MAIL_ADDRESS", "3/h"),
 }
 # URLs counted in each scope: a regular expression over "<view name> <route>" (see RateLimitMiddleware).
 # Every view of the reports app renders PDFs and counts as "pdf" by namespace, whatever its name.

@@ -15,6 +15,22 @@ DEMO_ROLE_USERS = [
 ]
 
 
+def demo_address(username: str) -> str:
+    """Demo accounts get addresses at example.org (RFC 2606: never a real mailbox), so password reset and
+    notifications can be tried against the local mail server of bin/serve."""
+    return f"{username}@example.org"
+
+
+def demo_account(username: str, password: str, **defaults):
+    """The demo account (created with ``password`` if new; a changed password is kept), with an address."""
+    user, created = get_user_model().objects.get_or_create(username=username, defaults=defaults)
+    if created:
+        user.set_password(password)
+    user.email = user.email or demo_address(username)
+    user.save()
+    return user, created
+
+
 class Command(BaseCommand):
     help = "Load the two real source meetings as demo data (idempotent: a second run creates nothing twice)."
 
@@ -34,12 +50,7 @@ class Command(BaseCommand):
             if settings.PRODUCTION:
                 raise CommandError("Refusing to create a demo administrator in production.")
             username, password = DEMO_ADMIN
-            user, created = get_user_model().objects.get_or_create(
-                username=username, defaults={"is_staff": True, "is_superuser": True}
-            )
-            if created:
-                user.set_password(password)
-                user.save()
+            user, created = demo_account(username, password, is_staff=True, is_superuser=True)
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo administrator: log in at {settings.SITE_URL}/admin/ as '{username}' with password "
@@ -47,12 +58,9 @@ class Command(BaseCommand):
                 )
             )
             for username, password, role, staff in DEMO_ROLE_USERS:
-                user, created = get_user_model().objects.get_or_create(
-                    username=username, defaults={"is_staff": staff}
-                )
-                if created:
-                    user.set_password(password)
-                    user.save()
+                user, _created = demo_account(username, password, is_staff=staff)
                 user.groups.add(Group.objects.get(name=role))
                 where = "/admin/" if staff else "/lo/accounts/login/"
-                self.stdout.write(f"  {role}: '{username}' / '{password}' at {settings.SITE_URL}{where}")
+                self.stdout.write(
+                    f"  {role}: '{username}' / '{password}' ({user.email}) at {settings.SITE_URL}{where}"
+                )
