@@ -200,6 +200,7 @@ REPORTS_RENDER_WAIT_SECONDS = float(env_str("REPORTS_RENDER_WAIT_SECONDS", "60")
 RATE_LIMITS = {
     "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
     "pdf": env_str("RATE_LIMIT_PDF", "12/m"),
+    "subscribe": env_str("RATE_LIMIT_SUBSCRIBE", "10/h"),  # subscription requests (each mails a link)
 }
 # URLs counted in each scope: a regular expression over "<view name> <route>" (see RateLimitMiddleware).
 # Every view of the reports app renders PDFs and counts as "pdf" by namespace, whatever its name.
@@ -238,6 +239,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_MAX_ATTEMPTS = int(env_str("MAIL_MAX_ATTEMPTS", "8"))
 MAIL_RETRY_MAX_MINUTES = int(env_str("MAIL_RETRY_MAX_MINUTES", "60"))
 MAIL_RETRY_BASE_SECONDS = int(env_str("MAIL_RETRY_BASE_SECONDS", "60"))
+# Action item reminders (manage.py mail_timers reminders): this many days before the due date, on the day,
+# and weekly while overdue (for at most ACTION_ITEM_OVERDUE_WEEKS weeks; 0: as long as it is overdue).
+ACTION_ITEM_REMINDER_DAYS = int(env_str("ACTION_ITEM_REMINDER_DAYS", "7"))
+ACTION_ITEM_OVERDUE_WEEKS = int(env_str("ACTION_ITEM_OVERDUE_WEEKS", "0"))
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {
