@@ -9,8 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from notifications import outbox
-from notifications.models import Message
+from notifications import digests, outbox, reminders, subscriptions
+from notifications.models import Message, Subscription
 from notifications.tasks import send_soon
 
 
@@ -23,15 +23,21 @@ def requeue_lost_mail() -> str:
 
 
 def action_item_reminders() -> str:
-    return "no reminders yet"
+    queued = reminders.mail_reminders()
+    send_soon(queued)
+    return f"{len(queued)} reminders queued"
 
 
 def daily_digests() -> str:
-    return "no digests yet"
+    queued = digests.mail_daily_digests()
+    send_soon(queued)
+    return f"{len(queued)} daily digests queued"
 
 
 def weekly_digest() -> str:
-    return "no digest yet"
+    queued = digests.mail_weekly_digest()
+    send_soon(queued)
+    return f"{len(queued)} weekly digests queued"
 
 
 def cleanup(*, keep: timedelta) -> str:
@@ -40,4 +46,12 @@ def cleanup(*, keep: timedelta) -> str:
         status__in=[Message.Status.SENT, Message.Status.DIGESTED], sent_at__lt=before
     ).delete()
     tasks, _ = DBTaskResult.objects.filter(finished_at__lt=before).delete()
-    return f"{mail} sent mail and {tasks} finished tasks older than {keep.days} days removed"
+    # addresses that never confirmed, or unsubscribed, are not kept
+    unconfirmed = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=timezone.now() - subscriptions.CONFIRM_WITHIN
+    )
+    ended, _ = (unconfirmed | Subscription.objects.filter(ended_at__lt=before)).delete()
+    return (
+        f"{mail} sent mail, {tasks} finished tasks and {ended} ended subscriptions older than {keep.days} days"
+        " removed"
+    )

@@ -1,6 +1,9 @@
 """The outbox: every mail the portal sends is first a row here, written in the transaction of the change
 that caused it, then delivered by the task worker (``notifications.tasks``) with retries. The row's key
-(event, recipient) is unique, so a retry, a second timer run or a second worker never sends it twice."""
+(event, recipient) is unique, so a retry, a second timer run or a second worker never sends it twice.
+Subscriptions to new minutes live here too."""
+
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -79,3 +82,51 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+
+def new_token() -> str:
+    """An unguessable token for the links of a subscription (256 bits)."""
+    return secrets.token_urlsafe(32)
+
+
+class Subscription(models.Model):
+    """An address that wants a mail for each newly published meeting (all, or of some kinds).
+
+    Nothing is sent before ``confirmed_at`` (double opt-in: the link mailed to the address confirms it).
+    The same token is in the confirmation link and in every mail's one-click unsubscribe address. A
+    subscription made while signed in, for the account's own address, reads as that account (a partner
+    gets partners-only meetings); any other reads as the public."""
+
+    email = models.EmailField(_("email address"), max_length=254)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subscriptions",
+    )
+    kinds = models.JSONField(
+        _("kinds of meeting"), default=list, blank=True, help_text=_("Empty: every kind of meeting.")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="lo")
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["email"], name="subscription_email")]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.ended_at is None
+
+    def wants(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from meetings.models import OrganisationContact
 from meetings.rules import roles
 
 
@@ -42,3 +43,12 @@ def publishers():
 def secretariat():
     """Active secretariat accounts with an address (editors, publishers, administrators)."""
     return [user for user in _with_permission(roles.PERM_VIEW_INTERNAL) if roles.is_secretariat(user)]
+
+
+def contacts_of(organisation_ids) -> list:
+    """The contacts kept on these organisations (accounts and bare addresses), in a stable order."""
+    return list(
+        OrganisationContact.objects.filter(organisation_id__in=list(organisation_ids))
+        .select_related("user")
+        .order_by("pk")
+    )

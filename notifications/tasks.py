@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from notifications import outbox, workflow
+from notifications import outbox, subscriptions, workflow
 
 
 def send_soon(messages) -> None:
@@ -31,5 +31,6 @@ def deliver_message(message_id: int) -> str:
 @task()
 def notify_meeting_event(event_id: int) -> int:
     messages = workflow.mail_meeting_event(event_id=event_id)
+    messages += subscriptions.mail_publication(event_id=event_id)  # published: the subscribers
     send_soon(messages)
     return len(messages)

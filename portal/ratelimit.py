@@ -72,14 +72,17 @@ def too_many(request, retry_after: int) -> HttpResponse:
     return response
 
 
+def refusal(request, scope: str) -> HttpResponse | None:
+    """Count this request in ``scope``: the 429 answer once the limit is passed, else None."""
+    limited, retry_after = is_limited(request, scope)
+    return too_many(request, retry_after) if limited else None
+
+
 def rate_limit(scope: str):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            limited, retry_after = is_limited(request, scope)
-            if limited:
-                return too_many(request, retry_after)
-            return view(request, *args, **kwargs)
+            return refusal(request, scope) or view(request, *args, **kwargs)
 
         return wrapped
 

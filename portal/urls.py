@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("meetings.urls")),
     path("reports/", include("reports.urls")),
+    path("", include("notifications.urls")),
     path("verify/", include("reports.verify.urls")),
     prefix_default_language=True,
 )

@@ -86,11 +86,11 @@ def database_url() -> str:
     return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-def run_worker(smtp: SMTPServer | None, *, timeout: float = 120, extra_env: dict | None = None):
-    """Run the task worker until the queue is empty, as its own process on the test database."""
+def _process_env(smtp: SMTPServer | None, extra_env: dict | None) -> dict:
+    """The environment of a portal process on the test database, sending to the test SMTP server."""
     from django.conf import settings
 
-    env = {
+    return {
         **os.environ,
         "PORTAL_ENV": "test",
         "DATABASE_URL": database_url(),
@@ -101,6 +101,10 @@ def run_worker(smtp: SMTPServer | None, *, timeout: float = 120, extra_env: dict
         "PYTHONWARNINGS": "ignore",
         **(extra_env or {}),
     }
+
+
+def run_worker(smtp: SMTPServer | None, *, timeout: float = 120, extra_env: dict | None = None):
+    """Run the task worker until the queue is empty, as its own process on the test database."""
     return subprocess.run(
         [
             sys.executable,
@@ -115,7 +119,20 @@ def run_worker(smtp: SMTPServer | None, *, timeout: float = 120, extra_env: dict
             "0.2",
         ],
         cwd=ROOT,
-        env=env,
+        env=_process_env(smtp, extra_env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+
+
+def run_manage(*args: str, smtp: SMTPServer | None = None, timeout: float = 120):
+    """Run ``manage.py <args>`` as its own process on the test database (as a systemd timer runs it)."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=_process_env(smtp, None),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from meetings import models as m
 from meetings import selectors, services
 from meetings.admin import imports as importing_admin
+from meetings.admin.contacts import OrganisationContactInline
 from meetings.admin.entry import EntryHelpMixin, organisation_label
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
@@ -130,6 +131,7 @@ class OrganisationAdmin(PortalModelAdmin):
     autocomplete_fields = ("parent", "country")
     list_select_related = ("parent", "country")
     fields = ("name", "short_name", "kind", "parent", "country", "slug")
+    inlines = [OrganisationContactInline]
 
     def autocomplete_label(self, obj):
         return organisation_label(obj)

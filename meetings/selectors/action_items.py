@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
-from meetings.models import ActionItem, ActionItemUpdate
+from meetings.models import UNFINISHED, ActionItem, ActionItemUpdate, Meeting
 
 
 def visible_follow_ups(user):
@@ -48,3 +48,15 @@ def follow_ups_reported_at(meeting) -> list:
     """Follow-ups reported at ``meeting`` on action items decided at earlier meetings. ``meeting`` comes from
     a selector that prefetched its visible follow-ups (``action_item_updates``)."""
     return [u for u in meeting.action_item_updates.all() if u.action_item.meeting_id != meeting.pk]
+
+
+def followed_items(user):
+    """Action items that still need doing, with a due date, decided at published meetings, as ``user`` may
+    know them (what reminders and digests are about): unfinished as recorded and as the reader may know it,
+    so a mail never reminds of an item that is done, nor tells a reader of a follow-up it may not see."""
+    return (
+        action_items(user)
+        .filter(meeting__status=Meeting.Status.PUBLISHED, due_date__isnull=False, status__in=UNFINISHED)
+        .unfinished()
+        .order_by("due_date", "meeting__start_date", "order")
+    )

@@ -29,6 +29,11 @@ def meetings(user):
     return Meeting.objects.visible_to(user)
 
 
+def waiting_for_review(user):
+    """Minutes submitted for review and not yet published or returned, oldest first."""
+    return meetings(user).filter(status=Meeting.Status.IN_REVIEW).order_by("start_date", "pk")
+
+
 def listed_meetings(user):
     """Meetings with what a list row shows (programme, organisers in the reader's order)."""
     return meetings(user).select_related("programme").prefetch_related(_organisers())

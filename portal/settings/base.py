@@ -211,6 +211,7 @@ RATE_LIMITS = {
     # Mail to an address (password reset, address change): per client, and per address whoever asks.
     "account_mail": env_str("RATE_LIMIT_ACCOUNT_MAIL", "10/h"),
     "account_mail_address": env_str("RATE_LIMIT_ACCOUNT_MAIL_ADDRESS", "3/h"),
+    "subscribe": env_str("RATE_LIMIT_SUBSCRIBE", "10/h"),  # subscription requests (each mails a link)
 }
 # URLs counted in each scope: a regular expression over "<view name> <route>" (see RateLimitMiddleware).
 # Every view of the reports app renders PDFs and counts as "pdf" by namespace, whatever its name.
@@ -252,6 +253,10 @@ MAIL_RETRY_BASE_SECONDS = int(env_str("MAIL_RETRY_BASE_SECONDS", "60"))
 # Pending mail this long past its time has lost its delivery task (a worker killed): `mail_timers retry`
 # queues it again.
 MAIL_LOST_AFTER_SECONDS = int(env_str("MAIL_LOST_AFTER_SECONDS", "120"))
+# Action item reminders (manage.py mail_timers reminders): this many days before the due date, on the day,
+# and weekly while overdue (for at most ACTION_ITEM_OVERDUE_WEEKS weeks; 0: as long as it is overdue).
+ACTION_ITEM_REMINDER_DAYS = int(env_str("ACTION_ITEM_REMINDER_DAYS", "7"))
+ACTION_ITEM_OVERDUE_WEEKS = int(env_str("ACTION_ITEM_OVERDUE_WEEKS", "0"))
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {
