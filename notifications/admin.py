@@ -8,6 +8,11 @@ from notifications import outbox
 from notifications.models import Message
 from notifications.tasks import send_soon
 
+MSG_PERSONAL_LINK = _(
+    "Not shown: this mail holds a personal link (password, address or subscription) that only its "
+    "recipient may use. Its text is removed once it is sent."
+)
+
 
 @admin.register(Message)
 class MessageAdmin(admin.ModelAdmin):
@@ -16,17 +21,25 @@ class MessageAdmin(admin.ModelAdmin):
     search_fields = ("to", "subject", "key")
     date_hierarchy = "created_at"
     actions = ["send_again"]
-    readonly_fields = [f.name for f in Message._meta.fields]
+    readonly_fields = [f.name for f in Message._meta.fields] + ["text", "extra_headers"]
     fields = (
         ("status", "attempts", "next_attempt_at", "sent_at"),
         ("to", "user", "language"),
         ("kind", "key"),
         "subject",
-        "body_text",
+        "text",
         "last_error",
-        "headers",
+        "extra_headers",
         "created_at",
     )
+
+    @admin.display(description=_("text"))
+    def text(self, obj):
+        return MSG_PERSONAL_LINK if outbox.holds_personal_link(obj) else obj.body_text
+
+    @admin.display(description=_("extra headers"))
+    def extra_headers(self, obj):
+        return MSG_PERSONAL_LINK if outbox.holds_personal_link(obj) else obj.headers
 
     def has_add_permission(self, request):
         return False

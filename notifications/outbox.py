@@ -28,6 +28,16 @@ from notifications.models import MailPreference, Message
 logger = logging.getLogger(__name__)
 S = Message.Status
 DEFAULT_LANGUAGE = "lo"
+# Mail whose text holds a link that acts for its recipient (set a password, confirm an address or a
+# subscription): its text is never shown in the outbox, and is removed once the mail is sent.
+PERSONAL_LINK_KINDS = frozenset(
+    {"password-reset", "account-invitation", "address-change", "subscription-confirm"}
+)
+REMOVED = "—"
+
+
+def holds_personal_link(message: Message) -> bool:
+    return message.kind in PERSONAL_LINK_KINDS
 
 
 @dataclass(frozen=True)
@@ -203,7 +213,11 @@ def deliver(*, message_id: int) -> Outcome:
         message.status = S.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
-        message.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        fields = ["attempts", "last_error", "status", "sent_at"]
+        if holds_personal_link(message):  # the link lives on in the recipient's mailbox only
+            message.body_text = message.body_html = REMOVED
+            fields += ["body_text", "body_html"]
+        message.save(update_fields=fields)
         return Outcome("sent")
 
 

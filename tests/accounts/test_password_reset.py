@@ -171,3 +171,24 @@ def test_admin_reset_mails_a_link_to_the_admins_own_page(client, db, settings):
     officer.refresh_from_db()
     assert officer.check_password("a-brand-new-secret-7")
     assert client.get(reverse("password_reset_complete")).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_outbox_never_shows_a_reset_link_and_forgets_it_once_sent(client, smtp):
+    from django.contrib.auth import get_user_model
+
+    partner()
+    ask(client, "en", "partner@example.org")
+    message = Message.objects.get(kind="password-reset")
+    token_link = reset_link(message)  # held until it is sent
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "x" * 12)
+    client.force_login(admin)
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/admin/notifications/message/{message.pk}/change/").content.decode()
+    assert token_link not in page
+    assert "holds a personal link" in page
+    run_worker(smtp)
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    assert token_link not in message.body_text + message.body_html
+    assert token_link in text_of(smtp.messages(to="partner@example.org")[0])  # only the mailbox has it
