@@ -158,8 +158,55 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Every stored file goes through STORAGES (portal/files.py): "default" holds the uploaded documents and
+# parked imports, "reports" the rendered minutes PDFs. One machine: folders (MEDIA_ROOT, REPORTS_CACHE_ROOT).
+# With S3_BUCKET and S3_ENDPOINT_URL: one private bucket of an S3-compatible server shared by every node
+# (README, "Scaling"). File names keep Lao vowels and tone marks on both (meetings/rules/uploads.py).
+S3_BUCKET = env_str("S3_BUCKET")
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
+# A download handed to nginx fetches the object through a presigned URL valid this long (portal/sendfile.py).
+S3_URL_SECONDS = int(env_str("S3_URL_SECONDS", "60"))
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": S3_ENDPOINT_URL,
+    "access_key": env_str("S3_ACCESS_KEY_ID"),
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+    "region_name": env_str("S3_REGION", "us-east-1"),
+    "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+    "signature_version": "s3v4",
+    "default_acl": None,  # objects are private: read only through a presigned URL or the portal
+    "querystring_auth": True,
+    "querystring_expire": S3_URL_SECONDS,
+    "connect_timeout": float(env_str("S3_CONNECT_TIMEOUT", "2")),
+    "read_timeout": float(env_str("S3_READ_TIMEOUT", "10")),
+    "max_retries": int(env_str("S3_MAX_RETRIES", "1")),  # S3 down: fail within seconds, not minutes
+}
+USE_S3 = bool(S3_BUCKET and S3_ENDPOINT_URL)
+
+
+def s3_storages(options: dict) -> dict:
+    """The documents and PDF storages in the bucket of ``options`` (S3_OPTIONS), each under its prefix."""
+    return {
+        "default": {
+            "BACKEND": "meetings.rules.s3_uploads.S3DocumentStorage",
+            "OPTIONS": {**options, "location": "media", "file_overwrite": False},
+        },
+        "reports": {
+            "BACKEND": "portal.s3.PortalS3Storage",
+            "OPTIONS": {**options, "location": "reports-cache"},
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "meetings.rules.uploads.DocumentStorage"},  # file names keep Lao vowels and tones
+    **(
+        s3_storages(S3_OPTIONS)
+        if USE_S3
+        else {
+            "default": {"BACKEND": "meetings.rules.uploads.DocumentStorage"},
+            "reports": {"BACKEND": "portal.files.ReportsFileStorage"},
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
