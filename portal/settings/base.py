@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.replica.ReadReplicaMiddleware",  # anonymous reads on the replica, if any; read-your-writes
     # Before sessions: answers anonymous public pages from the cache; marks signed-in responses private.
     "portal.pagecache.PageCacheMiddleware",
     "portal.uploads.RequestSizeLimitMiddleware",  # 413 for an oversized body, before anything reads it
@@ -91,6 +92,26 @@ TEMPLATES = [
 # SQLite is only the zero-setup demo default; PostgreSQL (DATABASE_URL) is production and the tests.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# A streaming replica of the primary (README, "Scaling"): anonymous public reads go there (portal/replica.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+REPLICA_MAX_LAG_SECONDS = float(env_str("REPLICA_MAX_LAG_SECONDS", "5"))  # further behind: read the primary
+REPLICA_RETRY_SECONDS = float(env_str("REPLICA_RETRY_SECONDS", "1"))  # a replica that failed: ask again after
+READ_YOUR_WRITES_SECONDS = int(env_str("READ_YOUR_WRITES_SECONDS", "10"))  # after a write: primary only
+
+
+def with_replica(databases: dict, **options) -> dict:
+    """``databases`` plus the ``"replica"`` alias when DATABASE_REPLICA_URL is set (in tests a mirror of the
+    test database, which reaches the replica by streaming replication)."""
+    if not DATABASE_REPLICA_URL:
+        return databases
+    replica = dj_database_url.parse(DATABASE_REPLICA_URL, **options)
+    replica["OPTIONS"] = {**replica.get("OPTIONS", {}), "connect_timeout": 1}
+    replica["TEST"] = {"MIRROR": "default"}
+    return {**databases, "replica": replica}
+
+
+DATABASES = with_replica(DATABASES, conn_max_age=0)
+DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # dumpdata/loaddata keep timestamps to the microsecond, so an export of all records round-trips.
 SERIALIZATION_MODULES = {"json": "portal.serializers_json"}
