@@ -41,7 +41,7 @@ def minutes(request, slug: str, edition: str):
     pdf = services.minutes_pdf(meeting=meeting, edition=edition, audience=audience)
     # Behind nginx a stored PDF is sent by nginx itself (portal/sendfile.py); otherwise streamed from here.
     response = pdf.stored and x_accel_response(
-        request, pdf.path, root_setting="REPORTS_CACHE_ROOT", content_type="application/pdf"
+        request, storage="reports", name=pdf.name, content_type="application/pdf"
     )
     if not response:
         response = FileResponse(

@@ -87,3 +87,30 @@ def _generous_rate_limits(settings):
 
     cache.clear()
     settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "100000/m")
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """One moto S3 server process for the whole run (tests/s3.py)."""
+    from tests.s3 import S3Server
+
+    server = S3Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3(s3_server, settings):
+    """The test's files in S3: a new private bucket of the moto server, used for ``STORAGES["default"]``
+    (documents, parked imports) and ``STORAGES["reports"]`` (rendered PDFs)."""
+    import uuid
+
+    if s3_server.process is None:
+        s3_server.start()
+    bucket = f"portal-{uuid.uuid4().hex[:12]}"
+    s3_server.client().create_bucket(Bucket=bucket)
+    settings.STORAGES = s3_server.storages(bucket)
+    settings.S3_URL_SECONDS = 60
+    s3_server.bucket = bucket
+    return s3_server

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 import secrets
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from meetings.importing import services
 from meetings.importing.wxr import MAX_WXR_BYTES, WxrError
 from meetings.models.imports import ImportedPost, Suggestion
+from portal import files
 
-UPLOAD_DIR = "wordpress-imports"  # under MEDIA_ROOT, which is never served
+UPLOAD_DIR = "wordpress-imports"  # in STORAGES["default"] (MEDIA_ROOT or the bucket), never served
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 SESSION_KEY = "wordpress_import_token"
 # Meeting form fields that a suggestion of this kind fills in.
@@ -64,10 +65,12 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _stash_path(token: str) -> Path:
+def _stash_name(token: str) -> str:
+    """Where an uploaded export waits between preview and import: in the shared storage, so that the
+    import may be confirmed on another app node than the one that showed the preview."""
     if not _TOKEN.match(token or ""):
         raise Http404
-    return Path(settings.MEDIA_ROOT) / UPLOAD_DIR / f"{token}.upload"
+    return f"{UPLOAD_DIR}/{token}.upload"
 
 
 @admin.register(ImportedPost)
@@ -114,9 +117,9 @@ class ImportedPostAdmin(admin.ModelAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             token = secrets.token_hex(16)
-            stash = _stash_path(token)
-            stash.parent.mkdir(parents=True, exist_ok=True)
-            stash.write_bytes(form.data_bytes)
+            stash = _stash_name(token)
+            default_storage.delete(stash)  # a token is new; never a name with a suffix added
+            default_storage.save(stash, ContentFile(form.data_bytes))
             request.session[SESSION_KEY] = token
             context.update(
                 rows=services.preview(source=form.source),
@@ -132,14 +135,15 @@ class ImportedPostAdmin(admin.ModelAdmin):
         if token != request.session.get(SESSION_KEY):
             messages.error(request, _("This preview has expired. Upload the file again."))
             return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
-        stash = _stash_path(token)
+        stash = _stash_name(token)
         try:
-            data = stash.read_bytes()
+            with files.open_stored(default_storage, stash) as handle:
+                data = handle.read()
         except FileNotFoundError:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
         report = services.import_wxr(file=data, by=request.user, only_guids=set(request.POST.getlist("guid")))
-        stash.unlink(missing_ok=True)
+        default_storage.delete(stash)
         request.session.pop(SESSION_KEY, None)
         context.update(report=report, created=report.count(services.CREATED))
         return TemplateResponse(request, "admin/meetings/importedpost/done.html", context)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -18,6 +16,7 @@ from meetings.public.forms import (
 )
 from meetings.rules.uploads import CONTENT_TYPES, detect_kind
 from meetings.selectors import stats
+from portal import files
 from portal.pagecache import share_with_proxy
 from portal.sendfile import x_accel_response
 
@@ -161,14 +160,16 @@ def open_data(request):
 def document_download(request, pk):
     """Send a document the user may see, always as a download; anything else is 404."""
     document = get_object_or_404(selectors.visible_documents(request.user), pk=pk)
+    if not document.file:
+        raise Http404
     try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
+        handle = files.open_stored(document.file.storage, document.file.name)
+    except FileNotFoundError as error:
         raise Http404 from error
     kind = detect_kind(handle)
     content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
     response = x_accel_response(
-        request, Path(document.file.path), root_setting="MEDIA_ROOT", content_type=content_type
+        request, storage="default", name=document.file.name, content_type=content_type
     )
     if response is not None:  # nginx sends the file (portal/sendfile.py)
         handle.close()

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.replica.ReadReplicaMiddleware",  # anonymous reads on the replica, if any; read-your-writes
     # Before sessions: answers anonymous public pages from the cache; marks signed-in responses private.
     "portal.pagecache.PageCacheMiddleware",
     "portal.uploads.RequestSizeLimitMiddleware",  # 413 for an oversized body, before anything reads it
@@ -92,6 +93,26 @@ TEMPLATES = [
 # SQLite is only the zero-setup demo default; PostgreSQL (DATABASE_URL) is production and the tests.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# A streaming replica of the primary (README, "Scaling"): anonymous public reads go there (portal/replica.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+REPLICA_MAX_LAG_SECONDS = float(env_str("REPLICA_MAX_LAG_SECONDS", "5"))  # further behind: read the primary
+REPLICA_RETRY_SECONDS = float(env_str("REPLICA_RETRY_SECONDS", "1"))  # a replica that failed: ask again after
+READ_YOUR_WRITES_SECONDS = int(env_str("READ_YOUR_WRITES_SECONDS", "10"))  # after a write: primary only
+
+
+def with_replica(databases: dict, **options) -> dict:
+    """``databases`` plus the ``"replica"`` alias when DATABASE_REPLICA_URL is set (in tests a mirror of the
+    test database, which reaches the replica by streaming replication)."""
+    if not DATABASE_REPLICA_URL:
+        return databases
+    replica = dj_database_url.parse(DATABASE_REPLICA_URL, **options)
+    replica["OPTIONS"] = {**replica.get("OPTIONS", {}), "connect_timeout": 1}
+    replica["TEST"] = {"MIRROR": "default"}
+    return {**databases, "replica": replica}
+
+
+DATABASES = with_replica(DATABASES, conn_max_age=0)
+DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # dumpdata/loaddata keep timestamps to the microsecond, so an export of all records round-trips.
 SERIALIZATION_MODULES = {"json": "portal.serializers_json"}
@@ -163,8 +184,55 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Every stored file goes through STORAGES (portal/files.py): "default" holds the uploaded documents and
+# parked imports, "reports" the rendered minutes PDFs. One machine: folders (MEDIA_ROOT, REPORTS_CACHE_ROOT).
+# With S3_BUCKET and S3_ENDPOINT_URL: one private bucket of an S3-compatible server shared by every node
+# (README, "Scaling"). File names keep Lao vowels and tone marks on both (meetings/rules/uploads.py).
+S3_BUCKET = env_str("S3_BUCKET")
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
+# A download handed to nginx fetches the object through a presigned URL valid this long (portal/sendfile.py).
+S3_URL_SECONDS = int(env_str("S3_URL_SECONDS", "60"))
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": S3_ENDPOINT_URL,
+    "access_key": env_str("S3_ACCESS_KEY_ID"),
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+    "region_name": env_str("S3_REGION", "us-east-1"),
+    "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+    "signature_version": "s3v4",
+    "default_acl": None,  # objects are private: read only through a presigned URL or the portal
+    "querystring_auth": True,
+    "querystring_expire": S3_URL_SECONDS,
+    "connect_timeout": float(env_str("S3_CONNECT_TIMEOUT", "2")),
+    "read_timeout": float(env_str("S3_READ_TIMEOUT", "10")),
+    "max_retries": int(env_str("S3_MAX_RETRIES", "1")),  # S3 down: fail within seconds, not minutes
+}
+USE_S3 = bool(S3_BUCKET and S3_ENDPOINT_URL)
+
+
+def s3_storages(options: dict) -> dict:
+    """The documents and PDF storages in the bucket of ``options`` (S3_OPTIONS), each under its prefix."""
+    return {
+        "default": {
+            "BACKEND": "meetings.rules.s3_uploads.S3DocumentStorage",
+            "OPTIONS": {**options, "location": "media", "file_overwrite": False},
+        },
+        "reports": {
+            "BACKEND": "portal.s3.PortalS3Storage",
+            "OPTIONS": {**options, "location": "reports-cache"},
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "meetings.rules.uploads.DocumentStorage"},  # file names keep Lao vowels and tones
+    **(
+        s3_storages(S3_OPTIONS)
+        if USE_S3
+        else {
+            "default": {"BACKEND": "meetings.rules.uploads.DocumentStorage"},
+            "reports": {"BACKEND": "portal.files.ReportsFileStorage"},
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

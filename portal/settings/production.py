@@ -6,7 +6,7 @@ import dj_database_url
 
 from portal.env import env_bool, env_list, env_required, env_str
 from portal.settings.base import *  # noqa: F403
-from portal.settings.base import BASE_DIR, DATABASE_URL
+from portal.settings.base import BASE_DIR, DATABASE_URL, STORAGES, with_replica
 
 PORTAL_ENV = "production"
 PRODUCTION = True
@@ -15,12 +15,14 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
 
 # Persistent connections (gunicorn threads each keep one); checked before reuse after a server restart.
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+DATABASES = with_replica(
+    {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)},
+    conn_max_age=60,
+    conn_health_checks=True,
+)
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Documents and PDFs as in every environment (base.py: folders, or S3 with S3_BUCKET; Lao file names kept).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
 

@@ -3,25 +3,22 @@
 A PDF is built for an audience ("public", "partners", "staff": :func:`meetings.models.audience_of`) from
 :mod:`meetings.selectors`, so it shows exactly what that audience may see (a follow-up about a hidden meeting
 is not in the public minutes). It is rendered once per audience, content version (:mod:`reports.minutes.fingerprint`)
-and edition, stored under ``REPORTS_CACHE_ROOT`` (default ``var/reports-cache``, outside ``MEDIA_ROOT`` so that the web server never
-serves a restricted meeting's minutes by file name) and then streamed from there.
+and edition, stored in ``STORAGES["reports"]`` (a folder, ``REPORTS_CACHE_ROOT``, outside ``MEDIA_ROOT``, or a prefix of the
+private S3 bucket: never served by file name) and then sent from there.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import io
 import logging
-import os
-import tempfile
-import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -31,6 +28,8 @@ from meetings import selectors
 from meetings.models.base import once_per_content_version
 from meetings.rules.roles import AUDIENCES, AudienceReader
 from meetings.selectors.known_names import protecting
+from portal import files
+from portal.locks import advisory_lock
 from portal.pagecache import content_changed
 from reports.minutes import editions
 from reports.pdf.rendering import css_string, font_context, page_counter_css
@@ -40,10 +39,6 @@ logger = logging.getLogger(__name__)
 # 4: per audience (read layer); known names never cut at a line end; tagged PDF/A-3b with a verification code
 REPORT_VERSION = "minutes-4"
 MINUTES_TEMPLATE = "reports/minutes.html"
-
-
-def cache_root() -> Path:
-    return Path(settings.REPORTS_CACHE_ROOT)
 
 
 @cache
@@ -163,9 +158,9 @@ def render_minutes(meeting: m.Meeting, edition: str, *, audience: str) -> bytes:
 # --- Cache ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CachedPdf:
-    path: Path
+    name: str  # its name in STORAGES["reports"]
     rendered: bool  # True when this call rendered it, False when it came from storage
-    data: bytes | None = None  # the PDF itself when it could not be stored (cache folder not writable)
+    data: bytes | None = None  # the PDF itself when it could not be stored (storage not writable or down)
 
     @property
     def stored(self) -> bool:
@@ -173,12 +168,13 @@ class CachedPdf:
 
     @property
     def size(self) -> int:
-        return len(self.data) if self.data is not None else self.path.stat().st_size
+        return len(self.data) if self.data is not None else files.reports().size(self.name)
 
 
-def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, Path]:
-    """Where each edition of the meeting's current content for ``audience`` is (or will be) stored; one
-    query. Each audience has its own folder: one reader's PDF is never served to another."""
+def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, str]:
+    """The name (in ``STORAGES["reports"]``) under which each edition of the meeting's current content for
+    ``audience`` is (or will be) stored; one query. Each audience has its own folder: one reader's PDF is
+    never served to another."""
     from reports.minutes.fingerprint import content_fingerprint, stamp_values
 
     if audience not in AUDIENCES:
@@ -187,16 +183,23 @@ def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, Path]
     values = once_per_content_version(
         m.Meeting, ("minutes-stamp", meeting.pk), lambda: stamp_values(meeting.pk)
     )
-    folder = cache_root() / "minutes" / str(meeting.pk) / audience
+    folder = f"minutes/{meeting.pk}/{audience}"
     return {
-        edition: folder
-        / f"{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
+        edition: f"{folder}/{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
         for edition in editions.EDITIONS
     }
 
 
-def minutes_cache_path(meeting: m.Meeting, edition: str, *, audience: str) -> Path:
+def minutes_cache_path(meeting: m.Meeting, edition: str, *, audience: str) -> str:
     return minutes_cache_paths(meeting, audience=audience)[edition]
+
+
+def _is_stored(name: str) -> bool:
+    try:
+        return files.reports().exists(name)
+    except files.STORAGE_ERRORS as error:  # storage down: render (and serve) without it
+        logger.warning("minutes PDF storage unreachable: %r", error)
+        return False
 
 
 def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf:
@@ -204,66 +207,47 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf
     storage yet."""
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
-    path = minutes_cache_path(meeting, edition, audience=audience)
-    if path.is_file():
-        return CachedPdf(path, rendered=False)
-    with _one_render_at_a_time(path.parent, edition):
-        if path.is_file():  # rendered by another worker while this one waited
-            return CachedPdf(path, rendered=False)
+    name = minutes_cache_path(meeting, edition, audience=audience)
+    if _is_stored(name):
+        return CachedPdf(name, rendered=False)
+    with _one_render_at_a_time(name):
+        if _is_stored(name):  # rendered by another worker (on this node or another) while this one waited
+            return CachedPdf(name, rendered=False)
         data = render_minutes(meeting, edition, audience=audience)
         try:
-            _store(path, edition, data)
-        except OSError as error:
-            # A cache folder that cannot be written costs a render per download, never the download itself.
-            logger.warning("minutes PDF not cached (%s): %r", path.parent, error)
-            return CachedPdf(path, rendered=True, data=data)
-    return CachedPdf(path, rendered=True)
+            _store(name, edition, data)
+        except files.STORAGE_ERRORS as error:
+            # A cache that cannot be written costs a render per download, never the download itself.
+            logger.warning("minutes PDF not cached (%s): %r", name, error)
+            return CachedPdf(name, rendered=True, data=data)
+    return CachedPdf(name, rendered=True)
 
 
 @contextlib.contextmanager
-def _one_render_at_a_time(folder: Path, edition: str):
-    """Holds the render lock of one edition in ``folder`` (an exclusive ``flock``, shared by every worker
-    process of the machine): when many readers ask at once for a PDF not stored yet (the first downloads
-    after a publication), one worker renders it and the others wait for its file instead of each rendering
-    it too. A lock that cannot be taken (folder not writable) or that is held longer than
-    ``REPORTS_RENDER_WAIT_SECONDS`` never stops a download: the worker then renders without it (logged)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / f".{edition}.lock", "a+b")  # noqa: SIM115 (closed below)
-    except OSError as error:
-        logger.warning("minutes PDF rendered without the render lock (%s): %r", folder, error)
+def _one_render_at_a_time(name: str):
+    """Holds the render lock of one stored PDF: a PostgreSQL advisory lock (:mod:`portal.locks`), shared
+    by every worker of every app node. When many readers ask at once for a PDF not stored yet (the first
+    downloads after a publication), one worker renders it and the others wait for it instead of each
+    rendering it too. A lock held longer than ``REPORTS_RENDER_WAIT_SECONDS`` never stops a download: the
+    worker then renders without it (logged)."""
+    with advisory_lock(f"minutes-pdf:{name}", wait=settings.REPORTS_RENDER_WAIT_SECONDS) as taken:
+        if not taken:
+            logger.warning("minutes PDF render lock of %s held too long; rendering anyway", name)
         yield
-        return
-    try:
-        deadline = time.monotonic() + settings.REPORTS_RENDER_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    logger.warning("minutes PDF render lock of %s held too long; rendering anyway", folder)
-                    break
-                time.sleep(0.05)
-        yield
-    finally:
-        handle.close()  # closing the file releases the lock
 
 
-def _store(path: Path, edition: str, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename: a reader sees the old version or the whole new one, never half a file.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+def _store(name: str, edition: str, data: bytes) -> None:
+    storage = files.reports()
+    # The file-system backend writes then renames; an S3 put is whole or nothing: a reader never sees half.
+    storage.save(name, ContentFile(data))
+    folder, current = name.rsplit("/", 1)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    for old in path.parent.glob(f"{edition}-*.pdf"):
-        if old != path:
-            old.unlink(missing_ok=True)
+        old = [f for f in storage.listdir(folder)[1] if f.startswith(f"{edition}-") and f.endswith(".pdf")]
+    except FileNotFoundError:
+        old = []
+    for other in old:
+        if other != current:
+            storage.delete(f"{folder}/{other}")
     content_changed()  # the meeting page shows the size of each stored edition
 
 
@@ -279,7 +263,7 @@ def open_minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str, pdf: Ca
         if not pdf.stored:
             return io.BytesIO(pdf.data)
         try:
-            return pdf.path.open("rb")
+            return files.open_stored(files.reports(), pdf.name)
         except FileNotFoundError:
             continue
     raise FileNotFoundError(f"the minutes PDF of meeting {meeting.pk} kept disappearing")
@@ -287,17 +271,13 @@ def open_minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str, pdf: Ca
 
 def minutes_downloads(meeting: m.Meeting, *, audience: str) -> list[dict]:
     """The editions with the size of the stored PDF of the current content for ``audience`` (``None`` if not
-    made yet)."""
-    paths = minutes_cache_paths(meeting, audience=audience)
+    made yet, or the storage cannot be reached)."""
+    names = minutes_cache_paths(meeting, audience=audience)
     out = []
     for edition in editions.EDITIONS:
-        path = paths[edition]
-        out.append({"edition": edition, "label": editions.LABELS[edition], "size": _size(path)})
+        try:
+            size = files.stored_size(files.reports(), names[edition])
+        except files.STORAGE_ERRORS:
+            size = None
+        out.append({"edition": edition, "label": editions.LABELS[edition], "size": size})
     return out
-
-
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except FileNotFoundError:
-        return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, Max, OuterRef, Subquery, Sum, Value
 
 from meetings import models as m
@@ -97,6 +97,7 @@ def stamp_values(meeting_id: int) -> tuple:
     The columns are put in a fixed order by name: the order Django selects annotations in can differ
     between processes, and the fingerprint must be the same in every worker.
     """
+    connection = connections[router.db_for_read(m.Meeting)]  # the replica for an anonymous reader, if any
     sql, params, columns = _compiled_query(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [meeting_id if p == _PLACEHOLDER else p for p in params])

@@ -155,6 +155,34 @@ def test_anonymous_downloads_are_kept_and_signed_in_ones_handed_to_nginx(nginx):
     assert [fetch(hidden)[0] for _ in range(2)] == [404, 404]  # the partner's PDF was not kept
 
 
+def test_files_in_s3_are_sent_by_nginx_through_a_presigned_url_after_the_check(s3, nginx):
+    """With the files in a private bucket (moto's S3 server), a permitted download is answered by nginx,
+    which fetches the object through the short-lived URL the portal named; the reader never sees it."""
+    public = f.meeting(title_en="Open meeting")
+    restricted = f.meeting(visibility="partners", title_en="Partners meeting")
+    lao_name = "ບົດບັນທຶກກອງປະຊຸມ.pdf"
+    document = f.document(meeting=restricted, name=lao_name, content=b"%PDF-1.4\n%partners only\n")
+    download = nginx + url_of("meetings:document_download", pk=document.pk)
+    assert fetch(download)[0] == 404  # anonymous: refused by the portal's check
+    partner = signed_in(f.user(role=roles.PARTNER))
+    status, headers, body = fetch(download, cookie=partner)
+    assert status == 200 and body == b"%PDF-1.4\n%partners only\n"
+    assert headers["Content-Type"] == "application/pdf" and "no-store" in headers["Cache-Control"]
+    assert "attachment" in headers["Content-Disposition"]
+    assert "X-Accel-S3-URL" not in headers and not any(h.lower().startswith("x-amz") for h in headers), (
+        " ".join(headers)
+    )
+    assert "Access-Control-Allow-Origin" not in headers
+    assert fetch(nginx + "/_protected/s3")[0] == 404  # internal: nothing from outside
+
+    pdf = nginx + url_of("reports:minutes", slug=restricted.slug, edition="en")
+    status, headers, body = fetch(pdf, cookie=partner)
+    assert status == 200 and body.startswith(b"%PDF") and "private" in headers["Cache-Control"]
+    assert fetch(nginx + url_of("reports:minutes", slug=public.slug, edition="en"))[0] == 200
+    keys = {o["Key"].split("/")[0] for o in s3.client().list_objects_v2(Bucket=s3.bucket)["Contents"]}
+    assert keys == {"media", "reports-cache"}
+
+
 def test_nginx_answers_conditional_requests_from_what_it_keeps(nginx):
     f.meeting()
     home = nginx + "/lo/"

@@ -1,19 +1,22 @@
 """Downloading minutes: visibility, the cache, streaming and file names."""
 
 import datetime
-import fcntl
 import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import models as m
 from meetings.rules import roles
+from portal.files import reports as reports_storage
+from portal.locks import lock_key
 from reports import minutes as services
 from tests import factories
 
@@ -117,7 +120,7 @@ def edits_render_again(client, meeting, renders):
         download(client, meeting)
         assert len(renders) == number, f"change {number - 2} did not refresh the PDF"
     # only the current version is kept
-    files = list(services.cache_root().rglob("*.pdf"))
+    files = list(Path(settings.REPORTS_CACHE_ROOT).rglob("*.pdf"))
     assert len(files) == 1
 
 
@@ -203,7 +206,7 @@ def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypa
     def racing(**kwargs):
         pdf = real(**kwargs)
         if not calls:  # another worker removes this version right after the look-up
-            pdf.path.unlink()
+            reports_storage().delete(pdf.name)
         calls.append(pdf)
         return pdf
 
@@ -213,9 +216,25 @@ def test_a_file_removed_by_a_concurrent_render_is_looked_up_again(demo, monkeypa
     assert len(calls) == 2 and len(renders) == 2
 
 
+def stored_bytes(name: str) -> bytes:
+    with reports_storage().open(name, "rb") as handle:
+        return handle.read()
+
+
+def other_session():
+    """A second database session, as another worker or app node has."""
+    import psycopg2
+
+    db = connection.settings_dict
+    return psycopg2.connect(
+        dbname=db["NAME"], user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
+    )
+
+
 @pytest.fixture
 def slow_render(demo, monkeypatch):
-    """A render that takes a while and is counted, for the PDF at one fixed path (no database in threads)."""
+    """A render that takes a while and is counted, for the PDF of one fixed name (no records read in the
+    threads; each thread takes the render lock on its own database connection)."""
     meeting = demo[0]
     path = services.minutes_cache_path(meeting, "en", audience="public")
     monkeypatch.setattr(services, "minutes_cache_path", lambda *args, **kwargs: path)
@@ -235,25 +254,31 @@ def test_concurrent_downloads_of_a_pdf_not_stored_yet_render_it_once(slow_render
     meeting, path, calls = slow_render
 
     def fetch(_):
-        return services.minutes_pdf(meeting=meeting, edition="en", audience="public")
+        try:
+            return services.minutes_pdf(meeting=meeting, edition="en", audience="public")
+        finally:
+            connection.close()  # this thread's own session, which took (or waited for) the render lock
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(fetch, range(4)))
     assert calls == ["en"], "the readers who asked meanwhile waited for the one render"
     assert sorted(result.rendered for result in results) == [False, False, False, True]
-    assert all(result.path == path and result.stored for result in results)
-    assert path.read_bytes() == b"%PDF-1.7 rendered once"
+    assert all(result.name == path and result.stored for result in results)
+    assert stored_bytes(path) == b"%PDF-1.7 rendered once"
 
 
 @pytest.mark.django_db
 def test_a_render_lock_held_too_long_never_stops_the_download(slow_render, settings, caplog):
     meeting, path, calls = slow_render
     settings.REPORTS_RENDER_WAIT_SECONDS = 0.2
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / ".en.lock", "a+b") as stuck:  # a worker stuck inside its render
-        fcntl.flock(stuck, fcntl.LOCK_EX)
-        pdf = services.minutes_pdf(meeting=meeting, edition="en", audience="public")
-    assert pdf.rendered and calls == ["en"] and path.read_bytes() == b"%PDF-1.7 rendered once"
+    stuck = other_session()  # a worker (on any node) stuck inside its render holds the lock
+    with stuck.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [lock_key(f"minutes-pdf:{path}")])
+        try:
+            pdf = services.minutes_pdf(meeting=meeting, edition="en", audience="public")
+        finally:
+            stuck.close()
+    assert pdf.rendered and calls == ["en"] and stored_bytes(path) == b"%PDF-1.7 rendered once"
     assert "held too long" in caplog.text
 
 

@@ -1,6 +1,7 @@
 """The partial with the three download links, for the public meeting page."""
 
 import pytest
+from django.core.files.storage import storages
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -32,4 +33,5 @@ def test_links_to_the_three_editions_with_size_hints(demo, client):
     assert "ບົດບັນທຶກເປັນພາສາລາວ<" in html
     response = client.get(f"/lo/reports/minutes/{meeting.slug}/lo.pdf")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == pdf.path.read_bytes()  # the stored PDF, not a new one
+    with storages["reports"].open(pdf.name, "rb") as stored:  # the stored PDF, not a new one
+        assert b"".join(response.streaming_content) == stored.read()

@@ -7,7 +7,9 @@
     manage.py mail_timers cleanup    # once a day: sent mail and finished tasks older than the keep period
 
 Every job is idempotent: a mail has a key (event, recipient) and is queued once, so a second run, or two
-nodes running the same timer, sends nothing twice.
+nodes running the same timer, sends nothing twice. On top of that a job runs on one node at a time: it
+holds a PostgreSQL advisory lock named after it (portal/locks.py), and a node whose timer fires while
+another node runs the job leaves it ("already running elsewhere", exit 0) instead of doing the work twice.
 """
 
 from datetime import timedelta
@@ -15,6 +17,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 
 from notifications import jobs
+from portal.locks import advisory_lock
 
 JOBS = {
     "retry": jobs.requeue_lost_mail,
@@ -36,5 +39,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, job, keep_days, **options):
         kwargs = {"keep": timedelta(days=keep_days)} if job == "cleanup" else {}
-        result = JOBS[job](**kwargs)
+        with advisory_lock(f"mail-timer:{job}") as taken:
+            if not taken:
+                self.stdout.write(f"{job}: already running elsewhere, left to that run")
+                return
+            result = JOBS[job](**kwargs)
         self.stdout.write(f"{job}: {result}")
