@@ -109,12 +109,15 @@ def minutes_context(meeting: m.Meeting, edition: str, *, today=None) -> dict:
                     "generated_css": css_string(
                         gettext("Generated on %(date)s") % {"date": _format_date(today)}
                     ),
+                    "partners_only_css": css_string(gettext("Partners only")),
                 }
             )
     return {
         "meeting": meeting,
         "edition": edition,
         "parts": parts,
+        # marked on every page (top left) and above the heading: shared with partner organisations only
+        "partners_only": meeting.visibility == m.Meeting.Visibility.PARTNERS,
         "participations": participations,
         "chairs": selectors.chairs(participations),
         "attendance": attendance(meeting),
