@@ -18,7 +18,7 @@ from tests.reports.conftest import pdftotext, squash
 MARK = {"en": "Partners only", "lo": "ສະເພາະພາກສ່ວນຮ່ວມມື"}
 NOTICE = {
     "en": "Shared with partner organisations only; not for publication.",
-    "lo": "ແບ່ງປັນໃຫ້ສະເພາະພາກສ່ວນຮ່ວມມືເທົ່ານັ້ນ, ບໍ່ໃຫ້ເຜີຍແຜ່ຕໍ່ສາທາລະນະ.",
+    "lo": "ແບ່ງປັນໃຫ້ສະເພາະອົງການຄູ່ຮ່ວມງານເທົ່ານັ້ນ, ບໍ່ໃຫ້ເຜີຍແຜ່ຕໍ່ສາທາລະນະ.",
 }
 SIGN_IN = {"en": "Sign in", "lo": "ເຂົ້າສູ່ລະບົບ"}
 SIGN_OUT = {"en": "Sign out", "lo": "ອອກຈາກລະບົບ"}
