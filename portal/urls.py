@@ -1,10 +1,23 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from portal.admin_site import PortalAdminSite
 from portal.health import health
 from portal.language import set_interface_language
+
+
+@require_safe
+def favicon(request):
+    """``/favicon.ico``, asked for by browsers and feed readers on every site: the icon among the static
+    files (its hashed name in production, so a new icon is never hidden by an old cached one)."""
+    response = HttpResponseRedirect(static("favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
 
 # Two-factor login for staff when settings.ADMIN_REQUIRE_OTP is on (see portal/admin_site.py).
 admin.site.__class__ = PortalAdminSite
@@ -15,6 +28,7 @@ urlpatterns = [
     path("admin/", include("accounts.admin_urls")),  # "Forgotten your password?" on the admin login
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 # Public pages exist in every language: /lo/... (default) and /en/...

@@ -92,7 +92,12 @@ class Kind:
         return ("search_title" if self.other_fields else "search_text", "search_text")
 
 
-ITEM_SHOWN = ("order", "meeting", *(f"meeting__{f}" for f in ("slug", "start_date", "title_lo", "title_en")))
+# the meeting's visibility: a hit in a partners-only meeting is marked so (templates/meetings/_search_hit.html)
+ITEM_SHOWN = (
+    "order",
+    "meeting",
+    *(f"meeting__{f}" for f in ("slug", "start_date", "title_lo", "title_en", "visibility")),
+)
 ORGANISATION_SHOWN = ("slug", *(f"{f}_{lang}" for f in ("name", "short_name") for lang in LANGS))
 
 KINDS: tuple[Kind, ...] = (
@@ -102,7 +107,7 @@ KINDS: tuple[Kind, ...] = (
         m.Meeting,
         order=("-start_date", "-pk"),
         date_path="start_date",
-        shown=("slug", "start_date"),
+        shown=("slug", "start_date", "visibility"),
     ),
     Kind(
         "agenda",

@@ -104,6 +104,7 @@ def minutes_context(meeting: m.Meeting, edition: str, *, reader, today=None) -> 
                     "generated_css": css_string(
                         gettext("Generated on %(date)s") % {"date": _format_date(today)}
                     ),
+                    "partners_only_css": css_string(gettext("Partners only")),
                 }
             )
     return {
@@ -111,6 +112,8 @@ def minutes_context(meeting: m.Meeting, edition: str, *, reader, today=None) -> 
         "issuer": selectors.minutes_issuer(reader, meeting),  # the letterhead: never a host or guest
         "edition": edition,
         "parts": parts,
+        # marked on every page (top left) and above the heading: shared with partner organisations only
+        "partners_only": meeting.visibility == m.Meeting.Visibility.PARTNERS,
         "participations": participations,
         "chairs": selectors.chairs(participations),
         "attendance": attendance(meeting),
