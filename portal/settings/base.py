@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.ratelimit.RateLimitMiddleware",
+    # After authentication: public pages per audience (never per person), the header's account part per request.
+    "portal.pagecache.AudiencePageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -207,6 +209,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 # nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
 PROXY_CACHE_SECONDS = 0
+# Who sees the same public pages (the read layer's audiences): the page cache's key, never the person.
+PAGE_CACHE_AUDIENCE = "meetings.models.audience_of"
 
 # --- Content Security Policy (django-csp): only the portal's own files, no inline script ------------
 CONTENT_SECURITY_POLICY = {
