@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/stack_bench.py
 
 Run as root on the benchmark machine. It
-1. sets up the status quo with ``/work/shared/bench/peer-wordpress.sh --keep`` (WordPress 6.1 post on
+1. sets up the status quo with ``../shared/bench/peer-wordpress.sh --keep`` (beside the project's folder) (WordPress 6.1 post on
    127.0.0.1:8081 and the same HTML as a static file from nginx on 127.0.0.1:8082) unless they answer;
 2. creates its own database ``bench_stack`` on the server of DATABASE_URL (dropped at the end), migrates it,
    loads the two real demo meetings and adds a 60 KB document to one of them;
@@ -15,9 +15,13 @@ Run as root on the benchmark machine. It
    (page cache and nginx's micro-cache), minutes PDF and document downloads by an anonymous reader (kept by
    nginx) and by a signed-in partner (checked by the portal every time, then sent by nginx), a refused PDF
    (404); then, restarted with the caches off (PAGE_CACHE_SECONDS=0, which also switches the micro-cache
-   off), the same pages and search beside WordPress, and the floor: a 404 page answered by Django (every
-   middleware, no query, the smallest template), anonymous and signed in;
-5. checks that an edit shows at the next request with the caches on, and prints worker memory.
+   off), the same pages and search beside WordPress's post and WordPress's own search (``/?s=<term>``), and
+   the floor: a 404 page answered by Django (every middleware, no query, the smallest template), anonymous
+   and signed in. The uncached searches (the portal's and WordPress's) cycle through at least 100 different
+   Lao and English words taken from the demo records (a wrk Lua script), so that no cache hides the cost;
+   the repeated-term search is measured with the caches on;
+5. prints each ratio next to its target (issue 23), then
+   checks that an edit shows at the next request with the caches on, and prints worker memory.
 Compare ratios measured in one run, never absolute numbers across runs, and only on a quiet machine:
 the load average is printed, since other jobs on the machine change every figure.
 """
@@ -25,6 +29,7 @@ the load average is printed, since other jobs on the machine change every figure
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -33,10 +38,12 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-PEER = Path("/work/shared/bench/peer-wordpress.sh")
+SHARED = ROOT.parent / "shared"  # shared data is reached relative to the project, never by an absolute path
+PEER = SHARED / "bench" / "peer-wordpress.sh"
 PORT = 8090
 STATE = Path("/tmp/portal-bench-stack")  # noqa: S108 - a loopback benchmark's own state
 BENCH_DB = "bench_stack"
@@ -66,6 +73,22 @@ client = Client()
 client.force_login(user)
 print(client.cookies[settings.SESSION_COOKIE_NAME].value)
 """
+# Different words of the records, in Lao (ICU's word breaks) and English, for searches a cache cannot answer.
+TERMS_CODE = """
+import json, re
+from meetings.rules.text import words
+from meetings.search import KINDS
+lao, english = {}, {}
+for kind in KINDS:
+    for row in kind.model.objects.values_list(*kind.columns):
+        for column, text in zip(kind.columns, row):
+            if column.endswith('_lo'):
+                lao.update((w, None) for w in words(text or '') if len(w) >= 3 and re.search('[\u0e80-\u0eff]', w))
+            else:
+                english.update((w.lower(), None) for w in re.findall('[A-Za-z]{4,}', text or ''))
+print(json.dumps({'lo': list(lao)[:80], 'en': list(english)[:80]}))
+"""
+MIN_TERMS = 100
 
 
 def sh(*args, env=None, check=True, **kw):
@@ -96,9 +119,24 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNIT[match.group(2)] if match else float("nan")
 
 
+def cycling_script(paths: list[str], name: str) -> Path:
+    """A wrk Lua script asking for ``paths`` in turn (each wrk thread starts at a different place)."""
+    STATE.mkdir(parents=True, exist_ok=True)
+    script = STATE / f"{name}.lua"
+    quoted = ",\n".join(f'  "{p}"' for p in paths)
+    script.write_text(
+        f"local paths = {{\n{quoted}\n}}\nlocal i = math.random(#paths)\n"
+        "request = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n"
+    )
+    return script
+
+
 def wrk(url: str, *, duration: int, conns: int, threads: int = 2) -> dict:
     url, _, cookie = url.partition(" cookie:")  # "<url> cookie:<Cookie header>": a signed-in reader
+    url, _, script = url.partition(" script:")  # "<url> script:<file.lua>": paths chosen by the script
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    if script:
+        headers += ["-s", script]
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--latency", *headers, url],
         capture_output=True, text=True, check=True,
@@ -204,6 +242,41 @@ def table(results: dict[str, dict], wordpress: float, static: float, title: str)
         )
 
 
+FLOOR = "floor: a 404 page through every middleware (no query)"
+FLOOR_SIGNED_IN = "floor, signed-in partner: the same 404"
+
+
+def targets(cached: dict, uncached: dict, static: float) -> None:
+    """Each ratio of issue 23 beside its target, measured side by side in this run."""
+    print("\nTargets (issue 23): ratio measured | target | met")
+    print("| what | ratio | target | met |")
+    print("|---|---|---|---|")
+
+    def row(what: str, ratio: float, target: float) -> None:
+        print(f"| {what} | {ratio:.2f}× | ≥ {target}× | {'yes' if ratio >= target else 'NO'} |")
+
+    def rps(results: dict, prefix: str) -> float:
+        return next(r["rps"] for name, r in results.items() if name.startswith(prefix))
+
+    floor, floor_in = cached[FLOOR]["rps"], cached[FLOOR_SIGNED_IN]["rps"]
+    for name, r in cached.items():
+        if name.endswith(", signed-in partner (cached)"):
+            row(f"{name} / signed-in floor", r["rps"] / floor_in, 0.7)
+        elif name.endswith(" (cached)") and "search" not in name:
+            row(f"{name} / static file", r["rps"] / static, 0.5)
+    row("signed-in floor / anonymous floor", floor_in / floor, 0.8)
+    wp_search = rps(uncached, "WordPress search")
+    row("search, a different term each time / WordPress search", rps(uncached, "search, ") / wp_search, 3)
+    row("search, one term repeated / anonymous floor", rps(cached, "search, one term") / floor, 0.5)
+    wp_post = uncached["WordPress post (status quo)"]["rps"]
+    fresh = rps(uncached, "meeting page")
+    row("meeting page rendered fresh / WordPress post", fresh / wp_post, 3)
+    print(f"(the same fresh meeting page / anonymous floor, uncached run: {fresh / uncached[FLOOR]['rps']:.2f}×; "
+          f"WordPress post / anonymous floor: {wp_post / uncached[FLOOR]['rps']:.2f}×)")  # fmt: skip
+    bad = [name for results in (cached, uncached) for name, r in results.items() if r["errors"]]
+    print(f"wrk time-outs or socket errors: {', '.join(bad) if bad else 'none'} (target: none)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
@@ -267,8 +340,25 @@ def main() -> None:
         ).stdout.strip()  # fmt: skip
         document = f"{site}/lo/documents/{document_id}/download/"
         assert get(document)[0] == 200
-        search = {  # never cached: measured in the uncached phase
-            "search /lo/search/?q=ຄ້າມະນຸດ": f"{site}/lo/search/?q=%E0%BA%84%E0%BB%89%E0%BA%B2%E0%BA%A1%E0%BA%B0%E0%BA%99%E0%BA%B8%E0%BA%94",
+        terms = json.loads(
+            subprocess.run(
+                [PY, "manage.py", "shell", "-v", "0", "-c", TERMS_CODE], cwd=ROOT, capture_output=True, text=True,
+                env={**os.environ, **dev}, check=True,
+            ).stdout
+        )  # fmt: skip
+        every_term = terms["lo"] + terms["en"]
+        if len(every_term) < MIN_TERMS or not terms["lo"] or not terms["en"]:
+            sys.exit(f"only {len(terms['lo'])} Lao and {len(terms['en'])} English terms in the demo records")
+        portal_search = cycling_script([f"/lo/search/?q={quote(t)}" for t in every_term], "portal-search")
+        wordpress_search = cycling_script([f"/?s={quote(t)}" for t in every_term], "wordpress-search")
+        search = {  # a different term on every request (the portal's page cache does not keep search pages)
+            f"search, {len(every_term)} terms in turn ({len(terms['lo'])} Lao)": f"{site}/ script:{portal_search}",
+        }
+        wordpress_search_target = {
+            f"WordPress search /?s=<term>, the same {len(every_term)} terms": f"http://127.0.0.1:8081/ script:{wordpress_search}",
+        }
+        repeated = {
+            "search, one term repeated (results cached)": f"{site}/lo/search/?q={quote(terms['lo'][0])}"
         }
         others = {
             "minutes PDF, anonymous (kept by nginx)": pdf,
@@ -277,8 +367,19 @@ def main() -> None:
             "document, signed-in partner (check, then X-Accel-Redirect)": f"{document} cookie:sessionid={partner}",
             "refused PDF (404)": refused,
         }
+        signed_in = {
+            f"{k}, signed-in partner (cached)": f"{v} cookie:sessionid={partner}" for k, v in pages.items()
+        }
         cached = measure(
-            {**anchors, **{f"{k} (cached)": v for k, v in pages.items()}, **others},
+            {
+                **anchors,
+                **{f"{k} (cached)": v for k, v in pages.items()},
+                **signed_in,
+                **others,
+                **repeated,
+                FLOOR: f"{site}/lo/no-such-page/",
+                FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
+            },
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip
         lag = edit_shows_within(database_url, pages["meeting page /lo/meetings/<slug>/"], slug=slug)
@@ -290,9 +391,10 @@ def main() -> None:
                 **{k: v for k, v in anchors.items() if "WordPress" in k},
                 **{f"{k} (uncached)": v for k, v in pages.items()},
                 **search,
+                **wordpress_search_target,
                 # what any page rendered by Django costs at least on this machine (see README, Production)
-                "floor: a 404 page through every middleware (no query)": f"{site}/lo/no-such-page/",
-                "floor, signed-in partner: the same 404": f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
+                FLOOR: f"{site}/lo/no-such-page/",
+                FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
             },
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip
@@ -309,6 +411,7 @@ def main() -> None:
           f"{os.cpu_count()} cores; portal: nginx → gunicorn (deploy/gunicorn.conf.py) → PostgreSQL, Redis cache")  # fmt: skip
     table(cached, wordpress, static, "Page cache on (production default)")
     table(uncached, wordpress, static, "Page cache off (PAGE_CACHE_SECONDS=0)")
+    targets(cached, uncached, static)
     print(
         f"\nAn edit of the meeting's title was shown by the next request after {lag * 1000:.0f} ms (cache on)."
     )
@@ -318,7 +421,7 @@ def main() -> None:
     )
     if not args.keep:
         recreate_database(base_url, drop_only=True, name=BENCH_DB)
-        print("(WordPress and the static peer stay up: /work/shared/bench/peer-wordpress.sh --stop)")
+        print(f"(WordPress and the static peer stay up: {PEER} --stop)")
 
 
 if __name__ == "__main__":

@@ -1,29 +1,35 @@
-"""Public pages that cost almost nothing when nothing changed, and ``Cache-Control: private`` for
-everyone signed in.
+"""Public pages that cost almost nothing when nothing changed: kept per audience, never per person.
 
-``PageCacheMiddleware`` sits right after the security and static-file middleware. For an anonymous reader
-(a ``GET`` without a session or messages cookie) of a public page (``CACHED_VIEWS``, under ``/lo/`` or
-``/en/``) it answers from the cache, skipping sessions, authentication, the view and its templates. The
-cache key holds the content version, the language (the path's prefix), the full path with its query, the
-local date (pages mark overdue items) and a fingerprint of the templates and catalogues. Only responses
-to such anonymous requests are stored, and only when they set no cookie and are not private: a page
-rendered for a partner or an officer is never stored, and a signed-in reader never gets a stored page
-(a signed-in browser always sends its session cookie).
+Two middlewares. ``PageCacheMiddleware`` sits right after the security and static-file middleware. For an
+anonymous reader (a ``GET`` without a session or messages cookie) of a public page (``CACHED_VIEWS``, under
+``/lo/`` or ``/en/``) it answers the whole page from the cache, skipping sessions, authentication, the view
+and its templates, with an ``ETag`` and ``Last-Modified`` (304 on a match). It marks every answer to a
+signed-in reader ``Cache-Control: private``.
+
+``AudiencePageCacheMiddleware`` sits after authentication and serves everyone else (partners, staff, a
+reader with a session cookie but signed out). It keeps the page per *audience* (``audience_key``: the read
+layer's "public", "partners", or "staff" with the set of rights), never per person: everything a public
+page shows is decided by the audience (``meetings.models.audience_of``). The only per-person part, the
+header's account part (``portal/_account_nav.html``: sign-in link, or name and sign-out form with its CSRF
+token), is a hole (``HOLE``) in the kept page, filled for each request. A page whose own body used a CSRF
+token is never kept.
+
+Both keys hold the audience, the content version, the language (the path's prefix), the scheme and host
+(pages carry absolute links), the full path with its query, the local date (pages mark overdue items) and
+a fingerprint of the templates and catalogues.
 
 Invalidation: every save, delete or many-to-many change of a record of the ``meetings`` app (and every
-bulk write, see ``meetings/history.py``) and every newly stored PDF moves the content version on, at once
-and again when the transaction commits; every page cached before is then never served again.
-Stored pages carry an ``ETag`` and a ``Last-Modified`` (when they were rendered); a matching
-``If-None-Match`` or ``If-Modified-Since`` gets 304.
+bulk write, see ``meetings/history.py``), every change of a user's, group's or right's (an audience may
+change), and every newly stored PDF moves the content version on, at once and again when the transaction
+commits; every page cached before is then never served again. A cache outage may lose that move
+(``portal/resilient_cache.py`` skips the cache after a failure): after any cache failure in this process
+nothing stored is trusted until a new content version has reached the cache (``trusted``).
 
 In front of the portal, nginx keeps what the portal marks as shareable for ``PROXY_CACHE_SECONDS`` (1 s;
 ``X-Accel-Expires``, see ``share_with_proxy``): these pages, and minutes PDFs and documents, answered to an
 anonymous request. nginx uses the same rule for "anonymous" (no session or messages cookie,
 deploy/nginx/portal.conf.template), so under load it answers nearly every public request itself, and an
 edit shows within a second.
-
-Any response to a signed-in user gets ``Cache-Control: private`` (HTML, CSV/JSON, feeds, files), so no
-shared cache between the reader and the portal keeps it.
 """
 
 from __future__ import annotations
@@ -37,12 +43,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +75,33 @@ WATCHED_APPS = {"meetings"}
 
 
 # --- Content version ---------------------------------------------------------------------------------
-def _bump() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+# The cache's failure count (portal/resilient_cache.py) when a new version last reached the cache. While the
+# count has moved on since, a write may have been lost (the bump itself, skipped in the retry window), so
+# nothing stored before is trusted: see trusted().
+_trusted_at_failures = 0
+
+
+def _failures() -> int:
+    counter = getattr(cache, "failures", None)
+    return counter() if counter else 0
+
+
+def _bump() -> bool:
+    """Move the content version on; True when the new version reached the cache. Tried even within the
+    resilient cache's retry window (``set_strict``): a lost bump is what would leave old pages valid."""
+    global _trusted_at_failures
+    seen = _failures()
+    write = getattr(cache, "set_strict", None)
+    try:
+        if write is None:
+            cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        else:
+            write(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception as error:  # noqa: BLE001 - counted by the cache; the page cache stays untrusted
+        logger.error("content version not moved on (cache unavailable): %r", error)
+        return False
+    _trusted_at_failures = seen
+    return True
 
 
 def content_changed() -> None:
@@ -77,7 +111,23 @@ def content_changed() -> None:
     transaction.on_commit(_bump)
 
 
+def trusted() -> bool:
+    """Whether what the cache holds may be used. After any cache failure in this process (a bump may have
+    been lost, and Redis may still hold the old version and its pages), nothing is trusted until a new
+    version has reached the cache: the first use after the retry window makes one."""
+    if _failures() == _trusted_at_failures:
+        return True
+    is_down = getattr(cache, "is_down", None)
+    if is_down is not None and is_down():
+        return False
+    return _bump()
+
+
 def content_version() -> str:
+    """The current content version; a new random one at every call while the cache is not trusted (so that
+    nothing worked out or stored before matches)."""
+    if not trusted():
+        return "untrusted-" + uuid.uuid4().hex
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -87,7 +137,16 @@ def content_version() -> str:
 
 
 def _on_change(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS:
+    app = sender._meta.app_label
+    if app in WATCHED_APPS:
+        content_changed()
+    elif (
+        app == "auth"
+        and not kwargs.get("created")
+        and kwargs.get("update_fields") != frozenset({"last_login"})
+    ):
+        # a change of users, groups or rights: a reader's audience (kept per content version, audience_key)
+        # may change (not a new account, which has none kept, nor a sign-in)
         content_changed()
 
 
@@ -149,59 +208,136 @@ def share_with_proxy(request, response):
     return response
 
 
-# --- Middleware -----------------------------------------------------------------------------------------
-def _anonymous_page(request) -> str | None:
-    """The view name of a cacheable public page requested anonymously, else None."""
-    if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET" or not anonymous(request):
-        return None
-    path = request.path_info
-    language = next((code for code, _name in settings.LANGUAGES if path.startswith(f"/{code}/")), None)
-    if language is None:
+# --- Audiences -----------------------------------------------------------------------------------------
+def audience_key(request) -> str:
+    """What decides the content of a public page for this reader: "public", "partners", or "staff" with the
+    set of rights (``settings.PAGE_CACHE_AUDIENCE``, the read layer's audiences). Never the person.
+
+    A signed-in reader's audience takes permission queries; it is kept in the cache per user, second factor
+    and content version (every change of a user, group or right moves the content version on), so a page
+    from the cache costs no permission query. Whether the account is still active is checked on every
+    request by authentication itself (an inactive account reads as anonymous)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return "public"
+    is_verified = getattr(user, "is_verified", None)
+    verified = bool(callable(is_verified) and is_verified())
+    memo = f"pagecache:audience:{user.pk}:{int(verified)}:{content_version()}"
+    audience = cache.get(memo)
+    if audience is None:
+        audience = import_string(settings.PAGE_CACHE_AUDIENCE)(user)
+        if audience not in ("public", "partners"):
+            rights = sorted(user.get_all_permissions()) + [f"superuser={user.is_superuser}"]
+            audience += ":" + hashlib.sha256("|".join(rights).encode()).hexdigest()[:16]
+        cache.set(memo, audience, settings.PAGE_CACHE_SECONDS)
+    return audience
+
+
+# --- Which requests -------------------------------------------------------------------------------------
+def cached_view(request) -> str | None:
+    """The view name of a public page that may come from the cache (a ``GET`` of ``CACHED_VIEWS`` under a
+    language prefix, with the page cache on), else None. Worked out once per request."""
+    if hasattr(request, "_page_cache_view"):
+        return request._page_cache_view
+    name = None
+    if settings.PAGE_CACHE_SECONDS > 0 and request.method == "GET":
+        path = request.path_info
+        language = next((code for code, _name in settings.LANGUAGES if path.startswith(f"/{code}/")), None)
+        if language is not None:
+            try:
+                with translation.override(language):  # i18n_patterns resolve the active language's prefix
+                    name = resolve(path).view_name
+            except Resolver404:
+                name = None
+    request._page_cache_view = name if name in CACHED_VIEWS else None
+    return request._page_cache_view
+
+
+def _key(request, kind: str, audience: str) -> str | None:
+    """The cache key of a page for ``audience``; None when the cache may not be used now. The host and
+    scheme are part of it: pages carry absolute links (``hreflang``) for the host they were asked on."""
+    if not trusted():
         return None
     try:
-        with translation.override(language):  # i18n_patterns resolve the active language's prefix
-            name = resolve(path).view_name
-    except Resolver404:
-        return None
-    return name if name in CACHED_VIEWS else None
-
-
-def _key(request) -> str:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # Django answers 400 further on
     raw = "|".join(
-        [content_version(), code_fingerprint(), timezone.localdate().isoformat(), request.get_full_path()]
+        [
+            audience,
+            content_version(),
+            code_fingerprint(),
+            timezone.localdate().isoformat(),
+            request.scheme,
+            host,
+            request.get_full_path(),
+        ]
     )
-    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+    return f"pagecache:{kind}:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+# --- The per-person hole ----------------------------------------------------------------------------------
+# base.html's header includes ACCOUNT_NAV through ``{% account_nav %}``. In a page that may be cached it
+# writes HOLE instead; the hole is filled for each request (the reader's name, the sign-out form and its
+# CSRF token), so the page around it is the same for everyone of an audience. Record text is escaped, so
+# no record can contain HOLE.
+HOLE = "<!--portal:account-nav-->"
+ACCOUNT_NAV = "portal/_account_nav.html"
+
+
+def leaves_hole(request) -> bool:
+    return bool(request is not None and getattr(request, "_page_cache_hole", False))
+
+
+def _filled(request, content: bytes) -> bytes:
+    if HOLE.encode() not in content:
+        return content
+    nav = render_to_string(ACCOUNT_NAV, request=request)
+    return content.replace(HOLE.encode(), nav.encode(), 1)
 
 
 def _storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     control = response.get("Cache-Control", "")
-    if "private" in control or "no-store" in control:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    return "private" not in control and "no-store" not in control
+
+
+# --- Middleware -----------------------------------------------------------------------------------------
+def _anonymous_page(request) -> str | None:
+    """The view name of a cacheable public page requested anonymously, else None."""
+    if not anonymous(request):
+        return None
+    return cached_view(request)
+
+
+def _from_store(stored, cache_state: str) -> HttpResponse:
+    content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = cache_state
+    return response
 
 
 class PageCacheMiddleware:
+    """Before sessions: whole pages for anonymous requests (no cookie to look up), ETags and 304s; marks
+    every answer to a signed-in reader private."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         page = _anonymous_page(request)
-        key = _key(request) if page else None
+        key = _key(request, "page", "public") if page else None
         if key:
             stored = cache.get(key)
             if stored is not None:
-                content, headers = stored
-                response = HttpResponse(content)
-                for name, value in headers:
-                    response[name] = value
-                response["X-Page-Cache"] = "hit"
-                return self._answer(request, response)
+                return self._answer(request, _from_store(stored, "hit"))
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        signed_in = user is not None and user.is_authenticated
+        if signed_in:
             patch_cache_control(response, private=True)
         elif key and _storable(request, response):
             response["ETag"] = '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
@@ -220,3 +356,34 @@ class PageCacheMiddleware:
             last_modified=parse_http_date_safe(response["Last-Modified"]),
             response=response,
         )
+
+
+class AudiencePageCacheMiddleware:
+    """After authentication: the page body per audience (``audience_key``), with the per-person hole
+    filled for each request. Serves everyone, signed in or not, whom ``PageCacheMiddleware`` did not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cached_view(request) or "messages" in request.COOKIES:
+            return self.get_response(request)
+        request._page_cache_hole = True
+        key = _key(request, "body", audience_key(request))
+        stored = cache.get(key) if key else None
+        if stored is not None:
+            response = _from_store(stored, "hit")
+        else:
+            token_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+            response = self.get_response(request)
+            # a body that used a CSRF token (a form for this person) is never shared
+            personal = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False) and not token_before
+            if key and not personal and _storable(request, response):
+                headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
+                cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+        if not response.streaming:
+            response.content = _filled(request, response.content)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response

@@ -4,6 +4,11 @@ The cache holds rate-limit counters and cached pages; all of it can be recompute
 the cache folder cannot be written, a read is a miss, a write is skipped, and a warning is logged; the site
 keeps serving (slower, without rate limits). After a failure the cache is not tried again for
 ``RETRY_AFTER`` seconds, so a stopped Redis does not cost a connection time-out on every request.
+
+What is skipped during an outage may be a write that made older entries wrong (the page cache's content
+version). So every failure is counted (``failures()``), and ``set_strict`` writes past the retry window and
+raises on failure: the page cache (``portal.pagecache``) trusts nothing it stored until a new content
+version has reached the cache after the last failure this process saw.
 """
 
 from __future__ import annotations
@@ -21,16 +26,39 @@ RETRY_AFTER = 5.0
 
 class _Resilient:
     _down_until = 0.0
+    _failures = 0
+
+    def _failed(self, name, error) -> None:
+        cls = type(self)
+        cls._down_until = time.monotonic() + RETRY_AFTER
+        cls._failures += 1
+        logger.warning("cache %s failed, serving without the cache: %r", name, error)
+
+    def failures(self) -> int:
+        """How many cache calls have failed in this process (never goes down)."""
+        return type(self)._failures
+
+    def is_down(self) -> bool:
+        """Within ``RETRY_AFTER`` seconds of a failure: calls are skipped."""
+        return time.monotonic() < self._down_until
 
     def _guard(self, name, default, call):
-        if time.monotonic() < self._down_until:
+        if self.is_down():
             return default
         try:
             return call()
         except Exception as error:  # noqa: BLE001 - a cache failure must never reach the reader
-            type(self)._down_until = time.monotonic() + RETRY_AFTER
-            logger.warning("cache %s failed, serving without the cache: %r", name, error)
+            self._failed(name, error)
             return default
+
+    def set_strict(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> None:
+        """``set`` that is tried even within the retry window and raises when it does not reach the cache
+        (counted as a failure like any other)."""
+        try:
+            super().set(key, value, timeout, version)
+        except Exception as error:
+            self._failed("set", error)
+            raise
 
     def get(self, key, default=None, version=None):
         return self._guard("get", default, lambda: super(_Resilient, self).get(key, default, version))
@@ -51,15 +79,14 @@ class _Resilient:
 
     def incr(self, key, delta=1, version=None):
         # A missing key still raises ValueError (callers rely on it); other failures count as "not there".
-        if time.monotonic() < self._down_until:
+        if self.is_down():
             raise ValueError(f"Key '{key}' not found (cache unavailable)")
         try:
             return super().incr(key, delta, version)
         except ValueError:
             raise
         except Exception as error:  # noqa: BLE001
-            type(self)._down_until = time.monotonic() + RETRY_AFTER
-            logger.warning("cache incr failed, serving without the cache: %r", error)
+            self._failed("incr", error)
             raise ValueError(f"Key '{key}' not counted (cache unavailable)") from error
 
     def delete(self, key, version=None):

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import re
 import unicodedata
 from functools import reduce
 from operator import and_
 
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -39,12 +41,14 @@ from meetings import selectors
 from meetings.rules.text import normalise_text, word_boundaries
 from meetings.selectors.directory import organisation_and_units
 from meetings.selectors.meetings import involved_in
+from portal.pagecache import content_version
 
 LANGS = m.SEARCH_LANGUAGES
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 CANDIDATES_PER_SHOWN = 2
 PASSAGE_BEFORE, PASSAGE_AFTER = 60, 160
+SEARCH_CACHE_SECONDS = 600
 
 
 # --- Kinds of record ----------------------------------------------------------------------------------
@@ -610,9 +614,30 @@ def search(
     if not query.has_terms:
         return Results(query=query, groups=[])
     kinds = [KINDS_BY_KEY[kind]] if kind in KINDS_BY_KEY else list(KINDS)
+    # Kept per normalised query, audience, language and content version: a repeated search is a cache hit,
+    # and any edit (a new content version) is searched afresh.
+    raw_key = repr(
+        (
+            query.terms,
+            tuple(term.casefold() for term in query.typed),  # ranking compares them case-folded
+            [k.key for k in kinds],
+            year,
+            organisation.pk if organisation is not None else None,
+            limit,
+            m.audience_of(user),
+            get_language(),
+            content_version(),
+        )
+    )
+    key = "search:results:" + hashlib.sha256(raw_key.encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is not None:
+        return dataclasses.replace(kept, query=query)
     orgs = organisation_and_units(organisation) if organisation is not None else None
     groups = [search_kind(k, query, user=user, year=year, orgs=orgs, limit=limit) for k in kinds]
-    return Results(query=query, groups=[group for group in groups if group.total])
+    results = Results(query=query, groups=[group for group in groups if group.total])
+    cache.set(key, results, SEARCH_CACHE_SECONDS)
+    return results
 
 
 # --- Admin ---------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -165,3 +166,15 @@ def percent(value) -> str:
     if value is None:
         return "–"
     return f"{number_format(round(value * 100), decimal_pos=0)} %"
+
+
+@register.simple_tag(takes_context=True)
+def account_nav(context):
+    """The header's sign-in link, or the signed-in reader's name and sign-out form (``ACCOUNT_NAV``). In a
+    page the page cache may keep it leaves a hole, filled for each request (``portal.pagecache``)."""
+    from portal.pagecache import ACCOUNT_NAV, HOLE, leaves_hole
+
+    request = context.get("request")
+    if leaves_hole(request):
+        return mark_safe(HOLE)  # noqa: S308 - a fixed comment
+    return render_to_string(ACCOUNT_NAV, context.flatten(), request=request)

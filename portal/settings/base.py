@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.ratelimit.RateLimitMiddleware",
+    # After authentication: public pages per audience (never per person), the header's account part per request.
+    "portal.pagecache.AudiencePageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -290,6 +292,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 # nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
 PROXY_CACHE_SECONDS = 0
+# Who sees the same public pages (the read layer's audiences): the page cache's key, never the person.
+PAGE_CACHE_AUDIENCE = "meetings.models.audience_of"
 
 # --- Task queue (Django's Tasks API, django-tasks backport; rows in PostgreSQL) ---------------------
 # Enqueued in the caller's transaction: a rolled-back change leaves no task. `manage.py db_worker` runs
