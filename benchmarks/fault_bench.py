@@ -22,6 +22,8 @@
       unwritable while the load asks for all six minutes PDFs of the two meetings, then made writable
       again. Root ignores file modes, so the folders get ``chmod 0555`` (what stops a ``portal`` user) and
       ``chattr +i`` (what stops root); the script checks that root cannot create a file there.
+   e. the SMTP server down for 30 s while mail is queued, and f. the task worker killed while it sends
+      (benchmarks/mail_faults.py, on its own stack with the worker and a local SMTP server);
    For each: requests, errors (5xx, connection errors, other), when they happened, and the recovery time:
    from the fault's end to the first request of the first run of 20 successive successful requests.
 5. Memory: the workers' RSS before and after 10,000 mixed requests, once with deploy/gunicorn.conf.py's
@@ -50,6 +52,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mail_faults  # noqa: E402
 from search_bench import recreate_database  # noqa: E402
 from stack_bench import PY, ROOT, sh, start_stack, stop_stack, worker_memory  # noqa: E402
 
@@ -482,7 +485,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10_000, help="requests of each memory run")
     parser.add_argument("--before", type=float, default=4.0, help="seconds of load before each fault")
     parser.add_argument("--after", type=float, default=8.0, help="seconds of load after each fault")
-    parser.add_argument("--only", default="abcdm", help="which runs: a b c d (faults), m (memory)")
+    parser.add_argument("--only", default="abcdefm", help="which runs: a b c d e f (faults), m (memory)")
     parser.add_argument(
         "--keep", type=Path, help="folder to write every request (CSV) and the stack's logs to"
     )
@@ -560,6 +563,9 @@ def main() -> None:
             print(f"   gunicorn log: {fault.log}", flush=True)
             faults.append(fault)
             stop()
+        if set("ef") & set(args.only):
+            print("\n== mail faults (benchmarks/mail_faults.py)", flush=True)
+            mail_faults.run(cluster.url, only="".join(k for k in "ef" if k in args.only))
         if "m" in args.only:
             for label, env in (
                 ("recycling on (max_requests 2000 + jitter 200, deploy/gunicorn.conf.py)", {}),

@@ -156,10 +156,10 @@ def worker_killed(database_url: str) -> str:
             f"{sum(c - 1 for c in counts.values())} duplicates; {retry}; outbox {status}")  # fmt: skip
 
 
-def main() -> None:
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+def run(server: str, only: str = "ef") -> None:
+    """The faults of ``only`` (e, f) on a database of the PostgreSQL server ``server`` (fault_bench.py
+    calls this with its throwaway cluster)."""
     database_url = recreate_database(server, name=DB)
-    print(f"{time.strftime('%Y-%m-%d %H:%M')}; load average {os.getloadavg()}", flush=True)
     try:
         dev = {"DATABASE_URL": database_url, "PORTAL_ENV": "development"}
         sh(PY, "manage.py", "migrate", "--noinput", env=dev, stdout=subprocess.DEVNULL)
@@ -167,11 +167,18 @@ def main() -> None:
         stop_stack(state=STATE)
         shutil.rmtree(STATE, ignore_errors=True)  # no mail of an earlier run is counted
         start_stack(database_url, port=PORT, state=STATE, **FAST)
-        print(smtp_down(database_url), flush=True)
-        print(worker_killed(database_url), flush=True)
+        if "e" in only:
+            print(smtp_down(database_url), flush=True)
+        if "f" in only:
+            print(worker_killed(database_url), flush=True)
     finally:
         stop_stack(state=STATE)
         recreate_database(server, name=DB, drop_only=True)
+
+
+def main() -> None:
+    print(f"{time.strftime('%Y-%m-%d %H:%M')}; load average {os.getloadavg()}", flush=True)
+    run(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
 
 
 if __name__ == "__main__":
