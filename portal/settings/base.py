@@ -319,8 +319,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lao CT records <records@loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A message the SMTP server refuses or cannot take is tried again after 1, 2, 4 ... × MAIL_RETRY_BASE_SECONDS (at most
 # MAIL_RETRY_MAX_MINUTES apart) and given up after MAIL_MAX_ATTEMPTS tries (admin → Outbox: send again).
-MAIL_MAX_ATTEMPTS = int(env_str("MAIL_MAX_ATTEMPTS", "8"))
-MAIL_RETRY_MAX_MINUTES = int(env_str("MAIL_RETRY_MAX_MINUTES", "60"))
+MAIL_MAX_ATTEMPTS = int(env_str("MAIL_MAX_ATTEMPTS", "24"))
+MAIL_RETRY_MAX_MINUTES = int(env_str("MAIL_RETRY_MAX_MINUTES", "15"))
 MAIL_RETRY_BASE_SECONDS = int(env_str("MAIL_RETRY_BASE_SECONDS", "60"))
 # Pending mail this long past its time has lost its delivery task (a worker killed): `mail_timers retry`
 # queues it again.
