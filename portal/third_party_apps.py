@@ -8,6 +8,7 @@ from axes.apps import AppConfig as AxesAppConfig
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
+from django_tasks_db.apps import TasksAppConfig
 
 
 class LoginLockoutConfig(AxesAppConfig):
@@ -32,3 +33,15 @@ class TwoFactorStaticConfig(StaticConfig):
         model = self.get_model("StaticDevice")
         model._meta.verbose_name = _("set of backup codes")
         model._meta.verbose_name_plural = _("sets of backup codes")
+
+
+class TaskQueueConfig(TasksAppConfig):
+    """django-tasks-db: the rows of the task queue (notifications.tasks), shown to administrators."""
+
+    verbose_name = _("Task queue")
+
+    def ready(self):
+        super().ready()
+        model = self.get_model("DBTaskResult")
+        model._meta.verbose_name = _("queued task")
+        model._meta.verbose_name_plural = _("queued tasks")

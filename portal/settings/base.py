@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "meetings.apps.MeetingsConfig",
     "reports.apps.ReportsConfig",
     "django_tasks",
-    "django_tasks_db",
+    "portal.third_party_apps.TaskQueueConfig",  # django_tasks_db, named in Lao and English
     "notifications.apps.NotificationsConfig",
     "accounts.apps.AccountsConfig",
 ]
