@@ -78,15 +78,15 @@ def test_officer_imports_the_archive_confirms_and_publishes(publisher_cookie, br
     panel = page.locator(".import-suggestions")
     expect(panel.locator("mark", has_text="ໂຮງແຮມລາວເທວ")).to_have_count(1)
     assert panel.locator("mark", has_text="ຜູ້ເຂົ້າຮ່ວມທັງໝົດ 24 ທ່ານ").count() == 1
-    assert panel.locator("tr.suggestion.pending").count() == 13
-    assert "13 ຂໍ້ສະເໜີທີ່ຍັງບໍ່ໄດ້ຢືນຢັນ" in panel.inner_text()
+    assert panel.locator("tr.suggestion.pending").count() == 14  # the meeting kind too (issue 24)
+    assert "14 ຂໍ້ສະເໜີທີ່ຍັງບໍ່ໄດ້ຢືນຢັນ" in panel.inner_text()
     assert page.locator("#id_venue_lo.suggested").count() == 1
     assert page.locator("#id_attendance_total.suggested").input_value() == "24"
     # axe on the panel (the rest of the page is Django's own admin form)
     assert not [v["id"] for v in run_axe(page, context=".import-suggestions") if v.get("impact") in SERIOUS]
     screenshot(page, "wordpress-import-draft")
     panel.get_by_role("button", name="ຢືນຢັນຂໍ້ສະເໜີທີ່ໝາຍໄວ້").click()
-    expect(page.locator(".import-suggestions tr.suggestion.confirmed")).to_have_count(13)
+    expect(page.locator(".import-suggestions tr.suggestion.confirmed")).to_have_count(14)
     assert page.locator(".suggested").count() == 0
 
     # publish, then read the public page
