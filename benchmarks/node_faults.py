@@ -59,6 +59,23 @@ with translation.override("en"):
 """
 
 
+def two_node_stack(env: dict, *, port: int, state: Path, setup: str) -> str:
+    """``bin/serve --nodes 2 --detach`` with ``env``, then ``setup`` run by ``manage.py shell`` against the
+    same database and bucket; its output. ``bin/serve --nodes 2 --stop`` (:func:`stop_two_nodes`) ends it."""
+    serve = [str(ROOT / "bin/serve"), "--nodes", "2", "--port", str(port), "--state", str(state)]
+    subprocess.run([*serve, "--detach"], env=env, check=True, capture_output=True, timeout=300)
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "manage.py", "shell", "-c", setup],
+        env=env, cwd=ROOT, check=True, capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+
+
+def stop_two_nodes(env: dict, *, state: Path) -> None:
+    subprocess.run(
+        [str(ROOT / "bin/serve"), "--stop", "--state", str(state)], env=env, check=False, timeout=60
+    )
+
+
 class Load:
     """Clients hammering nginx; every answer kept as (start, end, kind, path, status or None)."""
 
@@ -138,14 +155,9 @@ def main() -> None:
         **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PORTAL_ENV"}},
         **s3.environment(bucket), **NO_LIMITS, "DATABASE_URL": url, "GUNICORN_WORKERS": "2",
     }  # fmt: skip
-    serve = [str(ROOT / "bin/serve"), "--nodes", "2", "--port", str(args.port), "--state", str(state)]
     try:
-        subprocess.run([*serve, "--detach"], env=env, check=True, capture_output=True, timeout=300)
-        out = subprocess.run(
-            [str(ROOT / ".venv/bin/python"), "manage.py", "shell", "-c", SETUP],
-            env=env, cwd=ROOT, check=True, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        meeting, document, key = out.stdout.split()[-3:]
+        out = two_node_stack(env, port=args.port, state=state, setup=SETUP)
+        meeting, document, key = out.split()[-3:]
         base = f"http://127.0.0.1:{args.port}"
         third = args.seconds / 3
         with Load(base, ["/en/", "/en/meetings/", meeting, document, "/health/"]) as load:
@@ -182,7 +194,7 @@ def main() -> None:
                 f"a download answered 200 again {recovery} after S3's restart",
             )  # fmt: skip
     finally:
-        subprocess.run([*serve, "--stop"], env=env, check=False, timeout=60)
+        stop_two_nodes(env, state=state)
         s3.stop()
         recreate_database(os.environ["DATABASE_URL"], drop_only=True, name=url.rsplit("/", 1)[1])
 

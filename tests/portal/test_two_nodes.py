@@ -12,7 +12,6 @@ import json
 import os
 import re
 import socket
-import subprocess
 import threading
 import uuid
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 import requests
 from django_otp.oath import totp
 
+from benchmarks.node_faults import stop_two_nodes, two_node_stack
 from benchmarks.search_bench import recreate_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,20 +92,15 @@ def stack(s3_server, tmp_path_factory):
         **s3_server.environment(bucket), "DATABASE_URL": url, "LOG_LEVEL": "INFO",
         "REPORTS_RENDER_WAIT_SECONDS": "240", "GUNICORN_WORKERS": "2",
     }  # fmt: skip
-    serve = [str(ROOT / "bin/serve"), "--nodes", "2", "--port", str(port), "--state", str(state)]
     try:
-        subprocess.run([*serve, "--detach"], env=env, check=True, capture_output=True, timeout=300)
-        out = subprocess.run(
-            [str(ROOT / ".venv/bin/python"), "manage.py", "shell", "-c", SETUP],
-            env=env, cwd=ROOT, check=True, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        data = json.loads(out.stdout.strip().splitlines()[-1])
+        out = two_node_stack(env, port=port, state=state, setup=SETUP)
+        data = json.loads(out.strip().splitlines()[-1])
         yield {
             **data, "nginx": f"http://127.0.0.1:{port}", "a": f"http://127.0.0.1:{port + 1}",
             "b": f"http://127.0.0.1:{port + 4}", "state": state, "bucket": bucket, "s3": s3_server,
         }  # fmt: skip
     finally:
-        subprocess.run([*serve, "--stop"], env=env, check=False, timeout=60)
+        stop_two_nodes(env, state=state)
         recreate_database(os.environ["DATABASE_URL"], drop_only=True, name=url.rsplit("/", 1)[1])
 
 
