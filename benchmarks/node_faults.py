@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -195,6 +196,7 @@ def main() -> None:
             )  # fmt: skip
     finally:
         stop_two_nodes(env, state=state)
+        shutil.rmtree(state, ignore_errors=True)
         s3.stop()
         recreate_database(os.environ["DATABASE_URL"], drop_only=True, name=url.rsplit("/", 1)[1])
 
