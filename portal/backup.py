@@ -5,6 +5,8 @@ A backup is a folder::
 
     database.dump      pg_dump custom format (PostgreSQL), or database.sqlite3 (the SQLite demo)
     uploads.tar.gz     the uploaded documents (MEDIA_ROOT)
+    bucket.tar.gz      with S3 (S3_BUCKET): the objects of the documents' prefix (``media/``) of the bucket,
+                       copied with boto3 (the PDF cache, ``reports-cache/``, is rendered again when needed)
     records.json       every record as JSON with natural keys (dumpdata); loads with ``loaddata``
     manifest.json      when, from which database, SHA-256 of each file, row counts per table
 
@@ -30,7 +32,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-FILES = ("database.dump", "database.sqlite3", "uploads.tar.gz", "records.json")
+FILES = ("database.dump", "database.sqlite3", "uploads.tar.gz", "bucket.tar.gz", "records.json")
 # Not worth keeping: recreated by migrate, or short-lived.
 JSON_EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes.accessattempt", "axes.accesslog"]
 
@@ -136,6 +138,9 @@ def _create_backup(destination: Path) -> Path:
     with tarfile.open(folder / "uploads.tar.gz", "w:gz") as archive:
         if media.exists():
             archive.add(media, arcname="uploads")
+    bucket = _s3_documents()
+    if bucket is not None:
+        _archive_bucket(bucket, folder / "bucket.tar.gz")
     with (folder / "records.json").open("w", encoding="utf-8") as out:
         call_command(
             "dumpdata",
@@ -194,7 +199,48 @@ def restore_backup(folder: Path) -> dict:
                 continue
             member.name = member.name.removeprefix("uploads/")
             archive.extract(member, media, filter="data")
+    if (folder / "bucket.tar.gz").exists():
+        _restore_bucket(folder / "bucket.tar.gz", media)
     return manifest
+
+
+def _s3_documents():
+    """The S3 storage of the uploaded documents, or ``None`` when they are in MEDIA_ROOT."""
+    from portal import files
+
+    storage = files.documents()
+    return None if files.is_local(storage) else storage
+
+
+def _prefix(storage) -> str:
+    return f"{storage.location.strip('/')}/" if storage.location else ""
+
+
+def _archive_bucket(storage, target: Path) -> int:
+    """Every object of the documents' prefix into ``target`` (names relative to the prefix)."""
+    prefix, count = _prefix(storage), 0
+    with tarfile.open(target, "w:gz") as archive:
+        for summary in storage.bucket.objects.filter(Prefix=prefix):
+            body = summary.get()["Body"].read()
+            info = tarfile.TarInfo(summary.key.removeprefix(prefix))
+            info.size, info.mtime = len(body), summary.last_modified.timestamp()
+            archive.addfile(info, io.BytesIO(body))
+            count += 1
+    return count
+
+
+def _restore_bucket(source: Path, media: Path) -> None:
+    """Put the objects of ``source`` back into the bucket (objects added since the backup are left there),
+    or, when the portal now keeps its documents on disk, into MEDIA_ROOT."""
+    storage = _s3_documents()
+    with tarfile.open(source, "r:gz") as archive:
+        for member in archive.getmembers():
+            if not member.isfile() or member.name.startswith("/") or ".." in member.name.split("/"):
+                raise BackupError(f"bucket.tar.gz holds an unexpected entry: {member.name!r}")
+            if storage is None:
+                archive.extract(member, media, filter="data")
+            else:
+                storage.bucket.upload_fileobj(archive.extractfile(member), _prefix(storage) + member.name)
 
 
 def export_records() -> str:

@@ -19,6 +19,7 @@ from meetings import selectors, services
 from meetings.admin import imports as importing_admin
 from meetings.admin.contacts import OrganisationContactInline
 from meetings.admin.entry import EntryHelpMixin, organisation_label
+from meetings.admin.storage import StorageDownMixin
 from meetings.history import context_helper_class as history_context_helper_class
 from meetings.history import hidden_history_fields, keep_refused_version, related_history
 from meetings.importing import services as importing_services
@@ -344,7 +345,7 @@ WORKFLOW_BUTTONS = {
 
 
 @admin.register(m.Meeting)
-class MeetingAdmin(PortalModelAdmin):
+class MeetingAdmin(StorageDownMixin, PortalModelAdmin):
     form = MeetingAdminForm
     change_form_template = "admin/meetings/meeting/change_form.html"
     object_history_template = "admin/meetings/meeting/object_history.html"

@@ -217,6 +217,7 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf
         if _is_stored(name):  # rendered by another worker (on this node or another) while this one waited
             return CachedPdf(name, rendered=False)
         data = render_minutes(meeting, edition, audience=audience)
+        logger.info("minutes PDF rendered: %s", name)  # counted by tests/portal/test_two_nodes.py
         try:
             _store(name, edition, data)
         except files.STORAGE_ERRORS as error:
