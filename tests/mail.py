@@ -98,6 +98,8 @@ def _process_env(smtp: SMTPServer | None, extra_env: dict | None) -> dict:
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp.port if smtp else free_port()),
         "MAIL_RETRY_BASE_SECONDS": str(settings.MAIL_RETRY_BASE_SECONDS),
+        "MAIL_RETRY_MAX_MINUTES": str(settings.MAIL_RETRY_MAX_MINUTES),
+        "MAIL_MAX_ATTEMPTS": str(settings.MAIL_MAX_ATTEMPTS),
         "PYTHONWARNINGS": "ignore",
         **(extra_env or {}),
     }
