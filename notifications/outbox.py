@@ -51,11 +51,9 @@ class Recipient:
 
 def language_of(user) -> str:
     """The language an account reads: its interface preference, Lao by default."""
-    preference = getattr(user, "interface_preference", None) if user is not None else None
-    try:
-        language = preference.language if preference else None
-    except Exception:  # noqa: BLE001 - a missing related row raises DoesNotExist
-        language = None
+    # A missing row raises RelatedObjectDoesNotExist, an AttributeError: getattr's default covers it.
+    preference = getattr(user, "interface_preference", None)
+    language = getattr(preference, "language", None)
     return language if language in dict(settings.LANGUAGES) else DEFAULT_LANGUAGE
 
 
