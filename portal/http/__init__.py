@@ -1,0 +1,1 @@
+"""Requests and responses: client address, page cache, rate limits, upload limits, sendfile, health, replica reads."""
