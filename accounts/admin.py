@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import services
 from accounts.forms import InvitationForm
-from portal.admin_i18n import wrap_registered_admin
+from portal.i18n.admin_i18n import wrap_registered_admin
 
 
 class InvitationAdminMixin:

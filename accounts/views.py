@@ -27,7 +27,7 @@ from accounts.forms import (
     PreferencesForm,
 )
 from accounts.tokens import InvalidLink
-from portal.ratelimit import is_limited, too_many
+from portal.http.ratelimit import is_limited, too_many
 
 
 def account_mail_limited(request, address: str) -> tuple[bool, int]:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from notifications import subscriptions
 from notifications.forms import SubscribeForm
 from notifications.tasks import send_soon
-from portal.ratelimit import refusal
+from portal.http.ratelimit import refusal
 
 TEMPLATE = "notifications/pages/subscribe.html"
 

@@ -7,9 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal settings")
 
     def ready(self):
-        from portal.language import connect_signals
-        from portal.lao import register_lao_language
-        from portal.pagecache import connect_signals as connect_page_cache
+        from portal.http.pagecache import connect_signals as connect_page_cache
+        from portal.i18n.language import connect_signals
+        from portal.i18n.lao import register_lao_language
 
         register_lao_language()
         connect_signals()

@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from portal.admin_site import PortalAdminSite
-from portal.health import health
-from portal.language import set_interface_language
+from portal.http.health import health
+from portal.i18n.language import set_interface_language
 
 
 @require_safe

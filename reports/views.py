@@ -11,8 +11,8 @@ from django.views.decorators.http import require_safe
 from meetings import selectors
 from meetings.models import Meeting, audience_of
 from meetings.rules.text import ZWSP, line_break_hints
-from portal.pagecache import share_with_proxy
-from portal.sendfile import x_accel_response
+from portal.http.pagecache import share_with_proxy
+from portal.http.sendfile import x_accel_response
 from reports import minutes as services
 from reports import summary as summary_service
 from reports.minutes import editions
@@ -39,7 +39,7 @@ def minutes(request, slug: str, edition: str):
     meeting = get_object_or_404(selectors.meetings(request.user), slug=slug)
     audience = audience_of(request.user)
     pdf = services.minutes_pdf(meeting=meeting, edition=edition, audience=audience)
-    # Behind nginx a stored PDF is sent by nginx itself (portal/sendfile.py); otherwise streamed from here.
+    # Behind nginx a stored PDF is sent by nginx itself (portal/http/sendfile.py); otherwise streamed from here.
     response = pdf.stored and x_accel_response(
         request, storage="reports", name=pdf.name, content_type="application/pdf"
     )

@@ -27,7 +27,7 @@ from meetings.rules import roles
 from meetings.rules.sensitive import scan_meeting
 from meetings.rules.translated import missing_languages
 from meetings.search import LaoSearchAdminMixin
-from portal.admin_i18n import TranslatableChangeMessageMixin
+from portal.i18n.admin_i18n import TranslatableChangeMessageMixin
 
 LANGUAGE_LABELS = {"lo": _("Lao"), "en": _("English")}
 

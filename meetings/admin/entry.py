@@ -3,7 +3,7 @@ field, and autocomplete results that name an organisation in the interface langu
 
 * :class:`EntryHelpMixin` (on every admin and inline of the meetings app) gives each date field the hint
   "day/month/year" under it and as its placeholder. Dates are read day first in both interface languages
-  (``DATE_INPUT_FORMATS`` in ``portal/formats/en`` and ``portal/formats/lo``): ``03/04/2024`` is 3 April.
+  (``DATE_INPUT_FORMATS`` in ``portal/i18n/formats/en`` and ``portal/i18n/formats/lo``): ``03/04/2024`` is 3 April.
 * :class:`PortalAutocompleteJsonView` (the admin site's autocomplete view) lets a ModelAdmin choose the text
   of a result with ``autocomplete_label(obj)``.
 """

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.importing import services
 from meetings.importing.wxr import MAX_WXR_BYTES, WxrError
 from meetings.models.imports import ImportedPost, Suggestion
-from portal import files
+from portal.ops import files
 
 UPLOAD_DIR = "wordpress-imports"  # in STORAGES["default"] (MEDIA_ROOT or the bucket), never served
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")

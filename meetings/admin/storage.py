@@ -10,7 +10,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal import files
+from portal.ops import files
 
 logger = logging.getLogger(__name__)
 

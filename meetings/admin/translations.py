@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from meetings import models as m
 from meetings.translations import workflow as tw
-from portal.admin_i18n import use_translated_device_search_help, use_translated_permission_labels
+from portal.i18n.admin_i18n import use_translated_device_search_help, use_translated_permission_labels
 
 TARGETS = {"en": gettext_lazy("English"), "lo": gettext_lazy("Lao")}
 

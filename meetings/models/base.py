@@ -8,14 +8,14 @@ from typing import TypeVar
 from django.conf import settings
 from django.db import connections, models, router, transaction
 
-from portal.pagecache import content_changed, content_version
+from portal.http.pagecache import content_changed, content_version
 
 T = TypeVar("T")
 _per_version: dict[tuple, tuple[str, object]] = {}
 
 
 def once_per_content_version(model, key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, worked out once per content version (``portal.pagecache``: every write of a record
+    """``compute()``, worked out once per content version (``portal.http.pagecache``: every write of a record
     moves it on) in this process, for a rule's result that only the records decide (e.g. which
     organisations a reader may know of). Inside a transaction it is always worked out afresh: what a
     transaction sees may be rolled back, and must not outlive it."""

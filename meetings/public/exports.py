@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from meetings import selectors
-from portal.csvsafe import csv_row
+from portal.ops.csvsafe import csv_row
 
 FORMATS = ("csv", "json")
 LANGS = ("lo", "en")
@@ -197,7 +197,7 @@ def to_csv(dataset: str, data: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS[dataset], lineterminator="\r\n")
     writer.writeheader()
     for row in data:
-        writer.writerow(csv_row(row))  # formulas neutralised (portal/csvsafe.py)
+        writer.writerow(csv_row(row))  # formulas neutralised (portal/ops/csvsafe.py)
     return out.getvalue()
 
 

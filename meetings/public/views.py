@@ -16,9 +16,9 @@ from meetings.public.forms import (
 )
 from meetings.rules.uploads import CONTENT_TYPES, detect_kind
 from meetings.selectors import stats
-from portal import files
-from portal.pagecache import share_with_proxy
-from portal.sendfile import x_accel_response
+from portal.http.pagecache import share_with_proxy
+from portal.http.sendfile import x_accel_response
+from portal.ops import files
 
 PAGE_SIZE = 20
 
@@ -171,7 +171,7 @@ def document_download(request, pk):
     response = x_accel_response(
         request, storage="default", name=document.file.name, content_type=content_type
     )
-    if response is not None:  # nginx sends the file (portal/sendfile.py)
+    if response is not None:  # nginx sends the file (portal/http/sendfile.py)
         handle.close()
         response["Content-Disposition"] = content_disposition_header(True, document.filename)
     else:

@@ -41,7 +41,7 @@ from meetings import selectors
 from meetings.rules.text import normalise_text, word_boundaries
 from meetings.selectors.directory import organisation_and_units
 from meetings.selectors.meetings import involved_in
-from portal.pagecache import content_version
+from portal.http.pagecache import content_version
 
 LANGS = m.SEARCH_LANGUAGES
 MAX_QUERY_LENGTH = 200

@@ -171,8 +171,8 @@ def percent(value) -> str:
 @register.simple_tag(takes_context=True)
 def account_nav(context):
     """The header's sign-in link, or the signed-in reader's name and sign-out form (``ACCOUNT_NAV``). In a
-    page the page cache may keep it leaves a hole, filled for each request (``portal.pagecache``)."""
-    from portal.pagecache import ACCOUNT_NAV, HOLE, leaves_hole
+    page the page cache may keep it leaves a hole, filled for each request (``portal.http.pagecache``)."""
+    from portal.http.pagecache import ACCOUNT_NAV, HOLE, leaves_hole
 
     request = context.get("request")
     if leaves_hole(request):

@@ -16,7 +16,7 @@ Export and import
     since the export, so it never overwrites newer work. A malformed file (not a spreadsheet, empty,
     wrong columns, unknown ids) is refused as a whole with a message in Lao and English; writes happen in
     one transaction. A text that starts like a formula is exported as text with the cell's quote prefix
-    (the rule of the CSV exports, :mod:`portal.csvsafe`), never as a formula; the value itself is
+    (the rule of the CSV exports, :mod:`portal.ops.csvsafe`), never as a formula; the value itself is
     unchanged, so nothing has to be stripped at import.
 """
 
@@ -39,7 +39,7 @@ from meetings import models as m
 from meetings.models.translation_sync import fingerprint, mark_in_sync  # noqa: F401
 from meetings.rules.text import normalise_text
 from meetings.rules.translated import LANGS, translated_fields
-from portal.csvsafe import xlsx_cell
+from portal.ops.csvsafe import xlsx_cell
 
 LANGUAGE_NAMES = {"lo": _("Lao"), "en": _("English")}
 REASON_MISSING = "missing"
@@ -228,7 +228,9 @@ def export_workbook(tasks: list[Task]) -> bytes:
         )
     for row in ws.iter_rows(min_row=2):
         for cell in row:
-            xlsx_cell(cell)  # record text, never a formula: the rule of the CSV exports (portal/csvsafe.py)
+            xlsx_cell(
+                cell
+            )  # record text, never a formula: the rule of the CSV exports (portal/ops/csvsafe.py)
     widths = {"A": 22, "B": 14, "C": 8, "D": 8, "E": 26, "F": 24, "G": 60, "H": 60, "I": 60}
     for col, width in widths.items():
         ws.column_dimensions[col].width = width

@@ -1,7 +1,7 @@
 """Who is asking: the client's address behind the reverse proxy, and the login realm of a failed login.
 
 Both django-axes (``AXES_CLIENT_IP_CALLABLE``, ``AXES_USERNAME_CALLABLE``) and the rate limits
-(:mod:`portal.ratelimit`) use these, so a lock-out and a limit always count the same client.
+(:mod:`portal.http.ratelimit`) use these, so a lock-out and a limit always count the same client.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 200 with ``{"database": "ok", "cache": "ok"}`` when both answer; 503 with the failing part named
 otherwise (the cache check writes and reads back a random value, so a cache that silently drops writes,
-see portal/resilient_cache.py, is reported). Used by monitoring and by ``deploy/`` scripts after a reload.
+see portal/ops/resilient_cache.py, is reported). Used by monitoring and by ``deploy/`` scripts after a reload.
 Tells nothing about the content; never cached.
 """
 

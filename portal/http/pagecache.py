@@ -22,7 +22,7 @@ Invalidation: every save, delete or many-to-many change of a record of the ``mee
 bulk write, see ``meetings/history.py``), every change of a user's, group's or right's (an audience may
 change), and every newly stored PDF moves the content version on, at once and again when the transaction
 commits; every page cached before is then never served again. A cache outage may lose that move
-(``portal/resilient_cache.py`` skips the cache after a failure): after any cache failure in this process
+(``portal/ops/resilient_cache.py`` skips the cache after a failure): after any cache failure in this process
 nothing stored is trusted until a new content version has reached the cache (``trusted``).
 
 In front of the portal, nginx keeps what the portal marks as shareable for ``PROXY_CACHE_SECONDS`` (1 s;
@@ -75,7 +75,7 @@ WATCHED_APPS = {"meetings"}
 
 
 # --- Content version ---------------------------------------------------------------------------------
-# The cache's failure count (portal/resilient_cache.py) when a new version last reached the cache. While the
+# The cache's failure count (portal/ops/resilient_cache.py) when a new version last reached the cache. While the
 # count has moved on since, a write may have been lost (the bump itself, skipped in the retry window), so
 # nothing stored before is trusted: see trusted().
 _trusted_at_failures = 0

@@ -5,7 +5,7 @@
 Or use the decorator on a view: ``@rate_limit("search")``. The rate comes from ``settings.RATE_LIMITS``
 (``"60/m"``: 60 requests a minute; units s, m, h). A client over the limit gets 429 with a message in
 Lao and English and a ``Retry-After`` header. Signed-in secretariat staff are counted per account,
-everyone else per address (:func:`portal.client.client_address`, the real client behind nginx).
+everyone else per address (:func:`portal.http.client.client_address`, the real client behind nginx).
 
 A view is also counted as "pdf" by what it does: once a view has answered a PDF, every later request to
 it is counted and limited, whatever its name (and the PDF it answered was counted too). If the cache
@@ -25,7 +25,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from portal.client import client_address
+from portal.http.client import client_address
 
 logger = logging.getLogger(__name__)
 _UNITS = {"s": 1, "m": 60, "h": 3600}

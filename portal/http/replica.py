@@ -3,7 +3,7 @@
 :class:`ReadReplicaMiddleware` decides per request, :class:`ReplicaRouter` applies it:
 
 - the replica answers only an anonymous reader's ``GET``/``HEAD`` (no session or message cookie: the rule
-  of the page cache, :func:`portal.pagecache.private_cookies`), and only while the replica is reachable
+  of the page cache, :func:`portal.http.pagecache.private_cookies`), and only while the replica is reachable
   and at most ``REPLICA_MAX_LAG_SECONDS`` behind (checked at the start of each such request; a replica
   that failed is not asked again for ``REPLICA_RETRY_SECONDS``);
 - read-your-writes: once a request has written, its further reads go to the primary, and the answer
@@ -12,7 +12,7 @@
 - everything else (signed-in readers, the admin, forms, the task worker, management commands, locks)
   reads and writes on the primary.
 
-Each read sent to the replica is logged at DEBUG on ``portal.replica`` ("read <model> on replica").
+Each read sent to the replica is logged at DEBUG on ``portal.http.replica`` ("read <model> on replica").
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class ReplicaRouter:
 
 
 def _anonymous(request) -> bool:
-    from portal.pagecache import private_cookies
+    from portal.http.pagecache import private_cookies
 
     return not any(name in request.COOKIES for name in (*private_cookies(), PRIMARY_COOKIE))
 

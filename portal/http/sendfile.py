@@ -6,7 +6,7 @@ nginx then sends the bytes itself, with the headers the view set (type, file nam
 internal locations cannot be requested from outside. With the setting off (development, tests, a server
 without nginx) the view streams the file itself.
 
-Which location depends on the storage (:mod:`portal.files`):
+Which location depends on the storage (:mod:`portal.ops.files`):
 
 - a folder (``FileSystemStorage``): ``/_protected/media/`` or ``/_protected/reports/`` + the file's name;
 - S3: ``/_protected/s3``, and the header ``X-Accel-S3-URL`` carries a presigned URL of the object, valid
@@ -23,8 +23,8 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.http import HttpResponse
 
-from portal import files
-from portal.pagecache import proxy_keeps
+from portal.http.pagecache import proxy_keeps
+from portal.ops import files
 
 # Internal nginx locations (deploy/nginx/portal.conf) of each folder storage, and of any S3 storage.
 LOCATIONS = {"default": "/_protected/media/", "reports": "/_protected/reports/"}
@@ -39,7 +39,7 @@ def x_accel_response(request, *, storage: str, name: str, content_type: str) -> 
     """An ``X-Accel-Redirect`` response for the file ``name`` of ``STORAGES[storage]``, or ``None`` when
     the hand-off is off or the file cannot be handed over (then stream it). An answer that nginx's
     micro-cache may keep is streamed as well: nginx never keeps an ``X-Accel-Redirect`` answer
-    (``portal.pagecache.proxy_keeps``)."""
+    (``portal.http.pagecache.proxy_keeps``)."""
     if not getattr(settings, "SENDFILE_X_ACCEL", False) or proxy_keeps(request):
         return None
     backend = storages[storage]

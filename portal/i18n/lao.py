@@ -2,7 +2,7 @@
 
 Django ships no Lao: ``lo`` is missing from ``django.conf.locale.LANG_INFO``. We add it once at start-up
 (``PortalConfig.ready``) so that ``get_language_info('lo')``, the language switcher and the admin know it.
-The formats live in ``portal/formats/lo/formats.py``; the translations in ``locale/lo``.
+The formats live in ``portal/i18n/formats/lo/formats.py``; the translations in ``locale/lo``.
 """
 
 from django.conf import locale

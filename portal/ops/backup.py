@@ -206,7 +206,7 @@ def restore_backup(folder: Path) -> dict:
 
 def _s3_documents():
     """The S3 storage of the uploaded documents, or ``None`` when they are in MEDIA_ROOT."""
-    from portal import files
+    from portal.ops import files
 
     storage = files.documents()
     return None if files.is_local(storage) else storage

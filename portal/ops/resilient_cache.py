@@ -7,7 +7,7 @@ keeps serving (slower, without rate limits). After a failure the cache is not tr
 
 What is skipped during an outage may be a write that made older entries wrong (the page cache's content
 version). So every failure is counted (``failures()``), and ``set_strict`` writes past the retry window and
-raises on failure: the page cache (``portal.pagecache``) trusts nothing it stored until a new content
+raises on failure: the page cache (``portal.http.pagecache``) trusts nothing it stored until a new content
 version has reached the cache after the last failure this process saw.
 """
 

@@ -1,5 +1,5 @@
 """django-storages' S3 backend as the portal uses it (``STORAGES`` with ``S3_BUCKET`` set; see
-:mod:`portal.files`): short timeouts and one retry, so that an S3 server that is down fails a request within
+:mod:`portal.ops.files`): short timeouts and one retry, so that an S3 server that is down fails a request within
 seconds (uploads then refuse with a clear message, PDFs are rendered without the cache) instead of holding a
 gunicorn thread for minutes. Its own module so that boto3 is imported only where S3 is used."""
 

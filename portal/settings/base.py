@@ -52,24 +52,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.replica.ReadReplicaMiddleware",  # anonymous reads on the replica, if any; read-your-writes
+    "portal.http.replica.ReadReplicaMiddleware",  # anonymous reads on the replica, if any; read-your-writes
     # Before sessions: answers anonymous public pages from the cache; marks signed-in responses private.
-    "portal.pagecache.PageCacheMiddleware",
-    "portal.uploads.RequestSizeLimitMiddleware",  # 413 for an oversized body, before anything reads it
+    "portal.http.pagecache.PageCacheMiddleware",
+    "portal.http.uploads.RequestSizeLimitMiddleware",  # 413 for an oversized body, before anything reads it
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.language.PortalLocaleMiddleware",  # the admin: the officer's choice or Lao, not the browser's
+    "portal.i18n.language.PortalLocaleMiddleware",  # the admin: the officer's choice or Lao, not the browser's
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.language.InterfaceLanguageMiddleware",  # an officer's language, applied at login
+    "portal.i18n.language.InterfaceLanguageMiddleware",  # an officer's language, applied at login
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "portal.ratelimit.RateLimitMiddleware",
+    "portal.http.ratelimit.RateLimitMiddleware",
     # After authentication: public pages per audience (never per person), the header's account part per request.
-    "portal.pagecache.AudiencePageCacheMiddleware",
+    "portal.http.pagecache.AudiencePageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -95,7 +95,7 @@ TEMPLATES = [
 # SQLite is only the zero-setup demo default; PostgreSQL (DATABASE_URL) is production and the tests.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
-# A streaming replica of the primary (README, "Scaling"): anonymous public reads go there (portal/replica.py).
+# A streaming replica of the primary (README, "Scaling"): anonymous public reads go there (portal/http/replica.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 REPLICA_MAX_LAG_SECONDS = float(env_str("REPLICA_MAX_LAG_SECONDS", "5"))  # further behind: read the primary
 REPLICA_RETRY_SECONDS = float(env_str("REPLICA_RETRY_SECONDS", "1"))  # a replica that failed: ask again after
@@ -114,10 +114,10 @@ def with_replica(databases: dict, **options) -> dict:
 
 
 DATABASES = with_replica(DATABASES, conn_max_age=0)
-DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
+DATABASE_ROUTERS = ["portal.http.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # dumpdata/loaddata keep timestamps to the microsecond, so an export of all records round-trips.
-SERIALIZATION_MODULES = {"json": "portal.serializers_json"}
+SERIALIZATION_MODULES = {"json": "portal.ops.serializers_json"}
 
 # --- Accounts: roles are groups (meetings/roles.py); lock-out after failed logins; two-factor for staff ---
 AUTHENTICATION_BACKENDS = [
@@ -133,14 +133,14 @@ AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
-# The client address (portal/client.py, django-ipware): REMOTE_ADDR, or behind AXES_PROXY_COUNT reverse
+# The client address (portal/http/client.py, django-ipware): REMOTE_ADDR, or behind AXES_PROXY_COUNT reverse
 # proxies (1 in production: nginx) the address the nearest proxy put in X-Forwarded-For.
 AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_PROXY_COUNT", "0"))
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_CLIENT_IP_CALLABLE = "portal.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.http.client.client_address"
 # Failed logins on the public partner login and on the admin login are counted apart, so that failures at
-# one never lock the other (portal/client.py, login_realm_username).
-AXES_USERNAME_CALLABLE = "portal.client.login_realm_username"
+# one never lock the other (portal/http/client.py, login_realm_username).
+AXES_USERNAME_CALLABLE = "portal.http.client.login_realm_username"
 # Staff must enter a one-time code (TOTP app) to use the admin; on by default in production.
 ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", False)
 OTP_TOTP_ISSUER = "Lao CT records"
@@ -165,8 +165,8 @@ LANGUAGES = [("lo", "ລາວ"), ("en", "English")]
 # The project's catalogue first (it wins), then Lao for Django's own admin/auth/forms strings, kept apart so
 # that makemessages never drops them (see README, "Translations").
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
-FORMAT_MODULE_PATH = ["portal.formats"]
-LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language an officer chose sticks (see portal/language.py)
+FORMAT_MODULE_PATH = ["portal.i18n.formats"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language an officer chose sticks (see portal/i18n/language.py)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Vientiane"
@@ -186,13 +186,13 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
-# Every stored file goes through STORAGES (portal/files.py): "default" holds the uploaded documents and
+# Every stored file goes through STORAGES (portal/ops/files.py): "default" holds the uploaded documents and
 # parked imports, "reports" the rendered minutes PDFs. One machine: folders (MEDIA_ROOT, REPORTS_CACHE_ROOT).
 # With S3_BUCKET and S3_ENDPOINT_URL: one private bucket of an S3-compatible server shared by every node
 # (README, "Scaling"). File names keep Lao vowels and tone marks on both (meetings/rules/uploads.py).
 S3_BUCKET = env_str("S3_BUCKET")
 S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
-# A download handed to nginx fetches the object through a presigned URL valid this long (portal/sendfile.py).
+# A download handed to nginx fetches the object through a presigned URL valid this long (portal/http/sendfile.py).
 S3_URL_SECONDS = int(env_str("S3_URL_SECONDS", "60"))
 S3_OPTIONS = {
     "bucket_name": S3_BUCKET,
@@ -220,7 +220,7 @@ def s3_storages(options: dict) -> dict:
             "OPTIONS": {**options, "location": "media", "file_overwrite": False},
         },
         "reports": {
-            "BACKEND": "portal.s3.PortalS3Storage",
+            "BACKEND": "portal.ops.s3.PortalS3Storage",
             "OPTIONS": {**options, "location": "reports-cache"},
         },
     }
@@ -232,7 +232,7 @@ STORAGES = {
         if USE_S3
         else {
             "default": {"BACKEND": "meetings.rules.uploads.DocumentStorage"},
-            "reports": {"BACKEND": "portal.files.ReportsFileStorage"},
+            "reports": {"BACKEND": "portal.ops.files.ReportsFileStorage"},
         }
     ),
     "staticfiles": {
@@ -251,7 +251,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a meeting with 150 participants has many
 DOCUMENT_MAX_UPLOAD_MB = int(env_str("DOCUMENT_MAX_UPLOAD_MB", "20"))
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-# --- Uploads: a request body over the limit is refused before it is read (portal/uploads.py) -------
+# --- Uploads: a request body over the limit is refused before it is read (portal/http/uploads.py) -------
 # Django keeps at most this much of an upload in memory; larger files are streamed to a temporary file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Form fields other than files: 2.5 MB, Django's default (a meeting with many inline rows stays far below).
@@ -259,12 +259,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # The whole request body (files and fields): the document limit plus room for the form's other fields.
 REQUEST_MAX_BODY_MB = int(env_str("REQUEST_MAX_BODY_MB", str(DOCUMENT_MAX_UPLOAD_MB + 5)))
 FILE_UPLOAD_HANDLERS = [
-    "portal.uploads.RequestSizeLimitHandler",  # first: refuses an oversized body before anything is read
+    "portal.http.uploads.RequestSizeLimitHandler",  # first: refuses an oversized body before anything is read
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 # Uploads and rendered PDFs are sent by nginx (X-Accel-Redirect) after the view's visibility check when
-# true; the internal locations are in deploy/nginx/portal.conf (portal/sendfile.py).
+# true; the internal locations are in deploy/nginx/portal.conf (portal/http/sendfile.py).
 SENDFILE_X_ACCEL = env_bool("SENDFILE_X_ACCEL", False)
 REPORTS_CACHE_ROOT = Path(env_str("REPORTS_CACHE_ROOT", str(BASE_DIR / "var" / "reports-cache")))
 # A minutes PDF not stored yet is rendered by one worker; the others asking for it meanwhile wait this long
@@ -274,7 +274,7 @@ REPORTS_RENDER_WAIT_SECONDS = float(env_str("REPORTS_RENDER_WAIT_SECONDS", "60")
 # its name heads the minutes (meetings.selectors.minutes_issuer).
 MINUTES_ISSUER = env_str("MINUTES_ISSUER", "secretariat-national-committee")
 
-# --- Rate limits (portal/ratelimit.py): requests per client per minute ------------------------------
+# --- Rate limits (portal/http/ratelimit.py): requests per client per minute ------------------------------
 RATE_LIMITS = {
     "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
     "pdf": env_str("RATE_LIMIT_PDF", "12/m"),
@@ -288,7 +288,7 @@ RATE_LIMITS = {
 RATE_LIMITED_URLS = {"pdf": r"pdf|^reports:", "search": r"search"}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous public pages are kept in the cache for this many seconds, per language and content version
-# (portal/pagecache.py); 0 switches the page cache off.
+# (portal/http/pagecache.py); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 # nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
 PROXY_CACHE_SECONDS = 0

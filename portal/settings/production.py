@@ -38,19 +38,19 @@ AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_PROXY_COUNT", "1"))
 
 # Shared by all gunicorn workers, so a limit is a limit for the whole site and a cached page is cached
 # once: Redis (REDIS_URL) when set, else a folder (CACHE_DIR). Cache failures never answer 500
-# (portal/resilient_cache.py): rate limits and the page cache are skipped, with a warning in the log.
+# (portal/ops/resilient_cache.py): rate limits and the page cache are skipped, with a warning in the log.
 REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
         {
-            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
+            "BACKEND": "portal.ops.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
         if REDIS_URL
         else {
-            "BACKEND": "portal.resilient_cache.ResilientFileBasedCache",
+            "BACKEND": "portal.ops.resilient_cache.ResilientFileBasedCache",
             "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         }
     )

@@ -28,9 +28,9 @@ from meetings import selectors
 from meetings.models.base import once_per_content_version
 from meetings.rules.roles import AUDIENCES, AudienceReader
 from meetings.selectors.known_names import protecting
-from portal import files
-from portal.locks import advisory_lock
-from portal.pagecache import content_changed
+from portal.http.pagecache import content_changed
+from portal.ops import files
+from portal.ops.locks import advisory_lock
 from reports.minutes import editions
 from reports.pdf.rendering import css_string, font_context, page_counter_css
 
@@ -229,7 +229,7 @@ def minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str) -> CachedPdf
 
 @contextlib.contextmanager
 def _one_render_at_a_time(name: str):
-    """Holds the render lock of one stored PDF: a PostgreSQL advisory lock (:mod:`portal.locks`), shared
+    """Holds the render lock of one stored PDF: a PostgreSQL advisory lock (:mod:`portal.ops.locks`), shared
     by every worker of every app node. When many readers ask at once for a PDF not stored yet (the first
     downloads after a publication), one worker renders it and the others wait for it instead of each
     rendering it too. A lock held longer than ``REPORTS_RENDER_WAIT_SECONDS`` never stops a download: the

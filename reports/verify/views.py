@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from portal.ratelimit import rate_limit
+from portal.http.ratelimit import rate_limit
 from reports.minutes import editions, verification
 
 TOOL_TIMEOUT = 10  # seconds for pdfinfo / pdftotext on an uploaded file

@@ -13,7 +13,7 @@ from meetings import services
 from meetings.models import Document, Meeting
 from meetings.rules import roles
 from meetings.services.demo import load_demo_data
-from portal.backup import BackupError, create_backup, export_records, restore_backup, table_fingerprints
+from portal.ops.backup import BackupError, create_backup, export_records, restore_backup, table_fingerprints
 from tests import factories as f
 
 

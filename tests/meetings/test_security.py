@@ -14,7 +14,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meetings.rules import roles
-from portal.ratelimit import rate_limit
+from portal.http.ratelimit import rate_limit
 from tests import factories as f
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"

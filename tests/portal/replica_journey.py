@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings.models import Meeting
-from portal.replica import PRIMARY_COOKIE
+from portal.http.replica import PRIMARY_COOKIE
 from reports.models import PublishedVersion
 from tests import factories as f
 

@@ -2,7 +2,7 @@
 mark on restricted pages and minutes PDFs.
 
 The account part is the only per-person part of a public page: a signed-in name must never reach a page the
-page cache (portal/pagecache.py) keeps for anonymous readers."""
+page cache (portal/http/pagecache.py) keeps for anonymous readers."""
 
 import re
 
@@ -117,7 +117,7 @@ def test_signing_out_from_the_header_signs_out(client, meetings, partner):
 def test_a_signed_in_name_never_reaches_the_anonymous_page(client, meetings, partner, page):
     client.force_login(partner)
     signed_in = client.get(page)
-    # Signed-in pages may be kept per audience (portal/pagecache.py), with the header filled per request.
+    # Signed-in pages may be kept per audience (portal/http/pagecache.py), with the header filled per request.
     assert "Khamphone" in signed_in.content.decode()
     client.logout()
     client.cookies.clear()

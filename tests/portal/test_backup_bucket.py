@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from meetings.models import Document
-from portal.backup import create_backup, restore_backup
+from portal.ops.backup import create_backup, restore_backup
 from tests import factories as f
 
 LAO_NAME = "ບົດບັນທຶກກອງປະຊຸມ.pdf"

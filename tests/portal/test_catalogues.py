@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from portal import i18n_tools
+from portal.i18n import i18n_tools
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -145,7 +145,7 @@ FORMULAS = [
 
 
 def test_every_formula_start_is_neutralised():
-    from portal.csvsafe import csv_cell
+    from portal.ops.csvsafe import csv_cell
 
     # OWASP's list: a text cell starting with any of these is shown as text; numbers stay numbers.
     for text in [*FORMULAS, "\tx", "\rx"]:
@@ -186,9 +186,9 @@ def one_window(monkeypatch):
     counted apart, so these tests run inside one window."""
     import types
 
-    import portal.ratelimit
+    import portal.http.ratelimit
 
-    monkeypatch.setattr(portal.ratelimit, "time", types.SimpleNamespace(time=lambda: 1_800_000_030.0))
+    monkeypatch.setattr(portal.http.ratelimit, "time", types.SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 def test_the_summary_report_is_rate_limited_like_pdfs(client, db, settings, one_window):
@@ -351,7 +351,7 @@ def test_an_oversized_upload_is_refused_before_its_body_is_read(client, db, sett
 
 
 def test_an_upload_without_a_length_stops_at_the_limit(settings):
-    from portal.uploads import RequestSizeLimitHandler
+    from portal.http.uploads import RequestSizeLimitHandler
 
     settings.REQUEST_MAX_BODY_MB = 1
     handler = RequestSizeLimitHandler()
@@ -386,7 +386,7 @@ def test_health_checks_running_at_once_do_not_fail_each_other(client, db, monkey
     /health/ answer 503 "value not kept" under load when all checks shared one key)."""
     from django.core.cache import cache
 
-    from portal import health
+    from portal.http import health
 
     read = cache.get
     other = []  # the other check's result

@@ -1,4 +1,4 @@
-"""Coordination through PostgreSQL, not a local disk (portal/locks.py): a lock one app node (a second
+"""Coordination through PostgreSQL, not a local disk (portal/ops/locks.py): a lock one app node (a second
 database session) holds is seen by every other; periodic mail jobs run once across nodes."""
 
 import psycopg2
@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from portal.locks import advisory_lock, lock_key
+from portal.ops.locks import advisory_lock, lock_key
 
 
 def other_node():

@@ -19,7 +19,7 @@ from django.utils import translation
 
 from meetings.rules import roles
 from meetings.services import publish_meeting
-from portal.pagecache import private_cookies
+from portal.http.pagecache import private_cookies
 from tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,7 +192,7 @@ def test_nginx_answers_conditional_requests_from_what_it_keeps(nginx):
 
 
 def test_nginx_and_the_portal_share_one_rule_for_anonymous():
-    """The cookie names of nginx's bypass are the portal's (portal/pagecache.private_cookies)."""
+    """The cookie names of nginx's bypass are the portal's (portal/http/pagecache.private_cookies)."""
     pattern = re.search(
         r'map \$http_cookie \$portal_private_cookie \{.*?"~(.*?)" 1;', TEMPLATE.read_text(), re.S
     )

@@ -1,4 +1,4 @@
-"""The page cache (portal/pagecache.py): anonymous public pages come from the cache, per language; a
+"""The page cache (portal/http/pagecache.py): anonymous public pages come from the cache, per language; a
 signed-in reader never gets a page cached for another audience; any edit shows at the next request."""
 
 import pytest

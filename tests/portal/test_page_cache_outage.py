@@ -15,7 +15,7 @@ from django.utils import translation
 
 from meetings.rules import roles
 from meetings.services import unpublish_meeting
-from portal import resilient_cache
+from portal.ops import resilient_cache
 from tests import factories as f
 
 REDIS_DB3 = "redis://127.0.0.1:6379/3"
@@ -25,7 +25,7 @@ REDIS_DB3 = "redis://127.0.0.1:6379/3"
 def redis_cache(settings, monkeypatch):
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
+            "BACKEND": "portal.ops.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_DB3,
             "KEY_PREFIX": "test-i23-outage",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},

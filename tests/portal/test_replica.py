@@ -1,4 +1,4 @@
-"""A real streaming replica (portal/replica.py): a throwaway primary cluster and a replica made from it with
+"""A real streaming replica (portal/http/replica.py): a throwaway primary cluster and a replica made from it with
 ``pg_basebackup -R`` on another port, from the installed PostgreSQL binaries (as bin/test starts its
 cluster; as the user postgres when run as root). The journeys themselves (tests/portal/replica_journey.py)
 run in a pytest process of their own whose DATABASE_URL is that primary and DATABASE_REPLICA_URL that

@@ -128,6 +128,6 @@ def test_production_uses_redis_and_hands_files_to_nginx_when_configured():
         text=True,
         timeout=120,
     )
-    assert result.stdout.split() == ["portal.resilient_cache.ResilientRedisCache", "True", "1", "600"], (
+    assert result.stdout.split() == ["portal.ops.resilient_cache.ResilientRedisCache", "True", "1", "600"], (
         result.stderr
     )

@@ -1,4 +1,4 @@
-"""Files through Django's storage API only (portal/files.py): documents, parked imports and rendered PDFs
+"""Files through Django's storage API only (portal/ops/files.py): documents, parked imports and rendered PDFs
 in folders on one machine, or in a private bucket of an S3-compatible server (here moto's server mode, a
 real HTTP endpoint: tests/s3.py) shared by every app node. Lao file names are kept on every backend, also
 with the production settings."""

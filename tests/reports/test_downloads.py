@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from meetings import models as m
 from meetings.rules import roles
-from portal.files import reports as reports_storage
-from portal.locks import lock_key
+from portal.ops.files import reports as reports_storage
+from portal.ops.locks import lock_key
 from reports import minutes as services
 from tests import factories
 

@@ -8,7 +8,7 @@
 
 Every job is idempotent: a mail has a key (event, recipient) and is queued once, so a second run, or two
 nodes running the same timer, sends nothing twice. On top of that a job runs on one node at a time: it
-holds a PostgreSQL advisory lock named after it (portal/locks.py), and a node whose timer fires while
+holds a PostgreSQL advisory lock named after it (portal/ops/locks.py), and a node whose timer fires while
 another node runs the job leaves it ("already running elsewhere", exit 0) instead of doing the work twice.
 """
 
@@ -17,7 +17,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 
 from notifications import jobs
-from portal.locks import advisory_lock
+from portal.ops.locks import advisory_lock
 
 JOBS = {
     "retry": jobs.requeue_lost_mail,

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.i18n_tools import check_all, check_catalogue
+from portal.i18n.i18n_tools import check_all, check_catalogue
 
 
 class Command(BaseCommand):

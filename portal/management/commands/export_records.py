@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.backup import export_records
+from portal.ops.backup import export_records
 
 
 class Command(BaseCommand):

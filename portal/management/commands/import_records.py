@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from portal.backup import import_records
+from portal.ops.backup import import_records
 
 
 class Command(BaseCommand):

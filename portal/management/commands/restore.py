@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, restore_backup, table_fingerprints
+from portal.ops.backup import BackupError, restore_backup, table_fingerprints
 
 
 class Command(BaseCommand):

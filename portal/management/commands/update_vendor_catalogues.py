@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.i18n_tools import VENDOR_SOURCES, update_vendor_catalogue, vendor_dir
+from portal.i18n.i18n_tools import VENDOR_SOURCES, update_vendor_catalogue, vendor_dir
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 # English dates as the secretariat's partners write them (15 February 2024; 24-hour times), in the same
 # day-month-year order as the Lao pages. Typed dates are read day first, as officers in Laos write them:
-# 03/04/2024 is 3 April 2024 (Django's English default would read it as 4 March), as in portal/formats/lo.
+# 03/04/2024 is 3 April 2024 (Django's English default would read it as 4 March), as in portal/i18n/formats/lo.
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y, H:i"
