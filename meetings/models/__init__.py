@@ -10,5 +10,5 @@
 
 from meetings.models.contacts import *  # noqa: F403
 from meetings.models.imports import *  # noqa: F403
-from meetings.models.records import *  # noqa: F403
+from meetings.models.meetings import *  # noqa: F403
 from meetings.models.translation_sync import *  # noqa: F403

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models.records import Meeting, Participation
+from meetings.models.meetings import Meeting, Participation
 
 
 def fact_display(field: str, value, label: str) -> str:
