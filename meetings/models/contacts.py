@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models.meetings import Organisation
+from meetings.models.people import Organisation
 
 MSG_CONTACT_ONE_OF = _("Give either an account or an email address (one of the two).")
 
