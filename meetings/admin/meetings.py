@@ -1,331 +1,37 @@
-"""The secretariat's admin: Lao fields with English beside them, a meeting page with everything recorded."""
+"""The admin of meetings (with the publication workflow) and of action items."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, router, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
+from modeltranslation.admin import TranslationStackedInline
 
 from meetings import models as m
 from meetings import selectors, services
 from meetings.admin import imports as importing_admin
-from meetings.admin.contacts import OrganisationContactInline
-from meetings.admin.entry import EntryHelpMixin, organisation_label
+from meetings.admin.base import ActionItemYearFilter, PortalModelAdmin, YearFilter
+from meetings.admin.entry import EntryHelpMixin
+from meetings.admin.inlines import (
+    AchievementInline,
+    ActionItemAdminForm,
+    ActionItemInline,
+    ActionItemUpdateInline,
+    ActivityInline,
+    AgendaItemInline,
+    DocumentInline,
+    MeetingAdminForm,
+    MeetingEventInline,
+    ParticipationInline,
+)
 from meetings.admin.storage import StorageDownMixin
-from meetings.history import context_helper_class as history_context_helper_class
-from meetings.history import hidden_history_fields, keep_refused_version, related_history
+from meetings.history import related_history
 from meetings.importing import services as importing_services
 from meetings.rules import roles
 from meetings.rules.sensitive import scan_meeting
-from meetings.rules.translated import missing_languages
-from meetings.search import LaoSearchAdminMixin
-from portal.i18n.admin_i18n import TranslatableChangeMessageMixin
-
-LANGUAGE_LABELS = {"lo": _("Lao"), "en": _("English")}
-
-
-class TranslationStateMixin:
-    """A column that marks records whose Lao or English text is missing."""
-
-    @admin.display(description=_("translation"))
-    def translation_state(self, obj):
-        missing = missing_languages(obj)
-        if not missing:
-            return format_html('<span class="tr-ok" title="{}">✓</span>', _("Lao and English complete"))
-        return format_html_join(
-            " ",
-            '<span class="tr-missing" title="{}">{}</span>',
-            (
-                (
-                    _("Text missing in this language"),
-                    _("no %(language)s") % {"language": LANGUAGE_LABELS[lang]},
-                )
-                for lang in missing
-            ),
-        )
-
-
-class PortalModelAdmin(
-    EntryHelpMixin,
-    LaoSearchAdminMixin,
-    TranslatableChangeMessageMixin,
-    TranslationStateMixin,
-    SimpleHistoryAdmin,
-    TranslationAdmin,
-):
-    """Every record's admin keeps its history: changes field by field, and any version can be restored."""
-
-    save_on_top = True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Restoring a version saves like the change form does: in one transaction (Django's change view has
-        one; simple-history's view does not), so the edit-version check can lock the meeting row."""
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return history_context_helper_class()(self.model, historical_record)
-
-    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        """As simple-history's, but compare the Lao and English fields, not modeltranslation's shadow of
-        them in the language of the moment (``title`` next to ``title_lo`` and ``title_en``)."""
-        previous = None
-        for current in historical_records:
-            if previous is not None:
-                delta = previous.diff_against(
-                    current, excluded_fields=hidden_history_fields(self.model), foreign_keys_are_objs=True
-                )
-                helper = self.get_historical_record_context_helper(request, previous)
-                previous.history_delta_changes = helper.context_for_delta_changes(delta)
-            previous = current
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
-
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-    date_field = "start_date"
-
-    def lookups(self, request, model_admin):
-        years = model_admin.get_queryset(request).dates(self.date_field, "year", order="DESC")
-        return [(str(d.year), str(d.year)) for d in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(**{f"{self.date_field}__year": int(value)})
-        return queryset
-
-
-class ActionItemYearFilter(YearFilter):
-    date_field = "meeting__start_date"
-
-    def lookups(self, request, model_admin):
-        years = m.Meeting.objects.filter(action_items__isnull=False).dates("start_date", "year", order="DESC")
-        return [(str(d.year), str(d.year)) for d in years]
-
-
-# --- Countries, organisations, people, programmes --------------------------------------------------
-@admin.register(m.Country)
-class CountryAdmin(PortalModelAdmin):
-    list_display = ("name", "code", "asean_member", "translation_state")
-    list_filter = ("asean_member",)
-    search_fields = ("name_lo", "name_en", "code")
-    fields = ("name", "code", "asean_member")
-
-
-@admin.register(m.Organisation)
-class OrganisationAdmin(PortalModelAdmin):
-    list_display = ("name", "short_name", "kind", "parent", "country", "translation_state")
-    list_filter = ("kind", "country")
-    search_fields = ("name_lo", "name_en", "short_name_lo", "short_name_en", "slug")
-    autocomplete_fields = ("parent", "country")
-    list_select_related = ("parent", "country")
-    fields = ("name", "short_name", "kind", "parent", "country", "slug")
-    inlines = [OrganisationContactInline]
-
-    def autocomplete_label(self, obj):
-        return organisation_label(obj)
-
-
-@admin.register(m.Person)
-class PersonAdmin(PortalModelAdmin):
-    list_display = ("name", "honorific", "position", "organisation", "gender", "translation_state")
-    list_filter = ("gender", "organisation__kind")
-    search_fields = ("name_lo", "name_en", "position_lo", "position_en", "honorific_lo", "honorific_en")
-    autocomplete_fields = ("organisation",)
-    list_select_related = ("organisation",)
-    fields = ("name", "honorific", "position", "organisation", "gender", "slug")
-
-
-@admin.register(m.Programme)
-class ProgrammeAdmin(PortalModelAdmin):
-    list_display = ("name", "short_name", "start_year", "end_year", "funder", "translation_state")
-    search_fields = ("name_lo", "name_en", "short_name_lo", "short_name_en")
-    autocomplete_fields = ("funder", "partners")
-    list_select_related = ("funder",)
-    fields = ("name", "short_name", "description", "start_year", "end_year", "funder", "partners", "slug")
-
-
-# --- Meeting and its inlines ------------------------------------------------------------------------
-class ParticipationInline(EntryHelpMixin, TranslationTabularInline):
-    model = m.Participation
-    extra = 0
-    autocomplete_fields = ("person", "organisation")
-    fields = ("person", "role", "organisation", "position", "online")
-
-
-class AgendaItemInline(EntryHelpMixin, TranslationStackedInline):
-    model = m.AgendaItem
-    extra = 0
-    autocomplete_fields = ("presenter",)
-    fields = ("order", "title", "presenter", "summary")
-
-
-class ActivityInline(EntryHelpMixin, TranslationStackedInline):
-    model = m.Activity
-    extra = 0
-    autocomplete_fields = ("organisation",)
-    fields = ("order", "title", "organisation", "description")
-
-
-class AchievementInline(ActivityInline):
-    model = m.Achievement
-
-
-class ActionItemInline(EntryHelpMixin, TranslationStackedInline):
-    model = m.ActionItem
-    extra = 0
-    autocomplete_fields = ("responsible",)
-    fields = ("order", "text", "responsible", "due_date", "status")
-    show_change_link = True
-
-
-class ActionItemUpdateInline(EntryHelpMixin, TranslationStackedInline):
-    """Follow-ups reported at this meeting on action items of earlier meetings."""
-
-    model = m.ActionItemUpdate
-    fk_name = "meeting"
-    extra = 0
-    autocomplete_fields = ("action_item",)
-    fields = ("action_item", "status", "note")
-    verbose_name_plural = _("follow-ups of earlier action items reported at this meeting")
-
-
-class _DownloadLink:
-    """What the file widget links to: the download view (uploads are never served as media files)."""
-
-    def __init__(self, fieldfile):
-        self.fieldfile = fieldfile
-
-    def __str__(self):
-        return self.fieldfile.name.rsplit("/", 1)[-1]
-
-    @property
-    def url(self):
-        return self.fieldfile.instance.get_download_url() or ""
-
-
-class DocumentFileWidget(AdminFileWidget):
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        if context["widget"]["is_initial"] and getattr(value, "instance", None) is not None:
-            context["widget"]["value"] = _DownloadLink(value)
-        return context
-
-
-class DocumentInline(EntryHelpMixin, TranslationTabularInline):
-    model = m.Document
-    extra = 0
-    fields = ("kind", "title", "language", "visibility", "file")
-    formfield_overrides = {models.FileField: {"widget": DocumentFileWidget}}
-
-
-class MeetingEventInline(admin.TabularInline):
-    """The publication workflow of this meeting: read-only, written by the workflow services."""
-
-    model = m.MeetingEvent
-    extra = 0
-    can_delete = False
-    fields = ("at", "action", "from_status", "to_status", "user", "note")
-    readonly_fields = fields
-    verbose_name_plural = _("publication steps")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class MeetingVersionFormMixin:
-    """Carries the edit version of the meeting the officer started from, and refuses a save if someone saved
-    that meeting (or any of its parts) since. Used by every admin form that edits a meeting or one of its
-    parts on its own page.
-
-    The hidden field is what a browser posts: on the add form it is rendered empty, so an empty value means
-    "new record" there; on a change form an empty or missing value is refused like an old one.
-    """
-
-    def locked_meeting_id(self):
-        """The meeting whose version guards this form (None while a new record is being added)."""
-        raise NotImplementedError
-
-    def check_meeting_version(self, cleaned) -> None:
-        meeting_id = self.locked_meeting_id()
-        if meeting_id is None:
-            return
-        started_from = cleaned.get("version")
-        # Locks the meeting row for the rest of the admin's transaction: two saves cannot both pass.
-        stored = (
-            m.Meeting.objects.select_for_update()
-            .filter(pk=meeting_id)
-            .values_list("version", flat=True)
-            .first()
-        )
-        if started_from is None or stored != started_from:
-            self.edit_conflict = True
-            raise ValidationError(m.MSG_EDIT_CONFLICT, code="edit_conflict")
-
-
-class MeetingAdminForm(MeetingVersionFormMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = m.Meeting
-        fields = ("version",)  # the admin adds the fields of its fieldsets
-
-    def locked_meeting_id(self):
-        return self.instance.pk
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk is None:
-            # A new meeting starts at the model's first version, whatever the (empty) hidden field says.
-            cleaned["version"] = m.Meeting._meta.get_field("version").get_default()
-        else:
-            self.check_meeting_version(cleaned)
-        return cleaned
-
-    def _post_clean(self):
-        super()._post_clean()  # puts the submitted values on self.instance (not saved)
-        if getattr(self, "edit_conflict", False) and set(self._errors) <= {forms.forms.NON_FIELD_ERRORS}:
-            keep_refused_version(instance=self.instance, user=getattr(self, "portal_user", None))
-
-
-class ActionItemAdminForm(MeetingVersionFormMixin, forms.ModelForm):
-    """An action item edited on its own page is a part of its meeting: the meeting's edit version guards it,
-    and saving it moves that version on, so a meeting page opened before cannot overwrite it (and back)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = m.ActionItem
-        fields = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None and not self.is_bound:
-            self.initial["version"] = self.instance.meeting.version
-
-    def locked_meeting_id(self):
-        return self.instance.meeting_id if self.instance.pk is not None else None
-
-    def clean(self):
-        cleaned = super().clean()
-        self.check_meeting_version(cleaned)
-        return cleaned
-
 
 WORKFLOW_ACTIONS = {
     "submit": m.MeetingEvent.Action.SUBMITTED,
@@ -672,11 +378,3 @@ class ActionItemAdmin(PortalModelAdmin):
         super().save_related(request, form, formsets, change)
         services.sync_action_item_status(action_item=form.instance)
         services.touch_meeting(meeting_id=form.instance.meeting_id)
-
-
-admin.site.site_header = _("Counter-trafficking meeting records")
-admin.site.site_title = _("Meeting records")
-admin.site.index_title = _("Secretariat administration")
-
-# The translation workflow's pages (translations to do, export, import) register themselves.
-from meetings.admin import translations as admin_translation  # noqa: E402, F401
