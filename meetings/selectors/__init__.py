@@ -19,11 +19,9 @@ from meetings.selectors.action_items import (
 from meetings.selectors.collation import by_name
 from meetings.selectors.directory import (
     organisation_directory,
-    organisation_page,
     organisations,
     people,
     person_directory,
-    person_page,
     programmes,
 )
 from meetings.selectors.meetings import (
@@ -38,6 +36,7 @@ from meetings.selectors.meetings import (
     sorted_participations,
     visible_documents,
 )
+from meetings.selectors.profiles import organisation_page, person_page
 
 __all__ = [
     "action_items",

@@ -24,7 +24,10 @@ import contextvars
 import re
 import unicodedata
 
+from meetings.models import Country, Meeting
+from meetings.rules.roles import AudienceReader
 from meetings.rules.text import _LAO_FIRST, _LAO_LAST, _is_lao, _protected_pattern, normalise_text
+from meetings.selectors.directory import organisations, people, programmes
 
 MAX_PROTECTED_LETTERS = 12
 
@@ -142,23 +145,21 @@ def names_shown_with(meeting) -> frozenset[str]:
 
 def protected_words(reader=None) -> frozenset[str]:
     """The protected words: the words of every name ``reader`` may see (people, organisations, programmes,
-    countries, and the places of the meetings, through :mod:`meetings.selectors`; default: everyone's,
-    i.e. staff) and the curated loanwords. Taken for the reader, so that where a line breaks in a public PDF
+    countries, and the places of the meetings, read as ``reader`` may see them; default: everyone's, i.e.
+    staff) and the curated loanwords. Taken for the reader, so that where a line breaks in a public PDF
     never depends on a hidden name."""
-    from meetings import selectors
-    from meetings.models import Country
-    from meetings.rules.roles import AudienceReader
-
     reader = AudienceReader("staff") if reader is None else reader
     names: list[str] = list(LOANWORDS)
-    for queryset in (selectors.organisations(reader), selectors.programmes(reader)):
+    for queryset in (organisations(reader), programmes(reader)):
         for row in queryset.values_list("name_lo", "short_name_lo", "name_en", "short_name_en"):
             names.extend(row)
-    for row in selectors.people(reader).values_list("name_lo", "name_en"):
+    for row in people(reader).values_list("name_lo", "name_en"):
         names.extend(row)
     for row in Country.objects.values_list("name_lo", "name_en"):  # every country is public
         names.extend(row)
-    for row in selectors.meetings(reader).values_list("city_lo", "city_en", "venue_lo", "venue_en"):
+    for row in Meeting.objects.visible_to(reader).values_list(  # as selectors.meetings.meetings(reader)
+        "city_lo", "city_en", "venue_lo", "venue_en"
+    ):
         names.extend(row)
     words: set[str] = set()
     for name in names:
