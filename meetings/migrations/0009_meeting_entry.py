@@ -7,13 +7,44 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def seed_and_link_countries(apps, schema_editor):
-    """Seed the countries (meetings/services/countries.py) and link every organisation (and its history) to the
-    country of its old code; a code that is not in the list becomes a country named by its code."""
-    from meetings.services.countries import seed_countries
+# The countries as meetings/services/countries.py listed them when this migration was written, frozen here so
+# that the migration never changes with live code: code, Lao name, English name, ASEAN member state.
+COUNTRIES = [
+    ("BN", "ບຣູໄນ ດາຣຸສຊາລາມ", "Brunei Darussalam", True),
+    ("KH", "ກຳປູເຈຍ", "Cambodia", True),
+    ("ID", "ອິນໂດເນເຊຍ", "Indonesia", True),
+    ("LA", "ສປປ ລາວ", "Lao PDR", True),
+    ("MY", "ມາເລເຊຍ", "Malaysia", True),
+    ("MM", "ມຽນມາ", "Myanmar", True),
+    ("PH", "ຟີລິບປິນ", "Philippines", True),
+    ("SG", "ສິງກະໂປ", "Singapore", True),
+    ("TH", "ໄທ", "Thailand", True),
+    ("TL", "ຕີມໍ-ເລສເຕ", "Timor-Leste", True),
+    ("VN", "ຫວຽດນາມ", "Viet Nam", True),
+    ("AU", "ອົດສະຕຣາລີ", "Australia", False),
+    ("CA", "ການາດາ", "Canada", False),
+    ("CN", "ຈີນ", "China", False),
+    ("FR", "ຝຣັ່ງ", "France", False),
+    ("DE", "ເຢຍລະມັນ", "Germany", False),
+    ("IN", "ອິນເດຍ", "India", False),
+    ("JP", "ຍີ່ປຸ່ນ", "Japan", False),
+    ("KR", "ສາທາລະນະລັດ ເກົາຫຼີ", "Republic of Korea", False),
+    ("NZ", "ນິວຊີແລນ", "New Zealand", False),
+    ("RU", "ຣັດເຊຍ", "Russian Federation", False),
+    ("CH", "ສະວິດເຊີແລນ", "Switzerland", False),
+    ("GB", "ສະຫະລາຊະອານາຈັກ", "United Kingdom", False),
+    ("US", "ສະຫະລັດອາເມລິກາ", "United States", False),
+]
 
+
+def seed_and_link_countries(apps, schema_editor):
+    """Seed the countries (the frozen list above) and link every organisation (and its history) to the
+    country of its old code; a code that is not in the list becomes a country named by its code."""
     Country = apps.get_model("meetings", "Country")
-    seed_countries(Country)
+    existing = set(Country.objects.values_list("code", flat=True))
+    for code, name_lo, name_en, asean in COUNTRIES:
+        if code not in existing:
+            Country.objects.create(code=code, name=name_en, name_lo=name_lo, name_en=name_en, asean_member=asean)
     by_code = {c.code: c for c in Country.objects.all()}
     for model_name in ("Organisation", "HistoricalOrganisation"):
         model = apps.get_model("meetings", model_name)

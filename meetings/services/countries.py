@@ -1,8 +1,8 @@
 """The countries the secretariat meets with, named in Lao and English (ISO 3166-1 alpha-2 codes).
 
-Seeded by the data migration ``0007_meeting_entry`` (and kept up to date by :func:`seed_countries`, which is
-idempotent): the ASEAN member states first, then the usual dialogue and development partners. Officers add
-any other country in the admin ("Countries").
+Seeded by the data migration ``0009_meeting_entry`` (from its own frozen copy of this list) and kept up
+to date by :func:`seed_countries`, which is idempotent: the ASEAN member states first, then the usual
+dialogue and development partners. Officers add any other country in the admin ("Countries").
 """
 
 from __future__ import annotations
