@@ -1,4 +1,4 @@
-"""Searching: the candidates of every kind fetched from the database, ranked, kept in the cache."""
+"""Searching: the candidates of every kind fetched by one SQL statement, ranked, kept in the cache."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from meetings import models as m
 from meetings.selectors.directory import organisation_and_units
 from portal.http.pagecache import content_version
 
+from .candidates import Branch, fetch_all
 from .kinds import KINDS, KINDS_BY_KEY, MEETING_ITEMS, Kind
 from .query import Query, matches, parse_query
 from .results import Group, Results, make_hit, rank
@@ -22,12 +23,11 @@ CANDIDATES_PER_SHOWN = 2
 SEARCH_CACHE_SECONDS = 600
 
 
-def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> Group:
-    """The best ``limit`` records of one kind, and how many match (exactly, up to the candidate window).
+def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Branch]:
+    """A kind's two sets of candidates (see :mod:`.candidates`): title matches, then the other matches.
 
-    Title matches are fetched first, newest first; other matches only fill up the window. Every query
-    asks for a few rows in date (or name) order, so PostgreSQL can stop early on common words and use
-    the trigram indexes on rare ones.
+    Each set asks for a few rows in date (or name) order, so PostgreSQL can stop early on common words and
+    use the trigram indexes on rare ones.
     """
     window = limit * CANDIDATES_PER_SHOWN
     title, every = matches(kind, query.terms, title_only=True), matches(kind, query.terms)
@@ -50,15 +50,19 @@ def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: 
         def part(condition, n):
             return base.filter(condition)
 
-    def fetch(condition, n):
-        found = part(condition, n).select_related(*kind.select_related).only(*kind.loaded)
-        return list(found.order_by(*kind.order)[:n])
+    branches = [Branch(kind, "title", part(title, window + 1), window + 1)]
+    if kind.other_fields:  # the other matches fill up the window after every title match
+        branches.append(Branch(kind, "other", part(every & ~title, window + 1), window + 1))
+    return branches
 
-    titled = fetch(title, window + 1)
-    others = []
-    # Every title match is known: fill up with the other matches (if the title is not all that is searched).
-    if len(titled) <= window and kind.other_fields:
-        others = fetch(every & ~title, window + 1 - len(titled))
+
+def _group(kind: Kind, query: Query, titled: list, others: list, *, limit: int) -> Group:
+    """The best ``limit`` records of one kind, and how many match (exactly, up to the candidate window).
+
+    Title matches come first, newest first; other matches only fill up the window.
+    """
+    window = limit * CANDIDATES_PER_SHOWN
+    others = others[: max(0, window + 1 - len(titled))]
     # Counted exactly up to the window; beyond it the page says "more than" (counting every match of a
     # common word would cost more than the whole search).
     total, more_than = min(len(titled) + len(others), window), len(titled) + len(others) > window
@@ -71,6 +75,21 @@ def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: 
     ranked.sort(key=lambda row: row[0])
     hits = [make_hit(obj, kind, query, bool(title_match), key) for key, title_match, obj in ranked[:limit]]
     return Group(kind=kind, hits=hits, total=total, more_than=more_than)
+
+
+def search_kinds(kinds, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Group]:
+    """One group per kind, all fetched by one SQL statement (:func:`.candidates.fetch_all`)."""
+    branches = [b for k in kinds for b in _branches(k, query, user=user, year=year, orgs=orgs, limit=limit)]
+    found = fetch_all(branches)
+    sets: dict[str, dict[str, list]] = {k.key: {"title": [], "other": []} for k in kinds}
+    for number, branch in enumerate(branches):
+        sets[branch.kind.key][branch.name] = found.get(number, [])
+    return [_group(k, query, sets[k.key]["title"], sets[k.key]["other"], limit=limit) for k in kinds]
+
+
+def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> Group:
+    """One kind's group (one query)."""
+    return search_kinds([kind], query, user=user, year=year, orgs=orgs, limit=limit)[0]
 
 
 def search(
@@ -107,7 +126,7 @@ def search(
     if kept is not None:
         return dataclasses.replace(kept, query=query)
     orgs = organisation_and_units(organisation) if organisation is not None else None
-    groups = [search_kind(k, query, user=user, year=year, orgs=orgs, limit=limit) for k in kinds]
+    groups = search_kinds(kinds, query, user=user, year=year, orgs=orgs, limit=limit)
     results = Results(query=query, groups=[group for group in groups if group.total])
     cache.set(key, results, SEARCH_CACHE_SECONDS)
     return results
