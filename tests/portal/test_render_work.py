@@ -47,7 +47,9 @@ def test_filter_widgets_are_rendered_once_per_choices_language_and_value(db):
         first, renders = _option_renders(MeetingFilterForm({}, organisations=organisations))
         again, renders_again = _option_renders(MeetingFilterForm({}, organisations=organisations))
         assert renders > 50 and renders_again == 0 and again == first
-        chosen, _n = _option_renders(MeetingFilterForm({"organisation": "org-7"}, organisations=organisations))
+        chosen, _n = _option_renders(
+            MeetingFilterForm({"organisation": "org-7"}, organisations=organisations)
+        )
         assert chosen != first and '<option value="org-7" selected>' in chosen
         assert '<option value="org-7" selected>' not in first
         # another set of choices (a new content version or another audience) is rendered afresh
