@@ -78,7 +78,9 @@ class ImportedPostAdmin(admin.ModelAdmin):
     """The posts imported so far (read-only), and the import page."""
 
     change_list_template = "admin/meetings/importedpost/change_list.html"
-    list_display = ("title", "post_date", "author", "language", "meeting", "imported_at", "imported_by")
+    list_display = (
+        "title", "post_date", "author", "language", "meeting", "linked_meeting", "imported_at", "imported_by",
+    )  # fmt: skip
     list_filter = ("language",)
     search_fields = ("title", "guid", "link")
     readonly_fields = [f.name for f in ImportedPost._meta.fields]
@@ -142,7 +144,12 @@ class ImportedPostAdmin(admin.ModelAdmin):
         except FileNotFoundError:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
-        report = services.import_wxr(file=data, by=request.user, only_guids=set(request.POST.getlist("guid")))
+        report = services.import_wxr(
+            file=data,
+            by=request.user,
+            only_guids=set(request.POST.getlist("guid")),
+            new_draft_guids=set(request.POST.getlist("new_draft")),
+        )
         default_storage.delete(stash)
         request.session.pop(SESSION_KEY, None)
         context.update(report=report, created=report.count(services.CREATED))
