@@ -25,7 +25,7 @@ def test_readme_layout_names_every_package():
 
 
 # Modules other work is splitting at the same time; the lead empties this list when that work is merged.
-BEING_SPLIT_BY_OTHER_WORK = {"meetings/search/__init__.py", "meetings/importing/lao_facts.py"}
+BEING_SPLIT_BY_OTHER_WORK = {"meetings/search/__init__.py"}
 MAX_MODULE_LINES = 600
 NOT_PROJECT_CODE = {".venv", "node_modules", "migrations", ".git", "var"}
 
