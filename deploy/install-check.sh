@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The install guide (docs/en/it/install.md) followed line by line on a clean Debian 12 system.
 #
-#   deploy/install-check.sh [--page docs/en/it/install.md] [--keep DIR] [--smtp-port PORT]
+#   deploy/install-check.sh [--page docs/en/it/install.md] [--then docs/en/it/backup-restore.md]
+#                           [--keep DIR] [--smtp-port PORT]
 #
 # As root. Makes a fresh Debian bookworm with debootstrap (minbase) in a temporary folder, enters it with
 # its own mount and process namespaces (chroot), and runs there every ```sh block of the page, in order,
@@ -9,7 +10,8 @@
 # values below: the code comes from a clone of this repository's HEAD, the host name is
 # portal.install-check.test, mail goes to an SMTP server on the host (--smtp-port; without one, the page's
 # test mail fails). Then, still inside, it asks https://<host>/health/ through nginx and prints
-# "INSTALL CHECK: /health/ answered 200" when it answers 200 with status "ok".
+# "INSTALL CHECK: /health/ answered 200" when it answers 200 with status "ok". The sh blocks of the
+# --then page (the backup and restore drill) run in the same shell right after the install page's.
 #
 # What differs from a real server, and why (nothing else does):
 # - no init system in a chroot: deploy/install-check/systemctl runs the unit files' commands instead of
@@ -24,12 +26,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT_DIR=$(pwd)
 PAGE=docs/en/it/install.md
+THEN=docs/en/it/backup-restore.md
 KEEP=""
 SMTP_PORT=""
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --page) PAGE="$2"; shift 2 ;;
+    --then) THEN="$2"; shift 2 ;;
     --keep) KEEP="$2"; shift 2 ;;
     --smtp-port) SMTP_PORT="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
@@ -75,17 +79,24 @@ printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d"; chmod +x "$R/usr/sbi
 cp /etc/resolv.conf "$R/etc/resolv.conf"
 install -m 0755 deploy/install-check/systemctl "$R/usr/local/sbin/systemctl"
 echo "portal-install-check" > "$R/etc/hostname"
+printf '127.0.0.1 localhost\n127.0.1.1 portal-install-check\n::1 localhost ip6-localhost ip6-loopback\n' > "$R/etc/hosts"
 
 # The code: a clone of this repository's HEAD, as a server would clone the release.
 git clone -q --bare --no-local "$ROOT_DIR" "$R/opt/portal.git"
 
 # The page's sh blocks, the first replaced by the check's values.
-python3 - "$PAGE" "$SMTP_PORT" > "$R/root/install-page.sh" <<'PY'
+python3 - "$PAGE" "$SMTP_PORT" "$THEN" > "$R/root/install-page.sh" <<'PY'
 import re
 import sys
 
-page, smtp_port = sys.argv[1], sys.argv[2]
-blocks = re.findall(r"^```sh\n(.*?)^```", open(page, encoding="utf-8").read(), flags=re.S | re.M)
+page, smtp_port, then = sys.argv[1], sys.argv[2], sys.argv[3]
+
+
+def sh_blocks(path):
+    return re.findall(r"^```sh\n(.*?)^```", open(path, encoding="utf-8").read(), flags=re.S | re.M)
+
+
+blocks = sh_blocks(page)
 if not blocks or "your values" not in blocks[0]:
     sys.exit(f"{page}: the first sh block must be 'your values'")
 values = f"""PORTAL_HOST=portal.install-check.test
@@ -104,7 +115,12 @@ print("cd /root")
 print(f"# ---- block 1 (values of the install check) ----\n{values}")
 for number, block in enumerate(blocks[1:], start=2):
     print(f"# ---- block {number} of {page} ----\n{block}")
-print('echo "INSTALL CHECK: all {} blocks ran"'.format(len(blocks)))
+print('echo "INSTALL CHECK: all {} blocks of {} ran"'.format(len(blocks), page))
+if then:
+    drill = sh_blocks(then)
+    for number, block in enumerate(drill, start=1):
+        print(f"# ---- block {number} of {then} ----\n{block}")
+    print('echo "INSTALL CHECK: all {} blocks of {} ran"'.format(len(drill), then))
 PY
 echo "== $(grep -c '^# ---- block' "$R/root/install-page.sh") blocks from $PAGE"
 
@@ -123,8 +139,9 @@ AFTER
 
 mkdir -p "$R/var/cache/apt/archives"
 echo "== running the page in the sandbox"
-unshare --mount --pid --fork --propagation private bash -euo pipefail -c '
+unshare --mount --pid --uts --fork --propagation private bash -euo pipefail -c '
   R="$1"
+  hostname portal-install-check
   mount -t proc proc "$R/proc"
   mount --rbind /sys "$R/sys"
   mount --bind /dev "$R/dev"
