@@ -80,7 +80,9 @@ class ImportedPostAdmin(admin.ModelAdmin):
     """The posts imported so far (read-only), and the import page."""
 
     change_list_template = "admin/meetings/importedpost/change_list.html"
-    list_display = ("title", "post_date", "author", "language", "meeting", "imported_at", "imported_by")
+    list_display = (
+        "title", "post_date", "author", "language", "meeting", "linked_meeting", "imported_at", "imported_by",
+    )  # fmt: skip
     list_filter = ("language",)
     search_fields = ("title", "guid", "link")
     readonly_fields = [f.name for f in ImportedPost._meta.fields]
@@ -162,7 +164,10 @@ class ImportedPostAdmin(admin.ModelAdmin):
         try:
             with one_import_at_a_time():
                 report = services.import_wxr(
-                    file=data, by=request.user, only_guids=set(request.POST.getlist("guid"))
+                    file=data,
+                    by=request.user,
+                    only_guids=set(request.POST.getlist("guid")),
+                    new_draft_guids=set(request.POST.getlist("new_draft")),
                 )
         except ImportBusy:
             messages.error(request, MSG_BUSY)
