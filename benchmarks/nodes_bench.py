@@ -1,7 +1,7 @@
 """One app node and two, side by side, behind the same nginx. Not a test: it prints figures.
 
     DATABASE_URL=postgres://... .venv/bin/python benchmarks/nodes_bench.py [--port 8340] [--rounds 2]
-        [--duration 8] [--conns 16] [--workers 2]
+        [--duration 8] [--conns 8] [--workers 2]
 
 1. Starts moto's S3 server (tests/s3.py) and a throwaway database ``nodes_bench_<random>`` on the PostgreSQL
    of DATABASE_URL, with the two demo meetings and a public document (in the bucket).
@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -60,7 +61,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8340)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--duration", type=int, default=8)
-    parser.add_argument("--conns", type=int, default=16)
+    parser.add_argument("--conns", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per node")
     args = parser.parse_args()
     print("load average:", Path("/proc/loadavg").read_text().split()[:3], "cores:", os.cpu_count())
@@ -77,7 +78,7 @@ def run(args, env: dict, state: Path) -> None:
         [str(ROOT / ".venv/bin/python"), "manage.py", "shell", "-c", SETUP],
         env=env, cwd=ROOT, check=True, capture_output=True, text=True, timeout=300,
     ).stdout.split()[-2:]  # fmt: skip
-    search = cycling_script([f"/en/search/?q={w}" for w in WORDS], "nodes-search")
+    search = cycling_script([f"/en/search/?q={quote(w)}" for w in WORDS], "nodes-search")
     targets = {
         "meetings list": f"{base}/en/meetings/",
         "meeting page": base + meeting,
