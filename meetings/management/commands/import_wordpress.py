@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.importing import services
+from meetings.importing.running import ImportBusy, one_import_at_a_time
 from meetings.importing.wxr import WxrError
 
 
@@ -51,15 +52,16 @@ class Command(BaseCommand):
             if by is None:
                 raise CommandError(f"No user {options['user']!r}.")
         try:
-            report = services.import_wxr(
-                file=options["file"],
-                by=by,
-                media_dir=options["media_dir"],
-                skip_guids=set(options["skip"]),
-                meetings_only=not options["all"],
-                new_draft_guids=set(options["new_draft"]),
-            )
-        except (OSError, WxrError) as error:
+            with one_import_at_a_time():
+                report = services.import_wxr(
+                    file=options["file"],
+                    by=by,
+                    media_dir=options["media_dir"],
+                    skip_guids=set(options["skip"]),
+                    meetings_only=not options["all"],
+                    new_draft_guids=set(options["new_draft"]),
+                )
+        except (OSError, WxrError, ImportBusy) as error:
             raise CommandError(str(error)) from error
         for result in report.results:
             line = f"{result.outcome:9} {result.title}"
