@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from meetings.admin.storage import MSG_STORAGE_DOWN
 from meetings.importing import services
 from meetings.importing.running import MSG_BUSY, ImportBusy, one_import_at_a_time
+from meetings.importing.uploads import UPLOAD_DIR  # abandoned ones are removed by manage.py cleanup_imports
 from meetings.importing.wxr import MAX_WXR_BYTES, WxrError
 from meetings.models.imports import ImportedPost, Suggestion
 from portal.ops import files
 
-UPLOAD_DIR = "wordpress-imports"  # in STORAGES["default"] (MEDIA_ROOT or the bucket), never served
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 SESSION_KEY = "wordpress_import_token"
 # Meeting form fields that a suggestion of this kind fills in.
