@@ -19,7 +19,7 @@ def archive_export(n_posts: int) -> bytes:
     out = []
     for n in range(n_posts):
         item, back = posts[n % len(posts)], n // len(posts)
-        item = YEAR.sub(lambda m: str(int(m.group(1)) - back), item)  # another year: another meeting
+        item = YEAR.sub(lambda m, back=back: str(int(m.group(1)) - back), item)  # another year, meeting
         item = re.sub(r"<guid([^>]*)>([^<]+)</guid>", rf"<guid\1>\2?copy={n}</guid>", item)
         item = re.sub(r"<wp:post_id>\d+</wp:post_id>", f"<wp:post_id>{5000 + n}</wp:post_id>", item)
         item = re.sub(r"<wp:post_name><!\[CDATA\[([^\]]*)\]\]>", rf"<wp:post_name><![CDATA[\1-{n}]]>", item)

@@ -59,7 +59,7 @@ def test_dismissing_and_who_may_review(archive):
     ids = list(review.pending(kind="organiser").values_list("pk", flat=True))
     review.decide_in_bulk(ids=ids, confirm=False, by=editor)
     assert not Meeting.objects.filter(organisers__isnull=False, status="draft").exists()
-    counts = dict((k, c) for k, _label, c in review.pending_counts())
+    counts = {k: c for k, _label, c in review.pending_counts()}
     assert "organiser" not in counts and counts["venue"] > 0
     partner = Client()
     partner.force_login(factories.user(role="Partner"))
