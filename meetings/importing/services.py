@@ -307,9 +307,9 @@ def import_wxr(
         post_date = timezone.make_aware(wp.post_date) if wp.post_date else None
         reading = _read(text=wp.text, language=wp.language, post_date=post_date, known=known)
         day, venue = post_facts(reading, post_date)
-        same = (
-            None if wp.guid in new_draft_guids else matcher.find(start_date=day, title=wp.title, venue=venue)
-        )
+        same = matcher.find(start_date=day, title=wp.title, venue=venue)
+        if wp.guid in new_draft_guids:
+            same = None  # the officer asked for a draft of it all the same
         with transaction.atomic():
             post = previous or ImportedPost(
                 guid=wp.guid,
