@@ -20,7 +20,9 @@ def test_architecture_page_names_every_package():
         for package in sorted(p.parent for p in (ROOT / app).glob("*/__init__.py")):
             if package.name in ("migrations", "management", "templatetags"):
                 continue
-            assert f"`{app}/{package.name}/`" in layout, f"{app}/{package.name}/ is missing from architecture.md"
+            assert f"`{app}/{package.name}/`" in layout, (
+                f"{app}/{package.name}/ is missing from architecture.md"
+            )
     for named in ("meetings/translation.py",):
         assert (ROOT / named).is_file() and f"`{named}`" in layout
 
@@ -28,7 +30,16 @@ def test_architecture_page_names_every_package():
 def test_readme_layout_names_every_top_level_folder():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     layout = readme[readme.index("## Layout") : readme.index("## Production stack")]
-    ignored = {"node_modules", "var", "staticfiles", "media", "test-artifacts", "site", "backups", "__pycache__"}
+    ignored = {
+        "node_modules",
+        "var",
+        "staticfiles",
+        "media",
+        "test-artifacts",
+        "site",
+        "backups",
+        "__pycache__",
+    }
     folders = sorted(
         p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in ignored
     )
