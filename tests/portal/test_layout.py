@@ -47,8 +47,6 @@ def test_readme_layout_names_every_top_level_folder():
     assert missing == [], f"README's layout table does not name {missing}"
 
 
-# Modules other work is splitting at the same time; the lead empties this list when that work is merged.
-BEING_SPLIT_BY_OTHER_WORK = {"meetings/search/__init__.py", "meetings/importing/lao_facts.py"}
 MAX_MODULE_LINES = 600
 NOT_PROJECT_CODE = {".venv", "node_modules", "migrations", ".git", "var"}
 
@@ -58,19 +56,12 @@ def test_no_module_over_600_lines():
     too_long = {}
     for path in ROOT.rglob("*.py"):
         relative = path.relative_to(ROOT)
-        if NOT_PROJECT_CODE.intersection(relative.parts) or relative.as_posix() in BEING_SPLIT_BY_OTHER_WORK:
+        if NOT_PROJECT_CODE.intersection(relative.parts):
             continue
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > MAX_MODULE_LINES:
             too_long[relative.as_posix()] = lines
     assert too_long == {}
-
-
-def test_the_allowance_names_only_long_modules():
-    """An allowance for a module that is no longer long (or gone) is stale: drop it from the list."""
-    for name in BEING_SPLIT_BY_OTHER_WORK:
-        path = ROOT / name
-        assert path.is_file() and len(path.read_text(encoding="utf-8").splitlines()) > MAX_MODULE_LINES, name
 
 
 def test_no_import_cycle_among_the_selectors():

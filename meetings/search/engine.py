@@ -1,0 +1,132 @@
+"""Searching: the candidates of every kind fetched by one SQL statement, ranked, kept in the cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.utils.translation import get_language
+
+from meetings import models as m
+from meetings.selectors.directory import organisation_and_units
+from portal.http.pagecache import content_version
+
+from .candidates import Branch, fetch_all
+from .kinds import KINDS, KINDS_BY_KEY, MEETING_ITEMS, Kind
+from .query import Query, matches, parse_query
+from .results import Group, Results, make_hit, rank
+from .scope import item_scope, scoped_queryset
+
+CANDIDATES_PER_SHOWN = 2
+SEARCH_CACHE_SECONDS = 600
+
+
+def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Branch]:
+    """A kind's two sets of candidates (see :mod:`.candidates`): title matches, then the other matches.
+
+    Each set asks for a few rows in date (or name) order, so PostgreSQL can stop early on common words and
+    use the trigram indexes on rare ones.
+    """
+    window = limit * CANDIDATES_PER_SHOWN
+    title, every = matches(kind, query.terms, title_only=True), matches(kind, query.terms)
+    if kind.model in MEETING_ITEMS:
+        meetings, items = item_scope(kind, user=user, year=year, orgs=orgs)
+
+        def part(condition, n):
+            # Items are ranked by their meeting's date: find the newest visible meetings with a matching
+            # item first (PostgreSQL walks the meetings' date index and stops), then take their items.
+            newest = (
+                meetings.filter(Exists(items.filter(condition, meeting=OuterRef("pk"))))
+                .order_by("-start_date", "pk")
+                .values("pk")[:n]
+            )
+            return items.filter(condition, meeting__in=newest)
+
+    else:
+        base = scoped_queryset(kind, user=user, year=year, orgs=orgs)
+
+        def part(condition, n):
+            return base.filter(condition)
+
+    branches = [Branch(kind, "title", part(title, window + 1), window + 1)]
+    if kind.other_fields:  # the other matches fill up the window after every title match
+        branches.append(Branch(kind, "other", part(every & ~title, window + 1), window + 1))
+    return branches
+
+
+def _group(kind: Kind, query: Query, titled: list, others: list, *, limit: int) -> Group:
+    """The best ``limit`` records of one kind, and how many match (exactly, up to the candidate window).
+
+    Title matches come first, newest first; other matches only fill up the window.
+    """
+    window = limit * CANDIDATES_PER_SHOWN
+    others = others[: max(0, window + 1 - len(titled))]
+    # Counted exactly up to the window; beyond it the page says "more than" (counting every match of a
+    # common word would cost more than the whole search).
+    total, more_than = min(len(titled) + len(others), window), len(titled) + len(others) > window
+    candidates = [(1, obj) for obj in titled] + [(0, obj) for obj in others]
+    ranked = []
+    for position, (title_match, obj) in enumerate(candidates[:window]):
+        phrase, exact, whole_words = rank(obj, kind, query)
+        # Equals keep the SQL order: recent first (or by name).
+        ranked.append(((-title_match, -phrase, -exact, -whole_words, position), title_match, obj))
+    ranked.sort(key=lambda row: row[0])
+    hits = [make_hit(obj, kind, query, bool(title_match), key) for key, title_match, obj in ranked[:limit]]
+    return Group(kind=kind, hits=hits, total=total, more_than=more_than)
+
+
+def search_kinds(kinds, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Group]:
+    """One group per kind, all fetched by one SQL statement (:func:`.candidates.fetch_all`)."""
+    branches = [b for k in kinds for b in _branches(k, query, user=user, year=year, orgs=orgs, limit=limit)]
+    found = fetch_all(branches)
+    sets: dict[str, dict[str, list]] = {k.key: {"title": [], "other": []} for k in kinds}
+    for number, branch in enumerate(branches):
+        sets[branch.kind.key][branch.name] = found.get(number, [])
+    return [_group(k, query, sets[k.key]["title"], sets[k.key]["other"], limit=limit) for k in kinds]
+
+
+def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> Group:
+    """One kind's group (one query)."""
+    return search_kinds([kind], query, user=user, year=year, orgs=orgs, limit=limit)[0]
+
+
+def search(
+    raw_query: str | Query | None,
+    *,
+    user,
+    kind: str | None = None,
+    year: int | None = None,
+    organisation=None,
+    limit: int = 10,
+) -> Results:
+    """Search every kind of record (or only ``kind``) for what the user typed; see the module docstring."""
+    query = raw_query if isinstance(raw_query, Query) else parse_query(raw_query)
+    if not query.has_terms:
+        return Results(query=query, groups=[])
+    kinds = [KINDS_BY_KEY[kind]] if kind in KINDS_BY_KEY else list(KINDS)
+    # Kept per normalised query, audience, language and content version: a repeated search is a cache hit,
+    # and any edit (a new content version) is searched afresh.
+    raw_key = repr(
+        (
+            query.terms,
+            tuple(term.casefold() for term in query.typed),  # ranking compares them case-folded
+            [k.key for k in kinds],
+            year,
+            organisation.pk if organisation is not None else None,
+            limit,
+            m.audience_of(user),
+            get_language(),
+            content_version(),
+        )
+    )
+    key = "search:results:" + hashlib.sha256(raw_key.encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is not None:
+        return dataclasses.replace(kept, query=query)
+    orgs = organisation_and_units(organisation) if organisation is not None else None
+    groups = search_kinds(kinds, query, user=user, year=year, orgs=orgs, limit=limit)
+    results = Results(query=query, groups=[group for group in groups if group.total])
+    cache.set(key, results, SEARCH_CACHE_SECONDS)
+    return results

@@ -1,0 +1,123 @@
+"""The kinds of record searched: their fields, order and what a hit shows."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.utils.translation import gettext_lazy as _
+
+from meetings import models as m
+
+LANGS = m.SEARCH_LANGUAGES
+
+
+# --- Kinds of record ----------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """A kind of record searched; its searched fields are the model's ``SEARCH_TITLE`` + ``SEARCH_OTHER``."""
+
+    key: str
+    label: str
+    model: type
+    order: tuple[str, ...]
+    select_related: tuple[str, ...] = ()
+    date_path: str | None = None
+    shown: tuple[str, ...] = ()  # fields a hit shows besides the searched ones (see _search_hit.html)
+
+    @property
+    def title_fields(self) -> tuple[str, ...]:
+        return self.model.SEARCH_TITLE
+
+    @property
+    def other_fields(self) -> tuple[str, ...]:
+        return self.model.SEARCH_OTHER
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return self.title_fields + self.other_fields
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The fields searched, in Lao and in English (what ranking and passages read in Python)."""
+        return tuple(f"{field}_{lang}" for field in self.fields for lang in LANGS)
+
+    @property
+    def title_columns(self) -> tuple[str, ...]:
+        return tuple(f"{field}_{lang}" for field in self.title_fields for lang in LANGS)
+
+    @property
+    def loaded(self) -> tuple[str, ...]:
+        """What a candidate loads: searched and shown fields only (not the long search columns)."""
+        return self.columns + self.shown
+
+    @property
+    def search_columns(self) -> tuple[str, str]:
+        """The generated columns matched in SQL: (title text, all text); one column when only a title."""
+        return ("search_title" if self.other_fields else "search_text", "search_text")
+
+
+# the meeting's visibility: a hit in a partners-only meeting is marked so (templates/meetings/_search_hit.html)
+ITEM_SHOWN = (
+    "order",
+    "meeting",
+    *(f"meeting__{f}" for f in ("slug", "start_date", "title_lo", "title_en", "visibility")),
+)
+ORGANISATION_SHOWN = ("slug", *(f"{f}_{lang}" for f in ("name", "short_name") for lang in LANGS))
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "meetings",
+        _("Meetings"),
+        m.Meeting,
+        order=("-start_date", "-pk"),
+        date_path="start_date",
+        shown=("slug", "start_date", "visibility"),
+    ),
+    Kind(
+        "agenda",
+        _("Agenda items and reports"),
+        m.AgendaItem,
+        order=("-meeting__start_date", "meeting_id", "order"),
+        select_related=("meeting",),
+        date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
+    ),
+    Kind(
+        "activities",
+        _("Activities"),
+        m.Activity,
+        order=("-meeting__start_date", "meeting_id", "order"),
+        select_related=("meeting",),
+        date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
+    ),
+    Kind(
+        "achievements",
+        _("Achievements"),
+        m.Achievement,
+        order=("-meeting__start_date", "meeting_id", "order"),
+        select_related=("meeting",),
+        date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
+    ),
+    Kind(
+        "actions",
+        _("Action items"),
+        m.ActionItem,
+        order=("-meeting__start_date", "meeting_id", "order"),
+        select_related=("meeting",),
+        date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
+    ),
+    Kind(
+        "people",
+        _("People"),
+        m.Person,
+        order=("name_lo", "pk"),
+        select_related=("organisation",),
+        shown=("slug", "organisation", *(f"organisation__{f}" for f in ORGANISATION_SHOWN)),
+    ),
+    Kind("organisations", _("Organisations"), m.Organisation, order=("name_lo", "pk"), shown=("slug",)),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+MEETING_ITEMS = (m.AgendaItem, m.Activity, m.Achievement, m.ActionItem)
