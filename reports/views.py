@@ -40,19 +40,20 @@ def minutes(request, slug: str, edition: str):
     audience = audience_of(request.user)
     pdf = services.minutes_pdf(meeting=meeting, edition=edition, audience=audience)
     # Behind nginx a stored PDF is sent by nginx itself (portal/http/sendfile.py); otherwise streamed from here.
+    disposition = content_disposition(
+        unicode_name=minutes_filename(meeting, edition),
+        ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",
+        inline=request.GET.get("preview") == "1",
+    )
     response = pdf.stored and x_accel_response(
-        request, storage="reports", name=pdf.name, content_type="application/pdf"
+        request, storage="reports", name=pdf.name, content_type="application/pdf", disposition=disposition
     )
     if not response:
         response = FileResponse(
             services.open_minutes_pdf(meeting=meeting, edition=edition, audience=audience, pdf=pdf),
             content_type="application/pdf",
         )
-    response["Content-Disposition"] = content_disposition(
-        unicode_name=minutes_filename(meeting, edition),
-        ascii_name=f"minutes-{meeting.slug}-{edition}.pdf",
-        inline=request.GET.get("preview") == "1",
-    )
+    response["Content-Disposition"] = disposition
     # Minutes of restricted meetings must not be kept by shared caches (nginx's own micro-cache keeps only
     # what an anonymous reader got, for a second).
     response["Cache-Control"] = "private, max-age=0, must-revalidate"

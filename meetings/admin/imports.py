@@ -16,12 +16,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin import import_review
+from meetings.admin.storage import MSG_STORAGE_DOWN
 from meetings.importing import services
+from meetings.importing.running import MSG_BUSY, ImportBusy, one_import_at_a_time
+from meetings.importing.uploads import UPLOAD_DIR  # abandoned ones are removed by manage.py cleanup_imports
 from meetings.importing.wxr import MAX_WXR_BYTES, WxrError
 from meetings.models.imports import ImportedPost, Suggestion
 from portal.ops import files
 
-UPLOAD_DIR = "wordpress-imports"  # in STORAGES["default"] (MEDIA_ROOT or the bucket), never served
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 SESSION_KEY = "wordpress_import_token"
 # Meeting form fields that a suggestion of this kind fills in.
@@ -78,7 +81,9 @@ class ImportedPostAdmin(admin.ModelAdmin):
     """The posts imported so far (read-only), and the import page."""
 
     change_list_template = "admin/meetings/importedpost/change_list.html"
-    list_display = ("title", "post_date", "author", "language", "meeting", "imported_at", "imported_by")
+    list_display = (
+        "title", "post_date", "author", "language", "meeting", "linked_meeting", "imported_at", "imported_by",
+    )  # fmt: skip
     list_filter = ("language",)
     search_fields = ("title", "guid", "link")
     readonly_fields = [f.name for f in ImportedPost._meta.fields]
@@ -97,11 +102,16 @@ class ImportedPostAdmin(admin.ModelAdmin):
             path(
                 "import/", self.admin_site.admin_view(self.import_view), name="meetings_importedpost_import"
             ),
+            *import_review.review_urls(self),  # bulk review of suggestions by kind
             *super().get_urls(),
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "can_import": services.can_import(request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_import": services.can_import(request.user),
+            "review_url": import_review.review_url(),
+        }
         return super().changelist_view(request, extra_context)
 
     def import_view(self, request):
@@ -114,39 +124,68 @@ class ImportedPostAdmin(admin.ModelAdmin):
         }
         if request.method == "POST" and request.POST.get("step") == "import":
             return self._import(request, context)
+        if request.method == "GET" and "preview" in request.GET:
+            return self._preview(request, context, request.GET["preview"])
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             token = secrets.token_hex(16)
             stash = _stash_name(token)
-            default_storage.delete(stash)  # a token is new; never a name with a suffix added
-            default_storage.save(stash, ContentFile(form.data_bytes))
-            request.session[SESSION_KEY] = token
-            context.update(
-                rows=services.preview(source=form.source),
-                token=token,
-                skipped_items=form.source.skipped_items,
-            )
-            return TemplateResponse(request, "admin/meetings/importedpost/preview.html", context)
+            try:
+                default_storage.delete(stash)  # a token is new; never a name with a suffix added
+                default_storage.save(stash, ContentFile(form.data_bytes))
+            except files.STORAGE_ERRORS:  # S3 down: the form again, with the reason
+                form.add_error("file", MSG_STORAGE_DOWN)
+            else:
+                request.session[SESSION_KEY] = token
+                # The preview is its own page, read back from the shared storage: any node shows it.
+                return HttpResponseRedirect(_preview_url(token))
         context["form"] = form
         return TemplateResponse(request, "admin/meetings/importedpost/upload.html", context)
 
+    def _stashed(self, request, token: str) -> bytes | None:
+        """The export parked under ``token`` for this session, or ``None`` (expired, or someone else's)."""
+        if token != request.session.get(SESSION_KEY):
+            return None
+        try:
+            with files.open_stored(default_storage, _stash_name(token)) as handle:
+                return handle.read()
+        except FileNotFoundError:
+            return None
+
+    def _preview(self, request, context, token: str):
+        data = self._stashed(request, token)
+        if data is None:
+            messages.error(request, _("This preview has expired. Upload the file again."))
+            return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
+        source = services.open_export(file=data)
+        context.update(rows=services.preview(source=source), token=token, skipped_items=source.skipped_items)
+        return TemplateResponse(request, "admin/meetings/importedpost/preview.html", context)
+
     def _import(self, request, context):
         token = request.POST.get("token", "")
-        if token != request.session.get(SESSION_KEY):
+        data = self._stashed(request, token)
+        if data is None:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
-        stash = _stash_name(token)
         try:
-            with files.open_stored(default_storage, stash) as handle:
-                data = handle.read()
-        except FileNotFoundError:
-            messages.error(request, _("This preview has expired. Upload the file again."))
-            return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
-        report = services.import_wxr(file=data, by=request.user, only_guids=set(request.POST.getlist("guid")))
-        default_storage.delete(stash)
+            with one_import_at_a_time():
+                report = services.import_wxr(
+                    file=data,
+                    by=request.user,
+                    only_guids=set(request.POST.getlist("guid")),
+                    new_draft_guids=set(request.POST.getlist("new_draft")),
+                )
+        except ImportBusy:
+            messages.error(request, MSG_BUSY)
+            return HttpResponseRedirect(_preview_url(token))
+        default_storage.delete(_stash_name(token))
         request.session.pop(SESSION_KEY, None)
         context.update(report=report, created=report.count(services.CREATED))
         return TemplateResponse(request, "admin/meetings/importedpost/done.html", context)
+
+
+def _preview_url(token: str) -> str:
+    return reverse("admin:meetings_importedpost_import") + f"?preview={token}"
 
 
 # --- The meeting page: suggestions ------------------------------------------------------------------------

@@ -6,11 +6,8 @@ import re
 
 from meetings.importing import lao_people
 from meetings.importing.fact import Fact
+from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import HOST_AFTER, HOST_BEFORE, KIND_WORDS
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:

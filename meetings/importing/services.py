@@ -18,8 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.importing import lao_people
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
-from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, name_key, read_facts
+from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
+from meetings.importing.matching import Candidate, MeetingMatcher, post_facts, recorded_person_pk
 from meetings.importing.wxr import (
     MAX_WXR_BYTES,
     MSG_NOT_WXR,
@@ -32,14 +34,17 @@ from meetings.importing.wxr import (
 from meetings.models import Document, Meeting, Participation, Person, unique_slug
 from meetings.models.imports import ImportedPost, Suggestion, fact_display
 from meetings.rules import roles
+from meetings.rules.text import normalise_text
 
 PERM_IMPORT = "meetings.import_wordpress"
 MSG_NOT_ALLOWED = _("You are not allowed to import news posts.")
 MSG_ZIP_WITHOUT_XML = _("The zip file holds no WordPress export (.xml).")
 
 CREATED, UNCHANGED, KEPT, DELETED, SKIPPED = "created", "unchanged", "kept", "deleted", "skipped"
+LINKED = "linked"
 OUTCOMES = {
     CREATED: _("draft created"),
+    LINKED: _("about a meeting already in the portal: linked to it, no new draft"),
     UNCHANGED: _("already imported"),
     KEPT: _("already imported; edited by an officer since, left as it is"),
     DELETED: _("already imported; the draft was deleted, not created again"),
@@ -224,13 +229,14 @@ def _attach_files(*, meeting: Meeting, post: WxrPost, files, by) -> tuple[int, l
     return added, problems
 
 
+def _read(*, text: str, language: str, post_date, known: Known) -> Reading:
+    return read_facts(text, known=known, post_date=post_date.date() if post_date else None, language=language)
+
+
 def _create_draft(
-    *, title: str, text: str, language: str, post_date, by, known: Known, post: ImportedPost, slug: str = ""
+    *, title: str, reading: Reading, language: str, post_date, by, post: ImportedPost, slug: str = ""
 ):
     """The draft meeting of a post (``post`` is saved here, linked to it), with its suggestions."""
-    reading = read_facts(
-        text, known=known, post_date=post_date.date() if post_date else None, language=language
-    )
     meeting = Meeting(status=Meeting.Status.DRAFT, start_date=(post_date or timezone.now()).date())
     setattr(meeting, f"title_{language}", title[:400])
     _apply(meeting, reading, language)
@@ -242,7 +248,7 @@ def _create_draft(
         meeting._history_user = by
     meeting._change_reason = str(_("Imported from a news post"))
     meeting.save()
-    post.meeting = meeting
+    post.meeting, post.linked_meeting = meeting, None
     post.meeting_version = meeting.version
     post.save()
     suggestions = _store_suggestions(meeting=meeting, post=post, reading=reading)
@@ -263,15 +269,20 @@ def import_wxr(
     only_guids=None,
     meetings_only=False,
     known: Known | None = None,
+    new_draft_guids=(),
 ) -> ImportReport:
     """Import the posts of an export as draft meetings (never published). ``by`` is the officer, or None
     for a management command. Posts whose GUID is in ``skip_guids`` (or not in ``only_guids``) are skipped,
     and with ``meetings_only`` those that do not look like a meeting report (no meeting word).
+
+    A post about a meeting already in the portal (:mod:`meetings.importing.matching`) is linked to it and
+    makes no draft, unless its GUID is in ``new_draft_guids`` (also for a post linked by an earlier import).
     """
     _check(by)
     source = open_export(file=file, media_dir=media_dir)
     known = known or Known.from_database()
-    existing = {p.guid: p for p in ImportedPost.objects.select_related("meeting")}
+    existing = {p.guid: p for p in ImportedPost.objects.select_related("meeting", "linked_meeting")}
+    matcher = MeetingMatcher.from_database()
     report = ImportReport()
     for wp in source.posts:
         if meetings_only and not looks_like_meeting(wp.title, wp.text):
@@ -279,39 +290,61 @@ def import_wxr(
         result = PostResult(guid=wp.guid, title=wp.title, outcome=SKIPPED)
         report.results.append(result)
         previous = existing.get(wp.guid)
-        if previous is not None:
-            result.meeting = previous.meeting
-            if previous.meeting is None:
+        relink = previous is not None and previous.linked_meeting_id and wp.guid in new_draft_guids
+        if previous is not None and not relink:
+            result.meeting = previous.meeting or previous.linked_meeting
+            if previous.meeting is None and previous.linked_meeting_id:
+                result.outcome = UNCHANGED
+            elif previous.meeting is None:
                 result.outcome = DELETED
             elif previous.meeting.version != previous.meeting_version:
                 result.outcome = KEPT
             else:
                 result.outcome = UNCHANGED
             continue
-        if wp.guid in skip_guids or (only_guids is not None and wp.guid not in only_guids):
+        if not relink and (wp.guid in skip_guids or (only_guids is not None and wp.guid not in only_guids)):
             continue
+        post_date = timezone.make_aware(wp.post_date) if wp.post_date else None
+        reading = _read(text=wp.text, language=wp.language, post_date=post_date, known=known)
+        day, venue = post_facts(reading, post_date)
+        same = matcher.find(start_date=day, title=wp.title, venue=venue)
+        if wp.guid in new_draft_guids:
+            same = None  # the officer asked for a draft of it all the same
         with transaction.atomic():
-            post = ImportedPost(
+            post = previous or ImportedPost(
                 guid=wp.guid,
                 wp_post_id=wp.post_id or None,
                 title=wp.title[:500],
                 link=wp.link[:500],
-                post_date=timezone.make_aware(wp.post_date) if wp.post_date else None,
+                post_date=post_date,
                 author=wp.author[:200],
                 language=wp.language,
                 text=wp.text,
                 imported_by=by,
             )
+            if same is not None:
+                post.linked_meeting_id = same.pk
+                post.save()
+                result.meeting, result.outcome = Meeting.objects.get(pk=same.pk), LINKED
+                existing[wp.guid] = post
+                continue
             meeting, result.suggestions = _create_draft(
-                title=wp.title, text=wp.text, language=wp.language, post_date=post.post_date, by=by,
-                known=known, post=post, slug=wp.post_name if wp.post_name.isascii() else f"wp-{wp.post_id}",
+                title=wp.title, reading=reading, language=wp.language, post_date=post.post_date, by=by,
+                post=post, slug=wp.post_name if wp.post_name.isascii() else f"wp-{wp.post_id}",
             )  # fmt: skip
             result.documents, result.problems = _attach_files(
                 meeting=meeting, post=wp, files=source.files, by=by
             )
+        matcher.add(_candidate(meeting))
         result.meeting, result.outcome = meeting, CREATED
         existing[wp.guid] = post
     return report
+
+
+def _candidate(meeting: Meeting) -> Candidate:
+    titles = tuple(t for t in (meeting.title_lo, meeting.title_en) if t)
+    venues = tuple(v for v in (meeting.venue_lo, meeting.venue_en) if v)
+    return Candidate(meeting.pk, meeting.start_date, titles, venues, titles[0] if titles else "")
 
 
 @transaction.atomic
@@ -331,26 +364,18 @@ def import_text(*, title: str, text: str, by, language: str | None = None) -> Me
         imported_by=by,
         author=getattr(by, "username", "") or "",
     )
+    reading = _read(text=text, language=language, post_date=None, known=Known.from_database())
     meeting, _count = _create_draft(
-        title=title,
-        text=text,
-        language=language,
-        post_date=None,
-        by=by,
-        known=Known.from_database(),
-        post=post,
+        title=title, reading=reading, language=language, post_date=None, by=by, post=post
     )
     return meeting
 
 
-@transaction.atomic
 def recorded_person(name_lo: str, name_en: str) -> Person | None:
-    """The recorded person of this name, Lao or English, however spaced or typed (ໍ + າ or ຳ)."""
-    keys = {name_key(n) for n in (name_lo, name_en) if n}
-    for person in Person.objects.only("pk", "slug", "name_lo", "name_en"):
-        if keys & {name_key(n) for n in (person.name_lo, person.name_en) if n}:
-            return person
-    return None
+    """The recorded person of this name, Lao or English, however spaced or typed (ໍ + າ or ຳ, ຫນ or ໜ), by
+    their current name or one their record had before (:func:`matching.recorded_person_pk`)."""
+    pk = recorded_person_pk(name_lo, name_en)
+    return Person.objects.get(pk=pk) if pk else None
 
 
 def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
@@ -367,13 +392,14 @@ def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
         if suggestion.pk in confirm:
             if suggestion.field == "person" and not suggestion.applied and not value.get("person"):
                 person = recorded_person(value.get("name_lo", ""), value.get("name_en", ""))
+                position = normalise_text(value.get("position", ""))  # read before the position rule?
                 if person is None:  # recorded since the import, in either script: never a second one
                     person = Person(
                         name_lo=value.get("name_lo") or value.get("name_en"),
                         name_en=value.get("name_en", ""),
                         honorific_lo=value.get("honorific_lo", ""),
                         honorific_en=value.get("honorific_en", ""),
-                        position_lo=value.get("position", ""),
+                        position_lo=position if lao_people.is_position(position) else "",
                     )
                     person.full_clean()
                     person.save()
@@ -399,6 +425,7 @@ def preview(*, source: Source, known: Known | None = None) -> list[dict]:
     """What an import would do, post by post, without writing anything (for the admin's preview)."""
     known = known or Known.from_database()
     imported = set(ImportedPost.objects.values_list("guid", flat=True))
+    matcher = MeetingMatcher.from_database()
     rows = []
     for wp in source.posts:
         reading = read_facts(
@@ -407,12 +434,20 @@ def preview(*, source: Source, known: Known | None = None) -> list[dict]:
             post_date=wp.post_date.date() if wp.post_date else None,
             language=wp.language,
         )
+        day, venue = post_facts(reading, wp.post_date)
+        same = matcher.find(start_date=day, title=wp.title, venue=venue)
+        meeting_like = looks_like_meeting(wp.title, wp.text)
+        if (
+            same is None and meeting_like and day and wp.guid not in imported
+        ):  # a draft this import would make
+            matcher.add(Candidate(None, day, (wp.title,), (venue,) if venue else (), wp.title))
         files = [(posixpath.basename(upload_path(u)), source.files.get(u) is not None) for u in wp.file_urls]
         rows.append(
             {
                 "post": wp,
                 "already": wp.guid in imported,
-                "meeting_like": looks_like_meeting(wp.title, wp.text),
+                "meeting_like": meeting_like,
+                "same_meeting": same,  # a Candidate: a recorded meeting (pk) or a post above (pk None)
                 "facts": [
                     (Suggestion.Field(f.field).label, fact_display(f.field, f.value, f.label))
                     for f in reading.facts

@@ -40,6 +40,17 @@ class ImportedPost(models.Model):
         on_delete=models.SET_NULL,
         related_name="imported_post",
     )
+    linked_meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("linked to the existing meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="linked_posts",
+        help_text=_(
+            "The post is about a meeting already in the portal: it was linked to it, no draft was made."
+        ),
+    )
     wp_post_id = models.PositiveIntegerField(_("WordPress post number"), null=True, blank=True)
     title = models.CharField(_("post title"), max_length=500)
     link = models.CharField(_("post address"), max_length=500, blank=True)

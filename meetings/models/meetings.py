@@ -119,7 +119,9 @@ class Meeting(Record):
     time_of_day = models.CharField(_("time of day"), max_length=20, choices=TimeOfDay.choices, blank=True)
     start_time = models.TimeField(_("starts at"), null=True, blank=True, help_text=_("For example 08:30."))
     end_time = models.TimeField(_("ends at"), null=True, blank=True)
-    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    format = models.CharField(  # blank: not recorded (a default would look like something read or known)
+        _("format"), max_length=20, choices=Format.choices, blank=True, default=""
+    )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     city = models.CharField(_("city or province"), max_length=200, blank=True)
     organisers = models.ManyToManyField(

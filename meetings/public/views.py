@@ -18,6 +18,7 @@ from meetings.rules.uploads import CONTENT_TYPES, detect_kind
 from meetings.selectors import stats
 from portal.http.pagecache import share_with_proxy
 from portal.http.sendfile import x_accel_response
+from portal.http.storage_down import storage_down_response
 from portal.ops import files
 
 PAGE_SIZE = 20
@@ -164,16 +165,18 @@ def document_download(request, pk):
         raise Http404
     try:
         handle = files.open_stored(document.file.storage, document.file.name)
+        kind = detect_kind(handle)
+        content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
+        response = x_accel_response(
+            request, storage="default", name=document.file.name, content_type=content_type,
+            disposition=content_disposition_header(True, document.filename),
+        )  # fmt: skip
     except FileNotFoundError as error:
         raise Http404 from error
-    kind = detect_kind(handle)
-    content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
-    response = x_accel_response(
-        request, storage="default", name=document.file.name, content_type=content_type
-    )
+    except files.STORAGE_ERRORS as error:  # S3 down: a 503 in both languages, never a 500
+        return storage_down_response(request, error)
     if response is not None:  # nginx sends the file (portal/http/sendfile.py)
         handle.close()
-        response["Content-Disposition"] = content_disposition_header(True, document.filename)
     else:
         response = FileResponse(
             handle, as_attachment=True, filename=document.filename, content_type=content_type

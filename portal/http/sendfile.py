@@ -35,11 +35,18 @@ S3_URL_HEADER = "X-Accel-S3-URL"
 _PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
 
 
-def x_accel_response(request, *, storage: str, name: str, content_type: str) -> HttpResponse | None:
+def x_accel_response(
+    request, *, storage: str, name: str, content_type: str, disposition: str | None = None
+) -> HttpResponse | None:
     """An ``X-Accel-Redirect`` response for the file ``name`` of ``STORAGES[storage]``, or ``None`` when
     the hand-off is off or the file cannot be handed over (then stream it). An answer that nginx's
     micro-cache may keep is streamed as well: nginx never keeps an ``X-Accel-Redirect`` answer
-    (``portal.http.pagecache.proxy_keeps``)."""
+    (``portal.http.pagecache.proxy_keeps``).
+
+    ``disposition`` (a ``Content-Disposition`` value, e.g. ``attachment; filename*=utf-8''%E0%BA…`` for a
+    Lao name, RFC 5987/6266) is set on the response and, for S3, signed into the presigned URL
+    (``response-content-disposition``) too: the object's own answer then names the file as the portal
+    does, whichever of the two headers reaches the reader."""
     if not getattr(settings, "SENDFILE_X_ACCEL", False) or proxy_keeps(request):
         return None
     backend = storages[storage]
@@ -49,12 +56,15 @@ def x_accel_response(request, *, storage: str, name: str, content_type: str) -> 
             return None
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = target
-        return response
-    response = HttpResponse(content_type=content_type)
-    response["X-Accel-Redirect"] = S3_LOCATION
-    response[S3_URL_HEADER] = backend.url(
-        name, parameters={"ResponseContentType": content_type}, expire=settings.S3_URL_SECONDS
-    )
+    else:
+        parameters = {"ResponseContentType": content_type}
+        if disposition:
+            parameters["ResponseContentDisposition"] = disposition
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = S3_LOCATION
+        response[S3_URL_HEADER] = backend.url(name, parameters=parameters, expire=settings.S3_URL_SECONDS)
+    if disposition:
+        response["Content-Disposition"] = disposition
     return response
 
 

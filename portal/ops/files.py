@@ -47,7 +47,11 @@ def open_stored(storage, name: str):
     try:
         handle = storage.open(name, "rb")
         if not is_local(storage):
-            handle.read(0)  # S3 fetches the object here: a missing key fails now, not while streaming
+            try:
+                handle.read(0)  # S3 fetches the object here: a missing key fails now, not while streaming
+            except BaseException:
+                handle.close()  # its spooled buffer too (S3 down, a missing key)
+                raise
         return handle
     except ClientError as error:
         if error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey"}:

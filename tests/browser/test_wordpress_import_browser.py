@@ -1,6 +1,7 @@
 """Journey: a secretariat publisher, in the Lao admin, uploads the committee's WordPress export, looks at
-the preview, imports, opens a draft, sees the suggestions marked with their passages, confirms them,
-publishes, and finds the facts on the public page."""
+the preview (the two posts about the demo's meetings offered as links to them), imports, opens a draft,
+sees the suggestions marked with their passages, confirms them, publishes, and finds the facts on the
+public page."""
 
 import threading
 from pathlib import Path
@@ -46,6 +47,7 @@ def publisher_cookie(transactional_db, live_server):
 
 
 def test_officer_imports_the_archive_confirms_and_publishes(publisher_cookie, browser_page):
+    from meetings.models import Meeting
     from meetings.models.imports import ImportedPost
 
     page = browser_page
@@ -66,27 +68,33 @@ def test_officer_imports_the_archive_confirms_and_publishes(publisher_cookie, br
     assert page.get_by_role("checkbox", checked=True).count() == 6
     assert "ໂຮງແຮມລາວເທວ" in rows.nth(0).inner_text()
     assert "npsc-2023-report.pdf" in rows.nth(0).inner_text()
+    # the two seed posts are about the demo's meetings: offered as links to them, not as new drafts
+    assert page.locator(".same-meeting").count() == 2
+    same = rows.nth(0).locator(".same-meeting")
+    assert "ກອງປະຊຸມຄະນະຮັບຜິດຊອບຊີ້ນຳແຜນງານອາຊຽນ-ອົດສະຕຣາລີ" in same.inner_text()
+    assert not same.get_by_role("checkbox").is_checked()
     assert not db_read(ImportedPost.objects.exists)
     assert_accessible(page)
     screenshot(page, "wordpress-import-preview")
     page.get_by_role("button", name="ນຳເຂົ້າ", exact=True).click()
     expect(page.locator(".import-summary")).to_be_visible()
-    assert "ສ້າງຮ່າງກອງປະຊຸມແລ້ວ 6 ອັນ." in page.locator(".import-summary").inner_text()
-    page.get_by_role("link", name="ກອງປະຊຸມຄະນະຮັບຜິດຊອບຊີ້ນຳແຜນງານອາຊຽນ-ອົດສະຕຣາລີ", exact=False).click()
+    assert "ສ້າງຮ່າງກອງປະຊຸມແລ້ວ 4 ອັນ." in page.locator(".import-summary").inner_text()
+    assert db_read(lambda: Meeting.objects.filter(title_lo__contains="NPSC").count()) == 1  # no duplicate
+    page.get_by_role("link", name="ກອງປະຊຸມປະສານງານ ການຊ່ວຍເຫຼືອ", exact=False).click()
 
     # the draft: suggestions with their passage highlighted, the filled fields marked
     panel = page.locator(".import-suggestions")
-    expect(panel.locator("mark", has_text="ໂຮງແຮມລາວເທວ")).to_have_count(1)
-    assert panel.locator("mark", has_text="ຜູ້ເຂົ້າຮ່ວມທັງໝົດ 24 ທ່ານ").count() == 1
-    assert panel.locator("tr.suggestion.pending").count() == 14  # the meeting kind too (issue 24)
-    assert "14 ຂໍ້ສະເໜີທີ່ຍັງບໍ່ໄດ້ຢືນຢັນ" in panel.inner_text()
+    expect(panel.locator("mark", has_text="ໂຮງແຮມດອນຈັນພາເລດ")).to_have_count(1)
+    assert panel.locator("mark", has_text="ທັງໝົດ 60ທ່ານ").count() == 1
+    assert panel.locator("tr.suggestion.pending").count() == 11  # the meeting kind too (issue 24)
+    assert "11 ຂໍ້ສະເໜີທີ່ຍັງບໍ່ໄດ້ຢືນຢັນ" in panel.inner_text()
     assert page.locator("#id_venue_lo.suggested").count() == 1
-    assert page.locator("#id_attendance_total.suggested").input_value() == "24"
+    assert page.locator("#id_attendance_total.suggested").input_value() == "60"
     # axe on the panel (the rest of the page is Django's own admin form)
     assert not [v["id"] for v in run_axe(page, context=".import-suggestions") if v.get("impact") in SERIOUS]
     screenshot(page, "wordpress-import-draft")
     panel.get_by_role("button", name="ຢືນຢັນຂໍ້ສະເໜີທີ່ໝາຍໄວ້").click()
-    expect(page.locator(".import-suggestions tr.suggestion.confirmed")).to_have_count(14)
+    expect(page.locator(".import-suggestions tr.suggestion.confirmed")).to_have_count(11)
     assert page.locator(".suggested").count() == 0
 
     # publish, then read the public page
@@ -94,11 +102,11 @@ def test_officer_imports_the_archive_confirms_and_publishes(publisher_cookie, br
     page.get_by_role("button", name="ເຜີຍແຜ່").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     status, url = db_read(lambda: (lambda m: (m.status, m.get_absolute_url()))(
-        ImportedPost.objects.select_related("meeting").get(guid__contains="npsc-2023").meeting
+        ImportedPost.objects.select_related("meeting").get(guid__contains="coordination-referral").meeting
     ))  # fmt: skip
     assert status == "published"
     page.goto(url)
     body = page.locator("main").inner_text()
-    for fact in ("ໂຮງແຮມລາວເທວ", "ນະຄອນຫຼວງວຽງຈັນ", "24", "ແກ່ນຈັນ ພົມມະຈັກ", "ເຄັດ ວໍເລສ"):
+    for fact in ("ໂຮງແຮມດອນຈັນພາເລດ", "ນະຄອນຫຼວງວຽງຈັນ", "60", "ສົມພອນ ວົງສາ"):
         assert fact in body, fact
     screenshot(page, "wordpress-import-public")

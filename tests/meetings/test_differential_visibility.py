@@ -45,7 +45,17 @@ def _meeting(marker, status, visibility, day, **kw):
 
 
 @pytest.fixture
-def rich(db, settings):
+def file_store(request):
+    """Where documents and rendered PDFs are kept: folders on this machine ("disk", the default), or a
+    private bucket of an S3-compatible server (moto's server mode, tests/s3.py), as on several app nodes.
+    Returns the S3 server, or ``None`` for folders."""
+    if getattr(request, "param", "disk") == "s3":
+        return request.getfixturevalue("s3")
+    return None
+
+
+@pytest.fixture
+def rich(db, settings, file_store):
     """Meetings at every status × visibility, follow-ups across meetings in both directions, documents
     stricter than their meeting, people and organisations known only from hidden meetings."""
     settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "100000/m")
@@ -296,8 +306,14 @@ def _differences(before, after) -> list[str]:
     return problems
 
 
+def _bucket_keys(file_store, prefix: str) -> list[str]:
+    answer = file_store.client().list_objects_v2(Bucket=file_store.bucket, Prefix=prefix)
+    return [o["Key"] for o in answer.get("Contents", [])]
+
+
+@pytest.mark.parametrize("file_store", ["disk", "s3"], indirect=True)
 @pytest.mark.parametrize("who", READERS)
-def test_every_exit_is_the_same_without_what_the_reader_may_not_see(client, rich, settings, who):
+def test_every_exit_is_the_same_without_what_the_reader_may_not_see(client, rich, settings, who, file_store):
     _reader_settings(settings, who)
     client, user = _client_for(client, rich, who)
     expected_audience = {"anonymous": "public", "partner": "partners", "staff_without_otp": "partners"}
@@ -316,6 +332,10 @@ def test_every_exit_is_the_same_without_what_the_reader_may_not_see(client, rich
     before = render_all(client, urls)
     rendered_pdfs = [u for u, (code, _loc, body) in before.items() if code == 200 and body.startswith("%PDF")]
     assert rendered_pdfs, "no PDF was rendered: the test would not see a PDF leak"
+    if file_store is not None:  # the documents and the rendered PDFs really are in the bucket
+        assert _bucket_keys(file_store, "media/") and _bucket_keys(file_store, "reports-cache/")
+        downloads = [u for u, (code, _l, _b) in before.items() if "/download/" in u and code == 200]
+        assert downloads, "documents were downloaded from the bucket"
     if who in ("editor", "publisher"):
         # Not vacuous: staff do see the hidden words through search, pages and PDFs.
         assert any("ZQXSECRETWORD" in body for _code, _loc, body in before.values())

@@ -24,7 +24,10 @@ def editor_client(client, db):
 def upload(client, content=None, name="export.xml"):
     data = WXR.read_bytes() if content is None else content
     return client.post(
-        reverse(IMPORT_URL), {"file": SimpleUploadedFile(name, data, "text/xml")}, HTTP_ACCEPT_LANGUAGE="lo"
+        reverse(IMPORT_URL),
+        {"file": SimpleUploadedFile(name, data, "text/xml")},
+        HTTP_ACCEPT_LANGUAGE="lo",
+        follow=True,  # an upload redirects to its preview page (import/?preview=<token>)
     )
 
 

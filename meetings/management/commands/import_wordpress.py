@@ -1,14 +1,18 @@
 """Import a WordPress export (WXR) as draft meetings, with the facts pre-read from each post's text.
 
     manage.py import_wordpress export.xml --media-dir wp-content/uploads [--user officer] [--skip GUID ...]
+        [--new-draft GUID ...]
 
-Importing again creates nothing twice and leaves drafts that officers have edited as they are.
+Importing again creates nothing twice and leaves drafts that officers have edited as they are. A post about
+a meeting already in the portal (same date, similar title or same venue) is linked to it and makes no
+draft; ``--new-draft GUID`` makes a draft of that post all the same (also of one linked by an earlier import).
 """
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.importing import services
+from meetings.importing.running import ImportBusy, one_import_at_a_time
 from meetings.importing.wxr import WxrError
 
 
@@ -33,6 +37,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip", action="append", default=[], metavar="GUID", help="do not import this post"
         )
+        parser.add_argument(
+            "--new-draft",
+            action="append",
+            default=[],
+            metavar="GUID",
+            help="make a draft of this post even if it is about a meeting already in the portal",
+        )
 
     def handle(self, *args, **options):
         by = None
@@ -41,14 +52,16 @@ class Command(BaseCommand):
             if by is None:
                 raise CommandError(f"No user {options['user']!r}.")
         try:
-            report = services.import_wxr(
-                file=options["file"],
-                by=by,
-                media_dir=options["media_dir"],
-                skip_guids=set(options["skip"]),
-                meetings_only=not options["all"],
-            )
-        except (OSError, WxrError) as error:
+            with one_import_at_a_time():
+                report = services.import_wxr(
+                    file=options["file"],
+                    by=by,
+                    media_dir=options["media_dir"],
+                    skip_guids=set(options["skip"]),
+                    meetings_only=not options["all"],
+                    new_draft_guids=set(options["new_draft"]),
+                )
+        except (OSError, WxrError, ImportBusy) as error:
             raise CommandError(str(error)) from error
         for result in report.results:
             line = f"{result.outcome:9} {result.title}"
@@ -58,6 +71,8 @@ class Command(BaseCommand):
             for problem in result.problems:
                 self.stdout.write(f"          ! {problem}")
         self.stdout.write(
-            f"{report.count(services.CREATED)} drafts created, {report.count(services.UNCHANGED)} already imported, "
+            f"{report.count(services.CREATED)} drafts created, "
+            f"{report.count(services.LINKED)} linked to meetings already in the portal, "
+            f"{report.count(services.UNCHANGED)} already imported, "
             f"{report.count(services.KEPT)} edited since and kept, {report.count(services.SKIPPED)} skipped."
         )

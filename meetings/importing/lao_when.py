@@ -1,0 +1,113 @@
+"""The meeting's date in a news text: ``ວັນທີ 15 ກຸມພາ 2024``, ranges within and across months, Lao digits, a day
+without its year (taken from the post's date), and which of several dates is the meeting's."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from meetings.importing.fact import Fact
+from meetings.importing.lao_patterns import alt as _alt
+from meetings.importing.lao_tables import DATE_MARKERS, MONTHS, RANGE_WORDS
+from meetings.rules.text import normalise_text
+
+_MONTH_OF = {normalise_text(name).casefold(): n for n, names in MONTHS.items() for name in names}
+_MONTH = rf"(?:{_alt(normalise_text(n) for names in MONTHS.values() for n in names)})\b\.?"
+_RANGE = rf"\s*(?:{_alt(RANGE_WORDS)})\s*"
+_DATE_PATTERNS = [
+    # 30 ພະຈິກ - 2 ທັນວາ 2022 (a range across months)
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})\s*(?P<m1>{_MONTH})\s*(?:(?P<y1>\d{{4}})\s*)?{_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+    ),
+    # 27-28 ມີນາ 2023 (a range within a month)
+    re.compile(rf"(?P<d1>\d{{1,2}}){_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"),
+    # 15 ກຸມພາ 2024, 15 February 2024
+    re.compile(rf"(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"),
+    # February 15, 2024
+    re.compile(rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?\s*(?P<y2>\d{{4}})"),
+    # 15/02/2024, 15.02.2024
+    re.compile(r"(?<![\d/.])(?P<d2>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<y2>\d{4})(?![\d/.])"),
+]
+
+
+def _date(year, month, day) -> datetime.date | None:
+    try:
+        value = datetime.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+    return value if 1990 <= value.year <= 2100 else None
+
+
+_LAO_MONTH = _alt(normalise_text(n) for names in MONTHS.values() for n in names if not n.isascii())
+_PARTIAL = re.compile(rf"(?:{_alt(DATE_MARKERS)})\s*(?P<d2>\d{{1,2}})\s*(?P<m2>{_LAO_MONTH})(?!\s*,?\s*\d)")
+_DATE_LINE = re.compile(r"^\s*(\S+(?:\s\S+){0,2})\s*(?:\||$)", re.M)
+
+
+def _partial_date(digits: str, post_date, candidates):
+    """ "ວັນທີ 16 ກຸມພາຜ່ານມານີ້" (no year): its year from the post's date, or from a publication date on a line
+    of its own ("19/02/2021"), the latest such day not after it."""
+    m = _PARTIAL.search(digits)
+    if not m:
+        return None
+    reference = post_date
+    if reference is None:
+        for unmarked, pos, start, end, date_match in candidates:
+            line = _DATE_LINE.match(digits, digits.rfind("\n", 0, pos) + 1)
+            if unmarked and end is None and line and line.start(1) == pos and line.end(1) == date_match.end():
+                reference = start
+                break
+    if reference is None:
+        return None
+    month = _MONTH_OF.get(m["m2"].rstrip(".").casefold())
+    day = _date(reference.year, month, m["d2"])
+    if day and day > reference:
+        day = _date(reference.year - 1, month, m["d2"])
+    return (False, m.start("d2"), day, None, m) if day else None
+
+
+def _opening_date(digits: str, m) -> bool:
+    """A date in the text's first sentence, not said of a plan or a document (ຕາມແຜນ …, ລົງວັນທີ …)."""
+    first_end = min([i for i in (digits.find(". "), digits.find("\n", 1)) if i != -1] + [len(digits)])
+    return m.start() < first_end and not re.search(r"ແຜນ|ລົງ\s*$", digits[max(0, m.start() - 20) : m.start()])
+
+
+def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
+    candidates = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(digits):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            month2 = int(g["n2"]) if g.get("n2") else _MONTH_OF.get(g["m2"].rstrip(".").casefold())
+            end = _date(g["y2"], month2, g["d2"])
+            start = None
+            if g.get("d1"):
+                month1 = _MONTH_OF.get(g["m1"].rstrip(".").casefold()) if g.get("m1") else month2
+                start = _date(g.get("y1") or g["y2"], month1, g["d1"])
+                if start and start > end and not g.get("y1"):
+                    start = _date(int(g["y2"]) - 1, month1, g["d1"])  # 30 ທັນວາ - 2 ມັງກອນ 2024
+            spans_years = g.get("y1") and g["y1"] != g["y2"]
+            if end is None or (g.get("d1") and not spans_years and (start is None or start >= end)):
+                continue
+            if (g.get("y1") and g["y1"] != g["y2"]) or (start and (end - start).days > 31):
+                # a span of years ("27 ກຸມພາ 1995-27 ກຸມພາ 2025"): an anniversary, not the meeting's date
+                taken.append((m.start(), m.end()))
+                continue
+            taken.append((m.start(), m.end()))
+            before = digits[max(0, m.start() - 12) : m.start()].rstrip()
+            marked = any(before.endswith(w) for w in DATE_MARKERS)
+            candidates.append((not marked, m.start(), start or end, end if start else None, m))
+    if not any(not c[0] for c in candidates):
+        partial = _partial_date(digits, post_date, candidates)
+        if partial:
+            candidates.insert(0, partial)
+    chosen = []
+    for unmarked, _pos, start, end, m in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if post_date and abs((start - post_date).days) > 370 and (unmarked or not _opening_date(digits, m)):
+            continue  # a date of something else (a plan, a law); the opening sentence's ວັນທີ … is the meeting's
+        chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
+        if end:
+            chosen.append(Fact("end_date", end.isoformat(), end.isoformat(), m.start(), m.end()))
+        break
+    return chosen
