@@ -68,8 +68,18 @@ def _select(rows: Rows):
     return selected[: rows.limit] if rows.limit is not None else selected
 
 
-def fetch(parts: Sequence[Rows]) -> list[list]:
-    """The instances of every part, each in its part's order, from one SQL statement (none if all empty)."""
+@dataclasses.dataclass(frozen=True)
+class Statement:
+    """The one SQL statement of some parts, compiled: it can be run again with other parameter values."""
+
+    sql: str
+    params: tuple
+    db: str | None
+    models: tuple  # the model of each part, by part number
+
+
+def compile_parts(parts: Sequence[Rows]) -> Statement:
+    """The parts as one ``UNION ALL`` statement (a part that can match nothing is left out)."""
     selects, params, db = [], [], None
     for number, part in enumerate(parts):
         queryset = _select(part)
@@ -81,19 +91,30 @@ def fetch(parts: Sequence[Rows]) -> list[list]:
         # The SQL is Django's own compilation of the queryset and an int; every value stays a parameter.
         selects.append(f"SELECT {number} AS part, q.row_values, q.row_position FROM ({sql}) q")  # noqa: S608
         params.extend(part_params)
-    found: list[list] = [[] for _part in parts]
-    if not selects:
+    models = tuple(part.queryset.model for part in parts)
+    return Statement(" UNION ALL ".join(selects), tuple(params), db, models)
+
+
+def run(statement: Statement, params: Sequence | None = None) -> list[list]:
+    """The instances of every part, each in its part's order (``params``: other values for the statement)."""
+    found: list[list] = [[] for _model in statement.models]
+    if not statement.sql:
         return found
-    with connections[db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
+    with connections[statement.db].cursor() as cursor:
+        cursor.execute(statement.sql, list(statement.params if params is None else params))
         rows = cursor.fetchall()
     for number, packed, _position in sorted(rows, key=lambda row: (row[0], row[2])):
         packed = json.loads(packed) if isinstance(packed, str) else packed
         values = {}
         for chunk in packed.values():
             values.update(json.loads(chunk) if isinstance(chunk, str) else chunk)
-        found[number].append(build(parts[number].queryset.model, values))
+        found[number].append(build(statement.models[number], values))
     return found
+
+
+def fetch(parts: Sequence[Rows]) -> list[list]:
+    """The instances of every part, each in its part's order, from one SQL statement (none if all empty)."""
+    return run(compile_parts(parts))
 
 
 def _instance(model, values: dict):
