@@ -71,6 +71,14 @@ def read_countries(text: str, known) -> list:
     return facts
 
 
+def _heads_name(before: str) -> bool:
+    """Whether a kind word right after ``ກອງປະຊຸມ`` + ``before`` heads the meeting's name: nothing before it, or
+    only verbs listed with it (``ກອງປະຊຸມຄົ້ນຄ້ວາ, ປຶກສາຫາລື``). Not the object of another verb
+    (``ກອງປະຊຸມທົບທວນຄືນຊຸດຝຶກອົບຮົມ``, reviewing a training course) nor a later clause
+    (``ກອງປະຊຸມດັ່ງກ່າວໄດ້ມີການປຶກສາຫາລື``)."""
+    return re.fullmatch(r"\s*(?:[^\s,.;]{1,12}\s*(?:,|ແລະ)\s*)*", before) is not None
+
+
 def read_kind(text: str, facts: list):
     """The kind of meeting from the words of its name (ກອງປະຊຸມ + ປຶກສາຫາລື, ຝຶກອົບຮົມ, …), or international when
     a foreign country hosts it or several countries take part."""
@@ -80,7 +88,11 @@ def read_kind(text: str, facts: list):
         for kind, words in KIND_WORDS.items():
             for word in words:
                 pos = window.find(word)
-                if pos == -1 or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120]):
+                if (
+                    pos == -1
+                    or not _heads_name(window[:pos])
+                    or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120])
+                ):
                     continue
                 start = m.end() + pos
                 if best is None or start < best[1]:

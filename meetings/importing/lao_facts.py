@@ -31,6 +31,7 @@ from meetings.importing.lao_tables import (
     ATTENDANCE_WOMEN,
     COUNT_AFTER,
     COUNT_BEFORE,
+    COUNT_NOT,
     COUNTRY_SPELLINGS,
     HONORIFICS,
     HONORIFICS_EN,
@@ -149,6 +150,8 @@ def _lao_total(digits: str):
             continue  # "16. 538 ສະຫາຍ": thousands
         clause_start = max([digits.rfind(c, 0, m.start()) for c in ",.;\n("] + [m.start() - 40])
         clause = digits[clause_start + 1 : m.start()]
+        if any(w in clause for w in COUNT_NOT):
+            continue
         if any(w in clause for w in COUNT_BEFORE) or any(
             digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER
         ):

@@ -57,7 +57,18 @@ VENUE_ENDS = [
     " ຄະນະກຳມະການ",
     " ກອງເລຂາ",
     " ຮ່ວມກັບ",
+    # the same clause words written without a space before them (Lao often runs words together)
+    "ໂດຍ",
+    "ພາຍໃຕ້",
+    "ໃນວັນທີ",
+    "ໃນລະຫວ່າງ",
 ]
+# A venue written by reference (ສະໂມສອນວິທະຍາໄລດັ່ງກ່າວ, "the said college's club") names no place itself.
+VENUE_REFERENCE = ["ດັ່ງກ່າວ", "ເຊັ່ນດຽວກັນ"]
+# Words that begin the name of an organisation. In "ທີ່ <venue> <organisation> ໄດ້ຈັດ…" the sentence's subject
+# follows the venue with no mark between them: a venue running up to the verb ໄດ້ that holds such a word after
+# a space may have swallowed the subject, so it is not read (where the venue ends is not stated).
+ORGANISATION_HEADS = ["ກົມ", "ກະຊວງ", "ກຳມະບານ", "ສະຫະພັນ", "ອົງການ", "ຄະນະ", "ສູນກາງ", "ແນວລາວສ້າງຊາດ", "ໜ່ວຍພັກ", "ບໍລິສັດ"]  # fmt: skip
 VENUE_KINDS_EN = ["Hotel", "Hall", "Convention Centre", "Convention Center", "Conference Centre", "Centre"]
 # Venues whose city is known (Lao name -> city key in PLACES).
 KNOWN_VENUES = {"ຫໍປະຊຸມແຫ່ງຊາດ": "vientiane-capital"}
@@ -240,6 +251,8 @@ MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົ
 # "ທັງໝົດ 48 ທ່ານ", "ຈຳນວນ 131 ສະຫາຍ"; and after it: "287 ສະຫາຍເຂົ້າຮ່ວມ".
 COUNT_BEFORE = ["ຜູ້ເຂົ້າຮ່ວມ", "ທັງໝົດ", "ທັງຫມົດ", "ຈຳນວນ", "ລວມ"]
 COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
+# A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came.
+COUNT_NOT = ["ສະມາຊິກ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.
