@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from meetings.importing import lao_countries, lao_people, lao_when, lao_where, matching
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO as _LAO
-from meetings.importing.lao_patterns import LAO_DIGITS, cluster_cut, find_names, name_key, sentence_bounds
+from meetings.importing.lao_patterns import (
+    LAO_DIGITS,
+    cluster_cut,
+    find_names,
+    name_key,
+    reading_form,
+    sentence_bounds,
+)
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     ATTENDANCE_TOTAL,
@@ -334,7 +341,7 @@ def looks_like_meeting(title: str, text: str) -> bool:
 def read_facts(text: str, *, known: Known | None = None, post_date: datetime.date | None = None,
                language: str | None = None) -> Reading:  # fmt: skip
     """Every fact the tables can read in ``text``; offsets point into ``Reading.text`` (normalised)."""
-    text = normalise_text(text or "").replace("\u200b", " ")  # zero-width spaces: same length, offsets hold
+    text = reading_form(text or "").replace("\u200b", " ")  # zero-width spaces: same length, offsets hold
     language = language or ("lo" if re.search(f"[{_LAO}]", text) else "en")
     known = known if known is not None else Known.from_database()
     digits = text.translate(LAO_DIGITS)  # same length: offsets stay valid

@@ -19,6 +19,7 @@ from meetings.importing.lao_tables import (
     VENUE_KINDS,
     VENUE_KINDS_EN,
     VENUE_REFERENCE,
+    WHOLE_VENUES,
 )
 
 
@@ -85,8 +86,14 @@ def read_place(text: str, language: str) -> list[Fact]:
         city = _place_in(text, v_start, min(len(text), stop + 40))
         if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
             venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
+        whole = re.match(
+            rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end]
+        )
+        if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
+            venue_end = v_start + whole.end()
+            city = city if city and city[1][0] < venue_end else None
         venue = text[v_start:venue_end]
-        if _venue_stated(venue, text[stop : stop + 4]):
+        if whole or _venue_stated(venue, text[stop : stop + 4]):
             facts.append(Fact("venue", venue, venue, v_start, venue_end))
         else:
             city = None  # no venue: a city is read only where ທີ່/ຢູ່ names it (below)

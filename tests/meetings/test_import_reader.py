@@ -251,3 +251,19 @@ def test_holdout_now_development_data_reads_no_wrong_fact(monkeypatch):
     monkeypatch.setattr(evaluation, "EVAL_DIR", evaluation.EVAL_DIR.parent / "evaluation_holdout")
     half = score_half("holdout", KNOWN)
     assert half.wrong == [] and half.total.recall >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "city"),
+    [
+        ("ວັນທີ 5 ມີນາ 2023 ທີ່ຫ້ອງວ່າການປົກຄອງແຂວງອັດຕະປື, ໄດ້ຈັດກອງປະຊຸມ.", "ຫ້ອງວ່າການປົກຄອງແຂວງອັດຕະປື", "ແຂວງອັດຕະປື"),
+        # a whole name, then the sentence's subject: the venue is the name alone
+        ("ວັນທີ 5 ມີນາ 2023 ທີ່ຫໍສະພາແຫ່ງຊາດ ຄະນະກຳມະການກົດໝາຍ ໄດ້ຈັດກອງປະຊຸມ.", "ຫໍສະພາແຫ່ງຊາດ", None),
+        # ໍ + tone mark + າ (ນໍ້າ) is read as the tables write it (ນ້ຳ)
+        ("ວັນທີ 5 ມີນາ 2023 ທີ່ຫ້ອງປະຊຸມແຂວງ ຫລວງນໍ້າທາ ໄດ້ຈັດກອງປະຊຸມ.", "ຫ້ອງປະຊຸມແຂວງ ຫລວງນ້ຳທາ", "ແຂວງຫຼວງນ້ຳທາ"),
+    ],
+)
+def test_offices_and_whole_names_as_venues(text, venue, city):
+    reading = read(text)
+    assert reading.get("venue") == venue
+    assert (reading.get("city") or {}).get("lo") == city
