@@ -24,6 +24,7 @@ from meetings.importing.lao_tables import (
     MAX_POSITION,
     NOT_NAME_START,
     OPENED,
+    OPENED_BY,
     PLAIN_HONORIFICS,
     POSITION_ENDS,
     POSITION_STARTS,
@@ -144,7 +145,7 @@ def _compact(text: str) -> str:
 
 
 def _ends_with(before: str, phrases) -> bool:
-    compact = _compact(before)
+    compact = _compact(before).rstrip(":")  # "ເປັນປະທານໂດຍ: ທ່ານ …"
     return any(compact.endswith(_compact(normalise_text(p))) for p in phrases)
 
 
@@ -209,6 +210,8 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
                 member["role"] = "co_chair"
         else:
             chain = []
+        if _ends_with(before, OPENED_BY):
+            person["opened"] = True
         next_start = people[index + 1]["start"] if index + 1 < len(people) else len(text)
         limit = min(next_start, sentence_end(person["end"]))
         # "… ໂດຍໃຫ້ກຽດເປັນປະທານ ທ່ານ B": a role phrase right before the next name is B's, not this person's

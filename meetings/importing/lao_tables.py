@@ -174,6 +174,7 @@ HONORIFICS = {
     "ຮສ": "Assoc. Prof.",
     "ຮອງສາດສະດາຈານ": "Assoc. Prof.",
     "ສຈ": "Prof.",
+    "ອຈ": "Lect.",  # ອາຈານ, a lecturer
     "ສາດສະດາຈານ": "Prof.",
 }
 PLAIN_HONORIFICS = {
@@ -260,11 +261,16 @@ COUNT_NOT = ["ສະມາຊິກ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.
-CHAIR_BEFORE = ["ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ"]
+CHAIR_BEFORE = [
+    "ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ", "ເປັນປະທານກອງປະຊຸມໂດຍ",
+    "ເປັນປະທານກິດຕິມະສັກຂອງ",  # an honorary chair chairs
+]  # fmt: skip
 PRESENTER_BEFORE = ["ລາຍງານຈາກ", "ນຳສະເໜີໂດຍ"]
 CO_CHAIR_BEFORE = ["ປະທານຮ່ວມ", "ປະທານຮ່ວມຂອງ", "ປະທານຮ່ວມກອງປະຊຸມຂອງ", "ເປັນປະທານຮ່ວມໂດຍ"]
 # The verb of a person named as the subject: the first verb after their name and position decides.
 OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]
+# The passive: "opened by" + the name ("ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ …").
+OPENED_BY = ["ກ່າວເປີດກອງປະຊຸມໂດຍ", "ກ່າວເປີດໂດຍ", "ກ່າວໄຂກອງປະຊຸມໂດຍ", "ກ່າວໄຂໂດຍ"]
 CLOSED = ["ໄດ້ກ່າວປິດ", "ກ່າວປິດ"]
 VERB_START = ["ໄດ້", "ກ່າວ", "ເປັນປະທານ"]
 # Between two people of one list of chairs ("… ແລະ ທ່ານ …"): the list stops at these.

@@ -267,3 +267,18 @@ def test_offices_and_whole_names_as_venues(text, venue, city):
     reading = read(text)
     assert reading.get("venue") == venue
     assert (reading.get("city") or {}).get("lo") == city
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "opened"),
+    [
+        ("ໄດ້ຈັດກອງປະຊຸມ ພາຍໃຕ້ການເປັນປະທານໂດຍ: ສະຫາຍ ປອ ບົວສອນ ແສງດາລາ ຫົວໜ້າກົມ.", "ບົວສອນ ແສງດາລາ", "chair", False),
+        ("ໄດ້ຈັດກອງປະຊຸມ ເຊິ່ງເປັນປະທານກອງປະຊຸມໂດຍ ທ່ານ ບົວສອນ ແສງດາລາ ຮອງເຈົ້າແຂວງ.", "ບົວສອນ ແສງດາລາ", "chair", False),
+        ("ໂດຍການເຂົ້າຮ່ວມເປັນປະທານກິດຕິມະສັກຂອງ ສະຫາຍ ບົວສອນ ແສງດາລາ ເຈົ້າແຂວງ.", "ບົວສອນ ແສງດາລາ", "chair", False),
+        ("ເຂົ້າຮ່ວມ ແລະ ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ ນາງ ບົວສອນ ແສງດາລາ ຫົວໜ້າສູນ.", "ບົວສອນ ແສງດາລາ", "participant", True),
+        ("ໂດຍເປັນປະທານ ອຈ ບົວສອນ ແສງດາລາ ຮອງຜູ້ອຳນວຍການ.", "ບົວສອນ ແສງດາລາ", "chair", False),
+    ],
+)
+def test_roles_from_the_phrase_that_introduces_the_name(text, name, role, opened):
+    value = people(read(text))[name]
+    assert value["role"] == role and bool(value.get("opened")) is opened
