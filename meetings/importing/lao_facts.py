@@ -333,6 +333,28 @@ def _read_organisations(text: str, known: Known) -> list[Fact]:
     return facts
 
 
+def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | None:
+    """The time of day in the sentence of the date read; with no date read (a day written without its year),
+    only a time of day that qualifies a day of the text itself (``ຕອນເຊົ້າວັນທີ 16 ມິຖຸນາ``)."""
+    dated = [f for f in facts if f.field == "start_date" and f.end > f.start]
+    if dated:
+        s_start, s_end = sentence_bounds(text, dated[0].start)
+        found = [(text.find(p, s_start, s_end), p) for p in TIMES_OF_DAY]
+    else:
+        head = text[:600]
+        found = [
+            (m.start(), p)
+            for p in TIMES_OF_DAY
+            for m in re.finditer(rf"{re.escape(p)}\s*(?:ຂອງ)?\s*ວັນທີ", head)
+        ]
+    found = [(pos, phrase) for pos, phrase in found if pos != -1]
+    if not found:
+        return None
+    pos, phrase = found[0] if dated else min(found)
+    lo, en = TIMES_OF_DAY[phrase]
+    return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, pos, pos + len(phrase))
+
+
 def looks_like_meeting(title: str, text: str) -> bool:
     haystack = normalise_text(f"{title}\n{text}").casefold()
     return any(word.casefold() in haystack for word in MEETING_WORDS)
@@ -346,23 +368,11 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     known = known if known is not None else Known.from_database()
     digits = text.translate(LAO_DIGITS)  # same length: offsets stay valid
     facts = lao_when.read_dates(digits, post_date)
-    if facts:
-        s_start, s_end = sentence_bounds(text, facts[0].start)
-        for phrase, (lo, en) in TIMES_OF_DAY.items():
-            pos = text.find(phrase, s_start, s_end)
-            if pos != -1:
-                facts.append(
-                    Fact(
-                        "time_of_day",
-                        {"lo": lo, "en": en},
-                        lo if language == "lo" else en,
-                        pos,
-                        pos + len(phrase),
-                    )
-                )
-                break
-    elif post_date:
+    if not facts and post_date:
         facts.append(Fact("start_date", post_date.isoformat(), post_date.isoformat(), 0, 0))
+    time = _read_time_of_day(text, facts, language)
+    if time:
+        facts.append(time)
     facts += lao_where.read_place(text, language)
     facts += _read_attendance(digits, language)
     form = _read_format(text, facts)

@@ -116,6 +116,7 @@ ONLINE_MEETING = [
     "ຜ່ານລະບົບອອນລາຍ",
     "ປະຊຸມຜ່ານວີດີໂອ",
     "ປະຊຸມອອນລາຍ",
+    "ສຳມະນາທາງໄກ",
     "video conference",
     "videoconference",
     "held online",

@@ -282,3 +282,17 @@ def test_offices_and_whole_names_as_venues(text, venue, city):
 def test_roles_from_the_phrase_that_introduces_the_name(text, name, role, opened):
     value = people(read(text))[name]
     assert value["role"] == role and bool(value.get("opened")) is opened
+
+
+def test_time_of_day_of_a_day_written_without_its_year():
+    reading = read("ຕອນບ່າຍວັນທີ 9 ພະຈິກ, ທີ່ນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມ.")
+    assert reading.get("start_date") is None and reading.get("time_of_day") == {
+        "lo": "ຕອນບ່າຍ",
+        "en": "afternoon",
+    }
+    # a time of day that qualifies no day of the text is not the meeting's
+    assert read("ບໍ່ມີວັນທີ. ພວກເຮົາເຮັດວຽກຕອນເຊົ້າ ແລະ ຕອນແລງ.").get("time_of_day") is None
+
+
+def test_a_seminar_at_a_distance_is_online():
+    assert read("ວັນທີ 4 ມີນາ 2024 ໄດ້ຈັດກອງປະຊຸມສຳມະນາທາງໄກ ຜ່ານລະບົບ Zoom.").get("format") == "online"
