@@ -30,7 +30,7 @@ def read_countries(text: str, known) -> list:
     facts: list = []
     if not known.countries:
         return facts
-    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|\s)\s*")
+    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|[-–]|\s)\s*")  # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ"
     for m in re.finditer("ປະເທດ", text):
         pos, members = m.end(), []
         while True:
@@ -62,7 +62,8 @@ def read_countries(text: str, known) -> list:
                 [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80]
             )
             for pos in range(m.end(), clause_end):
-                if (pos == m.end() or text[pos - 1].isspace()) and (at := _country_at(text, pos, known)):
+                starts = pos == m.end() or text[pos - 1].isspace() or text.endswith("ປະເທດ", 0, pos)
+                if starts and (at := _country_at(text, pos, known)):  # "… ແຂວງໄຫຫຼຳປະເທດຈີນ"
                     host = (at[0], pos, at[1])
             if host:
                 break

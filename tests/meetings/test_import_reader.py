@@ -296,3 +296,12 @@ def test_time_of_day_of_a_day_written_without_its_year():
 
 def test_a_seminar_at_a_distance_is_online():
     assert read("ວັນທີ 4 ມີນາ 2024 ໄດ້ຈັດກອງປະຊຸມສຳມະນາທາງໄກ ຜ່ານລະບົບ Zoom.").get("format") == "online"
+
+
+def test_countries_joined_by_dashes_and_a_host_glued_to_its_province():
+    reading = read("ມີຜູ້ຕາງໜ້າປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ ເຂົ້າຮ່ວມກອງປະຊຸມ.")
+    assert sorted(v["code"] for v in reading.all("country")) == ["KH", "LA", "MM", "TH"]
+    hosted = read("ກອງປະຊຸມຈະຈັດຂຶ້ນຢູ່ເມືອງກຸ້ຍໝິງ ແຂວງຢຸນນານປະເທດຈີນ ໃນວັນທີ 3 ມີນາ 2024.")
+    assert hosted.get("host_country")["code"] == "CN" and hosted.get("kind") == "international"
+    # a country named inside a word of the clause is not the host
+    assert read("ກອງປະຊຸມຈັດຂຶ້ນຢູ່ສະຖານທູດລາວ, ຕອນເຊົ້າ.").get("host_country") is None
