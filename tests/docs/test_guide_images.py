@@ -69,3 +69,14 @@ def test_the_check_finds_a_picture_no_journey_makes_a_missing_file_and_the_wrong
     assert any("no-such-task.png is missing" in p for p in found), found
     assert any("history.png is missing" in p for p in found), found
     assert any("a lo page shows the en picture history.png" in p for p in found), found
+
+
+def test_no_picture_is_left_over_from_a_journey_step_that_is_gone():
+    """A PNG under docs/assets/screenshots/ that no journey makes any more would never be refreshed."""
+    made = made_by_journeys()
+    stale = [
+        str(path.relative_to(ROOT))
+        for path in sorted((DOCS / "assets" / "screenshots").glob("*/*.png"))
+        if path.stem not in made
+    ]
+    assert not stale, stale
