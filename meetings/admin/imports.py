@@ -196,6 +196,8 @@ def suggestion_context(meeting) -> dict:
         "suggestions": suggestions,
         "pending_suggestions": [s for s in suggestions if s.status == Suggestion.Status.PENDING],
         "imported_post": post,
+        # posts about this meeting that the import linked to it instead of making a second draft
+        "linked_posts": list(meeting.linked_posts.all()) if meeting else [],
     }
 
 
