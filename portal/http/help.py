@@ -16,6 +16,7 @@ from pathlib import Path
 
 from csp.decorators import csp_exempt
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils._os import safe_join
@@ -116,7 +117,7 @@ def help_site(request, path: str = ""):
         raise Http404("the guide is served by the web server")
     try:
         target = Path(safe_join(root, path))
-    except ValueError:  # outside the folder
+    except SuspiciousFileOperation:  # outside the folder
         raise Http404("not in the guide") from None
     if path and not path.endswith("/") and target.is_dir():
         return HttpResponsePermanentRedirect(f"{HELP_PREFIX}{path}/")

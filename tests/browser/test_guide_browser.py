@@ -3,6 +3,8 @@
 * Lao search: Lao writes no spaces between words; 20 Lao words taken from the built Lao pages by a rule
   (tests/guide.py, rare_lao_words: words inside runs of Lao text, found on few pages) are typed into the
   guide's search box, and each one's page must be among the hits.
+* Help where it is needed: the Lao add-meeting screen of the admin has a help link; it opens the Lao
+  officers' page about entering a meeting, written in Lao, whose screenshots load.
 * The Lao home page: in Lao, its diagram drawn by the vendored Mermaid, the Lao font loaded, nothing
   fetched from another host (the browser fixture refuses and reports such requests).
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import log_in, screenshot, session_cookie
 from tests.guide import rare_lao_words
 
 pytestmark = pytest.mark.browser
@@ -85,3 +87,37 @@ def test_lao_home_of_the_guide_is_lao_with_its_diagram_and_font(transactional_db
     page.goto("/help/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator('a[hreflang="lo"]').count() >= 1
+
+
+@pytest.fixture
+def officer_cookie(transactional_db, live_server):
+    from django.contrib.auth import get_user_model
+
+    officer = get_user_model().objects.create_superuser("officer", password=None)
+    return session_cookie(officer, live_server.url)
+
+
+def test_lao_add_meeting_screen_opens_the_lao_officers_page_with_its_screenshots(
+    officer_cookie, guide, browser_page, live_server
+):
+    page = browser_page
+    log_in(page, officer_cookie)
+    page.goto("/admin/meetings/meeting/add/")
+    assert page.locator("html").get_attribute("lang") == "lo"  # an officer's admin is Lao unless they chose
+    link = page.locator("#user-tools a.help-link")
+    assert link.text_content() == "ຄູ່ມື"
+    link.click()
+    page.wait_for_url(live_server.url + "/help/lo/officers/enter-a-meeting/")
+    page.wait_for_load_state("load")
+    assert page.locator("html").get_attribute("lang") == "lo"
+    assert page.locator("article .untranslated").count() == 0, "the page is the English one standing in"
+    heading = page.locator("article h1").first.text_content()
+    assert any("\u0e80" <= c <= "\u0eff" for c in heading), heading
+    images = page.evaluate(
+        """() => [...document.querySelectorAll('article img')].map(
+             i => ({src: i.currentSrc, loaded: i.complete && i.naturalWidth > 0}))"""
+    )
+    screenshots = [i for i in images if "/help/assets/screenshots/lo/" in i["src"]]
+    assert screenshots, f"no Lao screenshot on the page: {images}"
+    assert all(i["loaded"] for i in images), [i["src"] for i in images if not i["loaded"]]
+    screenshot(page, "guide-help-link-lao-officers")
