@@ -16,7 +16,7 @@ cores = multiprocessing.cpu_count()
 bind = _env("bind", "unix:/run/portal/gunicorn.sock")
 # gunicorn creates its socket (and the workers' heartbeat files) with this umask, 0 by default: a socket
 # any local user could connect to. 007: only the portal user and its group (nginx's www-data is added to
-# the group "portal", README "Production") may connect; the runtime directory is 0750 as well.
+# the group "portal", docs/en/it/install.md, step 10) may connect; the runtime directory is 0750 as well.
 umask = int(_env("umask", "0o007"), 8)
 # Workers: one per core plus one (requests spend some time waiting for PostgreSQL and Redis); threads let
 # a worker overlap those waits and a slow client download without another 110 MB process.

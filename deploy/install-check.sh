@@ -19,7 +19,9 @@
 #   started by the page's own systemctl lines;
 # - the sandbox shares the host's network, so PostgreSQL listens on its socket only, and ports 80 and 443
 #   of the host must be free;
-# - the apt package cache of the host is shared (faster; packages are still checked by apt).
+# - the apt package cache of the host is shared (faster; packages are still checked by apt);
+# - the host's local certificate authorities (/usr/local/share/ca-certificates) are copied in: on this
+#   machine the registries are reached through a TLS proxy that only they let a client trust.
 # Everything started inside ends with the process namespace when the check ends. Needs debootstrap
 # (installed from Debian when missing), unshare and chroot. Takes a few minutes (network-bound).
 set -euo pipefail
@@ -77,6 +79,10 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
 printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d"; chmod +x "$R/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$R/etc/resolv.conf"
+# This machine reaches the registries through a TLS proxy whose authority is installed locally: the sandbox
+# trusts the same local authorities (the page's ca-certificates package adds them to the system store).
+mkdir -p "$R/usr/local/share/ca-certificates"
+cp /usr/local/share/ca-certificates/*.crt "$R/usr/local/share/ca-certificates/" 2>/dev/null || true
 install -m 0755 deploy/install-check/systemctl "$R/usr/local/sbin/systemctl"
 echo "portal-install-check" > "$R/etc/hostname"
 printf '127.0.0.1 localhost\n127.0.1.1 portal-install-check\n::1 localhost ip6-localhost ip6-loopback\n' > "$R/etc/hosts"

@@ -48,6 +48,6 @@ def env_required(name: str) -> str:
     if not value:
         raise ImproperlyConfigured(
             f"The environment variable {name} is required when PORTAL_ENV=production. "
-            "See README.md, section 'Production'."
+            "See docs/en/it/environment.md."
         )
     return value

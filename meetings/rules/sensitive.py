@@ -2,7 +2,7 @@
 number, a home address, an e-mail address or a person's age.
 
 The portal records officials at meetings, never victims of trafficking or anyone else who needs
-protection (see README, "People recorded"). Such details have no place in minutes, so before a meeting is
+protection (see docs/en/developers/internals.md, "Personal data"). Such details have no place in minutes, so before a meeting is
 published the admin shows what this detector finds and asks for a confirmation. It is a warning, not a
 proof: it errs on the side of asking.
 """

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "portal.i18n.language.PortalLocaleMiddleware",  # the admin: the officer's choice or Lao, not the browser's
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.http.cached_auth.CachedAuthenticationMiddleware",  # Django's, the user kept in the cache
     "portal.i18n.language.InterfaceLanguageMiddleware",  # an officer's language, applied at login
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -96,7 +96,7 @@ TEMPLATES = [
 # SQLite is only the zero-setup demo default; PostgreSQL (DATABASE_URL) is production and the tests.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
-# A streaming replica of the primary (README, "Scaling"): anonymous public reads go there (portal/http/replica.py).
+# A streaming replica of the primary (docs/en/it/scaling.md): anonymous public reads go there (portal/http/replica.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 REPLICA_MAX_LAG_SECONDS = float(env_str("REPLICA_MAX_LAG_SECONDS", "5"))  # further behind: read the primary
 REPLICA_RETRY_SECONDS = float(env_str("REPLICA_RETRY_SECONDS", "1"))  # a replica that failed: ask again after
@@ -164,7 +164,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "lo"
 LANGUAGES = [("lo", "ລາວ"), ("en", "English")]
 # The project's catalogue first (it wins), then Lao for Django's own admin/auth/forms strings, kept apart so
-# that makemessages never drops them (see README, "Translations").
+# that makemessages never drops them (see docs/en/developers/translations.md).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 FORMAT_MODULE_PATH = ["portal.i18n.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language an officer chose sticks (see portal/i18n/language.py)
@@ -193,7 +193,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Every stored file goes through STORAGES (portal/ops/files.py): "default" holds the uploaded documents and
 # parked imports, "reports" the rendered minutes PDFs. One machine: folders (MEDIA_ROOT, REPORTS_CACHE_ROOT).
 # With S3_BUCKET and S3_ENDPOINT_URL: one private bucket of an S3-compatible server shared by every node
-# (README, "Scaling"). File names keep Lao vowels and tone marks on both (meetings/rules/uploads.py).
+# (docs/en/it/scaling.md). File names keep Lao vowels and tone marks on both (meetings/rules/uploads.py).
 S3_BUCKET = env_str("S3_BUCKET")
 S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
 # A download handed to nginx fetches the object through a presigned URL valid this long (portal/http/sendfile.py).

@@ -1,6 +1,6 @@
 """Production (``PORTAL_ENV=production``): refuses to start without the values that must not have a
 default, and switches on HTTPS, secure cookies, the shared Redis cache and the file hand-off to nginx.
-See README.md, "Production", and ``deploy/``."""
+See docs/en/it/install.md and ``deploy/``."""
 
 import dj_database_url
 
@@ -26,7 +26,7 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.Compresse
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
 
-# Mail leaves through SMTP only: no production without a mail server (README, "Mail and the task queue").
+# Mail leaves through SMTP only: no production without a mail server (docs/en/developers/internals.md, "Mail").
 EMAIL_HOST = env_required("EMAIL_HOST")
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env_required("DEFAULT_FROM_EMAIL")

@@ -10,7 +10,9 @@ PAGES = [ROOT / "docs" / "en" / "it" / "environment.md", ROOT / "docs" / "lo" / 
 def variables_read() -> set[str]:
     names = set()
     for path in (ROOT / "portal").rglob("*.py"):
-        names |= set(re.findall(r"env_(?:str|bool|list|required)\(\s*\"([A-Z][A-Z0-9_]*)\"", path.read_text()))
+        names |= set(
+            re.findall(r"env_(?:str|bool|list|required)\(\s*\"([A-Z][A-Z0-9_]*)\"", path.read_text())
+        )
     gunicorn = (ROOT / "deploy" / "gunicorn.conf.py").read_text()
     names |= {f"GUNICORN_{name.upper()}" for name in re.findall(r"_env\(\"([a-z_]+)\"", gunicorn)}
     return names

@@ -4,7 +4,7 @@ text, private caching for signed-in readers, HEAD, oversized uploads, health, ha
 
 The test of each hardening item speaks to the portal only as a reader, an operator or the deployment does:
 requests through the test client, management commands and the production settings computed from the
-environment. So each one also fails on the code from before the hardening (README, "Production").
+environment. So each one also fails on the code from before the hardening (benchmarks/results/2026-12-01-hardening-check.md).
 """
 
 import csv

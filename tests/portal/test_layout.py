@@ -1,5 +1,6 @@
-"""The layout the README describes is the tree: every package of the apps has its line, and no module sits at
-the top of meetings/ except those the README names (apps, urls, the modeltranslation registry)."""
+"""The layout the developers' guide describes is the tree: every package of the apps has its line in the
+architecture page's "Packages" table, the README's short layout table names every top-level folder, and no
+module sits at the top of meetings/ except those the guide names (apps, urls, the modeltranslation registry)."""
 
 from pathlib import Path
 
@@ -12,16 +13,38 @@ def test_no_loose_modules_in_meetings():
     assert loose == []
 
 
-def test_readme_layout_names_every_package():
-    readme = (ROOT / "README.md").read_text()
-    layout = readme[readme.index("## Layout") : readme.index("## Rules that live in one place")]
-    for app in ("meetings", "reports"):
+def test_architecture_page_names_every_package():
+    page = (ROOT / "docs" / "en" / "developers" / "architecture.md").read_text(encoding="utf-8")
+    layout = page[page.index("## Packages") : page.index("## Why these choices")]
+    for app in ("meetings", "reports", "portal"):
         for package in sorted(p.parent for p in (ROOT / app).glob("*/__init__.py")):
             if package.name in ("migrations", "management", "templatetags"):
                 continue
-            assert f"`{app}/{package.name}/`" in layout, f"{app}/{package.name}/ is missing from the README"
+            assert f"`{app}/{package.name}/`" in layout, (
+                f"{app}/{package.name}/ is missing from architecture.md"
+            )
     for named in ("meetings/translation.py",):
         assert (ROOT / named).is_file() and f"`{named}`" in layout
+
+
+def test_readme_layout_names_every_top_level_folder():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") : readme.index("## Production stack")]
+    ignored = {
+        "node_modules",
+        "var",
+        "staticfiles",
+        "media",
+        "test-artifacts",
+        "site",
+        "backups",
+        "__pycache__",
+    }
+    folders = sorted(
+        p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in ignored
+    )
+    missing = [name for name in folders if f"`{name}/`" not in layout]
+    assert missing == [], f"README's layout table does not name {missing}"
 
 
 MAX_MODULE_LINES = 600

@@ -1,6 +1,6 @@
 """One concept, one Lao term: an action item is ວຽກທີ່ຕົກລົງ everywhere (pages, admin, PDFs, exports, feeds).
 
-See "Terminology" in the README for why. These tests read the Lao catalogue and every template and Python
+See "Terminology" in docs/en/developers/translations.md for why. These tests read the Lao catalogue and every template and Python
 source of the project, so a string that brings back another term for the concept fails here.
 """
 

@@ -106,7 +106,7 @@ def problems(
 
 
 def validator_report(path: Path) -> str:
-    """What the README shows: qpdf's and poppler's output for a file."""
+    """What benchmarks/results/2026-12-01-reports-bench.md shows: qpdf's and poppler's output for a file."""
     out = [f"$ qpdf --check {path.name}", run(["qpdf", "--check", str(path)]).stdout.strip()]
     info = run(["pdfinfo", str(path)]).stdout
     out += [f"$ pdfinfo {path.name} | grep -E 'Tagged|PDF version|Title'"]
