@@ -1,29 +1,35 @@
 """Faults of the two-node stack under load. Not a test: it prints figures.
 
-    DATABASE_URL=postgres://... .venv/bin/python benchmarks/node_faults.py [--port 8320] [--seconds 12]
+    .venv/bin/python benchmarks/node_faults.py [--port 8320] [--seconds 12]   # as root or the user postgres
 
-1. Starts moto's S3 server (tests/s3.py), a throwaway database ``node_faults_<random>`` on the PostgreSQL
-   of DATABASE_URL, and ``bin/serve --nodes 2`` with the bucket (nginx PORT, node 1 PORT+1, node 2 PORT+4),
-   then adds a public meeting with one document (in the bucket).
+1. Starts moto's S3 server (tests/s3.py), a throwaway PostgreSQL primary and its streaming replica
+   (tests/replication.py: initdb, pg_basebackup -R; DATABASE_URL names only the binaries' machine), and
+   ``bin/serve --nodes 2`` with the bucket and DATABASE_REPLICA_URL (nginx PORT, node 1 PORT+1, node 2
+   PORT+4), then adds a public meeting with one document (in the bucket).
 2. Loads nginx with 4 clients: 3 send GETs (home, meetings list, meeting page, the document, /health/),
    1 sends POSTs (the sign-in form without a CSRF token: the portal answers 403, which counts as served);
    rate limits raised as in stack_bench.py (NO_LIMITS).
    Each request's time and status are kept; an error is a 5xx or no answer.
 3. Faults, one after the other, each in a window of --seconds:
-   a. node 2 killed (SIGKILL to its gunicorn master and workers) a third into the window: the failed GETs
+   a. the replica stopped (``pg_ctl stop -m immediate``) a third into the window: the anonymous reads it
+      served (its connections are counted in pg_stat_activity first) go to the primary; failed GETs must
+      be 0. Recovery: from the stop to the last GET that failed or took over a second. It stays down.
+   b. node 2 killed (SIGKILL to its gunicorn master and workers) a third into the window: the failed GETs
       must be 0 (nginx's proxy_next_upstream retries them on node 1); failed POSTs are counted (nginx does
       not send a POST twice). Node 2 stays down (the rest runs on one node).
-   b. S3 stopped a third into the window and started again at two thirds (moto keeps its objects in
-      memory: the bucket and the document are put back at once). Pages keep serving; downloads fail
-      meanwhile. Recovery: from S3's restart to the first successful download.
-   The replica fault is in tests/portal/test_replica.py (replica stopped: reads on the primary within a
-   second); this script has no replica.
+   c. S3 stopped a third into the window and started again at two thirds (moto keeps its objects in
+      memory: the bucket and the document are put back at once). Pages keep serving; downloads answer 503
+      (a page in Lao and English) meanwhile, never 500. Recovery: from S3's restart to the first successful
+      download.
+   The page cache and nginx's micro-cache are off (PAGE_CACHE_SECONDS=0): every read reaches a node and
+   its database.
 4. Stops everything and drops the database, whatever happened.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -34,6 +40,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import requests
@@ -44,6 +51,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from search_bench import recreate_database  # noqa: E402
 from stack_bench import NO_LIMITS  # noqa: E402
 
+from tests.replication import pg, replication_cluster  # noqa: E402
 from tests.s3 import S3Server  # noqa: E402
 
 CONTENT = b"%PDF-1.4\n%node faults\n"
@@ -140,50 +148,113 @@ def kill_node(state: Path, node: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
+@contextlib.contextmanager
+def shared_services(
+    name: str, *, replica: bool = False, **extra
+) -> Iterator[tuple[S3Server, dict, Path, dict]]:
+    """Everything two nodes share, started for a run and stopped (and dropped) after it, whatever happened:
+    moto's S3 server with the bucket ``name``, a database ``<name>_<random>`` (on DATABASE_URL's server,
+    or with ``replica`` on a throwaway primary with a streaming replica), and a state folder. Yields the
+    S3 server, the nodes' environment, the folder and the replication cluster (``{}`` without)."""
+    s3 = S3Server()
+    s3.start()
+    bucket = name.replace("_", "-")
+    s3.client().create_bucket(Bucket=bucket)
+    state = Path(tempfile.mkdtemp(prefix=bucket + "-"))
+    with contextlib.ExitStack() as stack:
+        stack.callback(s3.stop)
+        stack.callback(shutil.rmtree, state, ignore_errors=True)
+        cluster, server = {}, os.environ.get("DATABASE_URL", "")
+        if replica:
+            cluster = stack.enter_context(replication_cluster())
+            server = f"postgres://postgres@127.0.0.1:{cluster['ports']['primary']}/postgres"
+        url = recreate_database(server, name=f"{name}_{uuid.uuid4().hex[:8]}")
+        stack.callback(recreate_database, server, drop_only=True, name=url.rsplit("/", 1)[1])
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PORTAL_ENV"}},
+            **s3.environment(bucket), **NO_LIMITS, "DATABASE_URL": url, **extra,
+        }  # fmt: skip
+        if replica:
+            env["DATABASE_REPLICA_URL"] = url.replace(
+                f":{cluster['ports']['primary']}/", f":{cluster['ports']['replica']}/"
+            )
+        stack.callback(stop_two_nodes, env, state=state)
+        yield s3, env, state, cluster
+
+
+def connections(url: str) -> int:
+    """The portal's connections open on the server of ``url`` (pg_stat_activity), to its database."""
+    import psycopg2
+
+    database = url.rsplit("/", 1)[1]
+    with (
+        contextlib.closing(psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")) as conn,
+        conn.cursor() as cur,
+    ):
+        cur.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [database]
+        )
+        return cur.fetchone()[0]
+
+
+def window(load: Load, seconds: float, fault, *, until: Callable | None = None):
+    """Runs ``fault`` a third into a window of ``seconds`` (and ``until`` at two thirds); returns the
+    window's records and the moments of the fault and of ``until``."""
+    start = time.monotonic()
+    time.sleep(seconds / 3)
+    at = time.monotonic()
+    fault()
+    back = None
+    if until is not None:
+        time.sleep(seconds / 3)
+        back = time.monotonic()
+        until()
+    time.sleep(max(0.0, seconds - (time.monotonic() - start)))
+    return load.between(start, time.monotonic()), at, back
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8320)
     parser.add_argument("--seconds", type=float, default=12)
     args = parser.parse_args()
     print("load average:", Path("/proc/loadavg").read_text().split()[:3], "cores:", os.cpu_count())
-    s3 = S3Server()
-    s3.start()
-    bucket = "node-faults"
-    s3.client().create_bucket(Bucket=bucket)
-    url = recreate_database(os.environ["DATABASE_URL"], name="node_faults_" + uuid.uuid4().hex[:8])
-    state = Path(tempfile.mkdtemp(prefix="node-faults-"))
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PORTAL_ENV"}},
-        **s3.environment(bucket), **NO_LIMITS, "DATABASE_URL": url, "GUNICORN_WORKERS": "2",
-    }  # fmt: skip
-    try:
+    services = shared_services("node_faults", replica=True, GUNICORN_WORKERS="2", PAGE_CACHE_SECONDS="0")
+    with services as (s3, env, state, cluster):
         out = two_node_stack(env, port=args.port, state=state, setup=SETUP)
         meeting, document, key = out.split()[-3:]
         base = f"http://127.0.0.1:{args.port}"
-        third = args.seconds / 3
         with Load(base, ["/en/", "/en/meetings/", meeting, document, "/health/"]) as load:
             time.sleep(2)
-            start = time.monotonic()
-            time.sleep(third)
-            killed = time.monotonic()
-            kill_node(state, 2)
-            time.sleep(args.seconds - third)
+            on_replica = connections(env["DATABASE_REPLICA_URL"])
+
+            def stop_replica():
+                pg("pg_ctl", "-D", str(cluster["replica_dir"]), "-m", "immediate", "stop")
+
+            records, stopped, _ = window(load, args.seconds, stop_replica)
+            after = [r for r in records if r[0] >= stopped and r[2] == "GET"]
+            troubled = [r[1] for r in after if failed(r) or r[1] - r[0] > 1.0]
+            first_ok = min((r[1] for r in after if r[4] == 200), default=None)
             bad_gets, _ = report(
-                "node 2 killed (SIGKILL) under load", load.between(start, time.monotonic()), killed
-            )
+                "replica stopped (pg_ctl stop -m immediate) under load", records, stopped,
+                f"portal connections on the replica before the stop: {on_replica}; on the primary after: "
+                f"{connections(env['DATABASE_URL'])}; first GET answered 200 after the stop: "
+                f"+{first_ok - stopped:.2f} s; slowest GET started after the stop: "
+                f"{max((r[1] - r[0] for r in after), default=0):.2f} s; reads back to normal (last failed or "
+                f"over-1-s GET) +{(max(troubled) - stopped) if troubled else 0:.2f} s",
+            )  # fmt: skip
+            print("   PASS: 0 failed GETs, reads on the primary" if not bad_gets else "   FAIL: GETs failed")
+
+            records, killed, _ = window(load, args.seconds, lambda: kill_node(state, 2))
+            bad_gets, _ = report("node 2 killed (SIGKILL) under load", records, killed)
             print("   PASS: 0 failed GETs" if not bad_gets else "   FAIL: GETs failed")
 
-            start = time.monotonic()
-            time.sleep(third)
-            s3_down = time.monotonic()
-            s3.stop()
-            time.sleep(third)
-            s3.start()
-            s3_up = time.monotonic()
-            s3.client().create_bucket(Bucket=bucket)
-            s3.client().put_object(Bucket=bucket, Key=key, Body=CONTENT)
-            time.sleep(args.seconds - 2 * third)
-            records = load.between(start, time.monotonic())
+            def s3_back():
+                s3.start()
+                s3.client().create_bucket(Bucket=env["S3_BUCKET"])
+                s3.client().put_object(Bucket=env["S3_BUCKET"], Key=key, Body=CONTENT)
+
+            records, s3_down, s3_up = window(load, args.seconds, s3.stop, until=s3_back)
             pages = [r for r in records if r[3] != document and r[2] == "GET"]
             ok_after = [r[1] for r in records if r[3] == document and r[4] == 200 and r[0] >= s3_up]
             recovery = f"{min(ok_after) - s3_up:.2f} s" if ok_after else "not within the window"
@@ -194,11 +265,7 @@ def main() -> None:
                 f"document downloads while S3 was down, by status: {dict(during)}; "
                 f"a download answered 200 again {recovery} after S3's restart",
             )  # fmt: skip
-    finally:
-        stop_two_nodes(env, state=state)
-        shutil.rmtree(state, ignore_errors=True)
-        s3.stop()
-        recreate_database(os.environ["DATABASE_URL"], drop_only=True, name=url.rsplit("/", 1)[1])
+            print("   PASS: no 500" if 500 not in during else "   FAIL: a download answered 500")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,25 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-SHARED = ROOT.parent / "shared"  # shared data is reached relative to the project, never by an absolute path
+
+
+def _shared() -> Path:
+    """``../shared`` beside the project (never an absolute path); from a git worktree of the project placed
+    elsewhere, ``../shared`` beside its main checkout."""
+    beside = ROOT.parent / "shared"
+    if beside.is_dir():
+        return beside
+    try:
+        common = subprocess.run(
+            ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return beside
+    return Path(common).parent.parent / "shared"
+
+
+SHARED = _shared()  # shared data is reached relative to the project, never by an absolute path
 PEER = SHARED / "bench" / "peer-wordpress.sh"
 PORT = 8090
 STATE = Path("/tmp/portal-bench-stack")  # noqa: S108 - a loopback benchmark's own state
@@ -168,6 +186,7 @@ def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) 
             "p99": statistics.median(r["p99"] for r in results),
             "errors": sum(r["errors"] for r in results),
             "non2xx": sum(r.get("non2xx", 0) for r in results),
+            "requests": sum(r["requests"] for r in results),
         }
         for name, results in runs.items()
     }
@@ -242,6 +261,7 @@ def table(results: dict[str, dict], wordpress: float, static: float, title: str)
         )
 
 
+RSS_TARGET_MB = 120
 FLOOR = "floor: a 404 page through every middleware (no query)"
 FLOOR_SIGNED_IN = "floor, signed-in partner: the same 404"
 
@@ -277,6 +297,15 @@ def targets(cached: dict, uncached: dict, static: float) -> None:
     print(f"wrk time-outs or socket errors: {', '.join(bad) if bad else 'none'} (target: none)")
 
 
+def memory_row(rss: list[float], served: int) -> None:
+    """Worker memory after the requests of the run (issue 23: ≤ 120 MB after 10,000 mixed requests)."""
+    worst = max(rss) if rss else float("nan")
+    met = "yes" if served >= 10_000 and worst <= RSS_TARGET_MB else "NO"
+    print(
+        f"| largest worker RSS after {served:,} mixed requests | {worst:.0f} MB | ≤ {RSS_TARGET_MB} MB | {met} |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
@@ -305,6 +334,7 @@ def main() -> None:
         )
     post_path = post_url.read_text().strip().removeprefix("http://127.0.0.1:8081")
 
+    load_at_start = os.getloadavg()
     database_url = recreate_database(base_url, name=BENCH_DB)
     dev = {"DATABASE_URL": database_url, "PORTAL_ENV": "development"}
     sh(PY, "manage.py", "migrate", "--noinput", env=dev, stdout=subprocess.DEVNULL)
@@ -406,7 +436,9 @@ def main() -> None:
         [cached["WordPress post (status quo)"]["rps"], uncached["WordPress post (status quo)"]["rps"]]
     )
     static = cached["static CSS through the portal's nginx"]["rps"]
-    print(f"\nload average during the run: {os.getloadavg()}")
+    print(
+        f"\nload average at the start: {load_at_start}; at the end: {os.getloadavg()} (other jobs on the machine)"
+    )
     print(f"wrk -t2 -c{args.conns} -d{args.duration}s, medians of {args.rounds} alternating rounds; "
           f"{os.cpu_count()} cores; portal: nginx → gunicorn (deploy/gunicorn.conf.py) → PostgreSQL, Redis cache")  # fmt: skip
     table(cached, wordpress, static, "Page cache on (production default)")
@@ -415,6 +447,9 @@ def main() -> None:
     print(
         f"\nAn edit of the meeting's title was shown by the next request after {lag * 1000:.0f} ms (cache on)."
     )
+    served = sum(r["requests"] for results in (cached, uncached) for name, r in results.items()
+                 if not name.startswith(("WordPress", "nginx static", "static CSS")))  # fmt: skip
+    memory_row(rss_after, served)
     print(
         f"gunicorn worker RSS: {', '.join(f'{m:.0f}' for m in rss)} MB after the cached run; "
         f"{', '.join(f'{m:.0f}' for m in rss_after)} MB after the uncached run"

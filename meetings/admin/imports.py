@@ -16,14 +16,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin import import_review
 from meetings.admin.storage import MSG_STORAGE_DOWN
 from meetings.importing import services
 from meetings.importing.running import MSG_BUSY, ImportBusy, one_import_at_a_time
+from meetings.importing.uploads import UPLOAD_DIR  # abandoned ones are removed by manage.py cleanup_imports
 from meetings.importing.wxr import MAX_WXR_BYTES, WxrError
 from meetings.models.imports import ImportedPost, Suggestion
 from portal.ops import files
 
-UPLOAD_DIR = "wordpress-imports"  # in STORAGES["default"] (MEDIA_ROOT or the bucket), never served
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 SESSION_KEY = "wordpress_import_token"
 # Meeting form fields that a suggestion of this kind fills in.
@@ -101,11 +102,16 @@ class ImportedPostAdmin(admin.ModelAdmin):
             path(
                 "import/", self.admin_site.admin_view(self.import_view), name="meetings_importedpost_import"
             ),
+            *import_review.review_urls(self),  # bulk review of suggestions by kind
             *super().get_urls(),
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "can_import": services.can_import(request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_import": services.can_import(request.user),
+            "review_url": import_review.review_url(),
+        }
         return super().changelist_view(request, extra_context)
 
     def import_view(self, request):

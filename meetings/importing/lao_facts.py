@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from meetings.importing import lao_countries, lao_people, lao_when, lao_where
+from meetings.importing import lao_countries, lao_people, lao_when, lao_where, matching
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO as _LAO
-from meetings.importing.lao_patterns import LAO_DIGITS, find_names, name_key, sentence_bounds
+from meetings.importing.lao_patterns import LAO_DIGITS, cluster_cut, find_names, name_key, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     ATTENDANCE_TOTAL,
@@ -42,7 +41,6 @@ from meetings.importing.lao_tables import (
     ONLINE_WORDS,
     ORGANISED,
     PEOPLE_UNITS,
-    POSITION_ENDS,
     ROLE_AFTER,
     ROLE_BEFORE,
     TIMES_OF_DAY,
@@ -71,11 +69,9 @@ class Reading:
         lo = max(self.text.rfind("\n", 0, fact.start) + 1, fact.start - context)
         hi = self.text.find("\n", fact.end)
         hi = min(hi if hi != -1 else len(self.text), fact.end + context)
-        # at grapheme cluster boundaries: never start or end between a Lao letter and its vowel/tone marks
-        while lo < fact.start and unicodedata.category(self.text[lo]).startswith("M"):
-            lo += 1
-        while hi < len(self.text) and unicodedata.category(self.text[hi]).startswith("M"):
-            hi += 1
+        # at grapheme cluster boundaries (ICU): never between a Lao letter and its vowel or tone marks
+        lo, hi = cluster_cut(self.text, lo, hi)
+        lo = min(lo, fact.start)
         before, after = self.text[lo : fact.start], self.text[fact.end : hi]
         return (
             ("…" if lo > 0 and self.text[lo - 1] != "\n" else "") + before,
@@ -102,27 +98,26 @@ class Known:
 
     @classmethod
     def from_database(cls) -> Known:
-        from meetings.models import Country, Organisation, Person, Programme
+        from meetings.importing.matching import older_names, people_entries
+        from meetings.models import Country, Organisation, Programme
 
-        def entries(queryset):
+        def entries(model):
+            older = older_names(model)  # a renamed organisation is still found by the name posts used
             return [
                 {
                     "pk": o.pk,
                     "slug": o.slug,
                     "label": str(o),
-                    "names": [n for n in (o.name_lo, o.name_en) if n],
+                    "names": [*{n: 1 for n in (o.name_lo, o.name_en, *sorted(older.get(o.pk, ()))) if n}],
                     "short": [n for n in (o.short_name_lo, o.short_name_en) if n],
                 }
-                for o in queryset
+                for o in model.objects.all()
             ]
 
         return cls(
-            organisations=entries(Organisation.objects.all()),
-            programmes=entries(Programme.objects.all()),
-            people=[
-                {"pk": p.pk, "slug": p.slug, "name_lo": p.name_lo or "", "name_en": p.name_en or ""}
-                for p in Person.objects.all()
-            ],
+            organisations=entries(Organisation),
+            programmes=entries(Programme),
+            people=people_entries(),
             countries=[country_entry(c.pk, c.code, [c.name_lo, c.name_en]) for c in Country.objects.all()],
         )
 
@@ -231,18 +226,8 @@ def _role(text: str, start: int, end: int, next_start: int) -> str:
     return "participant"
 
 
-def _position(text: str, end: int) -> str:
-    rest = text[end : end + 160]
-    cut = min([i for i in (rest.find(stop) for stop in POSITION_ENDS) if i > 0] + [len(rest)])
-    return rest[:cut].strip(" ,")
-
-
 def _read_people(text: str, language: str, known: Known) -> list[Fact]:
-    people_by_key = {}
-    for person in known.people:
-        for name in (person["name_lo"], person["name_en"]):
-            if name:
-                people_by_key[name_key(name)] = person
+    people_by_key = matching.people_by_key(known.people)  # both scripts, older names and spellings
     if language == "lo":
         found = lao_people.find_people(text)
         lao_people.roles(text, found, lambda pos: sentence_bounds(text, pos)[1])
@@ -294,7 +279,7 @@ def _read_people(text: str, language: str, known: Known) -> list[Fact]:
                 person=None,
                 name_lo=name if language == "lo" else "",
                 name_en=name_en if name_en else ("" if language == "lo" else name),
-                position=_position(text, person["end"]) if language == "lo" else "",
+                position=lao_people.position_after(text, person["end"]) if language == "lo" else "",
             )
         by_key[key] = value
         label = f"{person['honorific_lo'] or person['honorific_en']} {name}".strip()

@@ -6,11 +6,25 @@ Everything here works on text in the portal's stored form (:func:`meetings.rules
 from __future__ import annotations
 
 import re
+import threading
+
+import icu
 
 from meetings.rules.text import normalise_text, search_key
 
 LAO_DIGITS = str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789")
 LAO = "\u0e80-\u0eff"
+
+
+# Older spellings still written today, in the order of the stored form's letters: ຫນ → ໜ, ຫມ → ໝ, ຫລ → ຫຼ.
+OLDER_SPELLINGS = (("ຫນ", "ໜ"), ("ຫມ", "ໝ"), ("ຫລ", "ຫຼ"))
+
+
+def modern_spelling(text: str) -> str:
+    """The text with the older spellings of ໜ, ໝ and ຫຼ replaced (for comparing, not for offsets)."""
+    for old, new in OLDER_SPELLINGS:
+        text = text.replace(old, new)
+    return text
 
 
 def alt(words) -> str:
@@ -29,6 +43,8 @@ def phrase_pattern(name: str) -> str:
         else:
             parts.append(re.escape(char))
     pattern = "".join(parts)
+    for old, new in OLDER_SPELLINGS:  # a recorded ໜ also matches ຫນ in a text, and the other way round
+        pattern = pattern.replace(new, f"(?:{new}|{old})")
     if re.match(r"[A-Za-z0-9]", name):
         pattern = r"(?<![A-Za-z0-9])" + pattern
     if re.search(r"[A-Za-z0-9]$", name):
@@ -64,5 +80,32 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def name_key(name: str) -> str:
-    """A name compared without case, spaces or spelling variants of the stored form."""
-    return re.sub(r"\s+", "", search_key(name))
+    """A name compared without case, spaces, the stored form's typing variants or older spellings (ຫນ/ໜ)."""
+    return re.sub(r"\s+", "", modern_spelling(search_key(name)))
+
+
+_local = threading.local()  # ICU break iterators are not thread-safe: one per thread
+
+
+def _character_iterator():
+    iterator = getattr(_local, "character", None)
+    if iterator is None:
+        iterator = _local.character = icu.BreakIterator.createCharacterInstance(icu.Locale("lo"))
+    return iterator
+
+
+def cluster_cut(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo`` and ``hi`` moved forward to the next grapheme cluster boundary (ICU), so that a passage cut
+    there never starts with a vowel or tone mark without its letter, nor ends with a letter without them."""
+    start, end = max(0, lo - 8), min(len(text), hi + 8)  # a Lao cluster is a few characters long
+    ustr = icu.UnicodeString(text[start:end])
+    iterator = _character_iterator()
+    iterator.setText(ustr)
+    bounds, previous, pos = [start], 0, start
+    for boundary in iterator:  # UTF-16 offsets: count the Python characters of each cluster
+        pos += len(str(ustr[previous:boundary]))
+        bounds.append(pos)
+        previous = boundary
+    lo = next((b for b in bounds if b >= lo and b > start), lo) if lo > 0 else 0
+    hi = next((b for b in bounds if b >= hi), hi) if hi < len(text) else hi
+    return lo, hi

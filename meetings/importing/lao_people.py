@@ -14,15 +14,20 @@ from functools import lru_cache
 
 import icu
 
+from meetings.importing.lao_patterns import modern_spelling
 from meetings.importing.lao_tables import (
     CHAIR_BEFORE,
     CLOSED,
     CO_CHAIR_BEFORE,
     HONORIFICS,
     LIST_STOPS,
+    MAX_POSITION,
     NOT_NAME_START,
     OPENED,
     PLAIN_HONORIFICS,
+    POSITION_ENDS,
+    POSITION_STARTS,
+    POSITION_STOPS,
     PRESENTER_BEFORE,
     VERB_START,
 )
@@ -204,3 +209,32 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
             person[verb] = True
         elif verb and ROLE_RANK[verb] > ROLE_RANK[person["role"]]:
             person["role"] = verb
+
+
+_POSITION_STARTS = tuple(modern_spelling(normalise_text(w)) for w in POSITION_STARTS)
+
+
+def position_after(text: str, end: int) -> str:
+    """The position written right after a name (``… ສົມພອນ ວົງສາ ຫົວໜ້າກົມແຜນການ, …``), or "" when what follows
+    is not a job title: it must start with a title word (POSITION_STARTS), end before a clause goes on (a
+    verb, even glued: POSITION_STOPS at an ICU word boundary) and be at most MAX_POSITION long."""
+    rest = text[end : end + MAX_POSITION + 60].lstrip(" ")
+    cut = min([i for i in (rest.find(stop) for stop in POSITION_ENDS) if i > 0] + [len(rest)])
+    for word in POSITION_STOPS:
+        for m in re.finditer(re.escape(word), rest[:cut]):
+            if m.start() > 0 and is_word(rest, m.start(), m.end()):
+                cut = m.start()
+                break
+    position = rest[:cut].strip(" ,")
+    return position if is_position(position) else ""
+
+
+def is_position(text: str) -> bool:
+    """Whether ``text`` reads as a job title: a title word first, no clause word, not too long."""
+    if not text or len(text) > MAX_POSITION or not modern_spelling(text).startswith(_POSITION_STARTS):
+        return False
+    return not any(
+        m.start() > 0 and is_word(text, m.start(), m.end())
+        for word in POSITION_STOPS
+        for m in re.finditer(re.escape(word), text)
+    )

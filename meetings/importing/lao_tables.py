@@ -197,7 +197,19 @@ NOT_NAME_START = [
     "ຈາກ", "ທີ່", "ແລະ", "ໄດ້", "ຂອງ", "ກໍ່", "ເປັນ", "ທັງ", "ໃນ", "ມີ", "ບັນດາ", "ພະແນກ", "ສະຖານທູດ",
 ]  # fmt: skip
 # Where a position ends (after the name).
-POSITION_ENDS = [",", "(", " ແລະ ", " ໄດ້", " ເປັນ", " ກ່ຽວກັບ", " ມີ", ";", "."]
+POSITION_ENDS = [",", "(", " ແລະ ", " ໄດ້", " ເປັນ", " ກ່ຽວກັບ", " ມີ", ";", ".", "\n"]
+# Words of a clause, not of a job title: a position ends before them even when glued to it (at an ICU word
+# boundary), e.g. "… ປະທານສະຫະພັນແມ່ຍິງແຂວງຈຳປາສັກໄດ້ກ່າວໄຂກອງປະຊຸມ".
+POSITION_STOPS = ["ໄດ້", "ກ່າວ", "ພ້ອມດ້ວຍ", "ພ້ອມທັງ", "ເຊິ່ງ", "ຊຶ່ງ", "ໂດຍ", "ເຂົ້າຮ່ວມ", "ເປັນປະທານ", "ຕາງໜ້າໃຫ້"]
+# A position starts with one of these words (a title, an office, a membership); anything else after a name is
+# a sentence going on, not a position, and is not suggested. Spellings with ຫນ/ຫມ/ຫລ are matched too.
+POSITION_STARTS = [
+    "ຮອງ", "ຫົວໜ້າ", "ກຳມະການ", "ເລຂາ", "ປະທານ", "ລັດຖະມົນຕີ", "ເຈົ້າແຂວງ", "ເຈົ້າເມືອງ", "ເຈົ້າຄອງ",
+    "ສະມາຊິກ", "ຄະນະ", "ອະທິບໍດີ", "ຜູ້ອຳນວຍການ", "ອຳນວຍການ", "ເອກອັກຄະລັດຖະທູດ", "ນາຍົກ", "ທີ່ປຶກສາ",
+    "ຜູ້ຕາງໜ້າ", "ຜູ້ປະສານງານ", "ຜູ້ຊ່ວຍ", "ຜູ້ພິພາກສາ", "ໄອຍະການ", "ຫົວໜ້າກອງ", "ເຈົ້າໜ້າທີ່", "ວິຊາການ",
+    "ພະນັກງານ", "ຜູ້ຈັດການ", "ອຸປະທູດ", "ກົງສຸນ", "ເລຂາທິການ", "ຜູ້ບັນຊາການ", "ຄູ", "ອາຈານ", "ນັກ",
+]  # fmt: skip
+MAX_POSITION = 150
 # Roles: phrases before the person (in the same sentence, the nearest wins) and after the person.
 ROLE_BEFORE = [
     ("ປະທານຮ່ວມ", "co_chair"),

@@ -1,4 +1,6 @@
-"""Is a news post about a meeting already in the portal? Same date, and a similar title or the same venue.
+"""Known records are matched, never duplicated: meetings (is a news post about a meeting already in the
+portal? same date, and a similar title or the same venue) and people (by name in either script, and by the
+older spellings their records had).
 
 A post about a meeting entered by hand (or by the demo, or by an earlier post of the same export) is offered
 as "link to the existing meeting" instead of becoming a second draft. The rule is deliberately narrow: the
@@ -101,3 +103,55 @@ def post_facts(reading, post_date) -> tuple[datetime.date | None, str]:
     start = reading.get("start_date")
     day = datetime.date.fromisoformat(start) if start else (post_date.date() if post_date else None)
     return day, reading.get("venue") or ""
+
+
+def older_names(model) -> dict[int, set[str]]:
+    """Each record's earlier names, Lao and English, from its edit history (a name corrected or re-spelt
+    since: a post written before still uses it)."""
+    names: dict[int, set[str]] = {}
+    rows = model.history.values_list("id", "name_lo", "name_en").distinct()
+    for pk, name_lo, name_en in rows:
+        names.setdefault(pk, set()).update(n for n in (name_lo, name_en) if n)
+    return names
+
+
+def people_entries() -> list[dict]:
+    """The recorded people as the reader matches them: current names in both scripts, then older names."""
+    from meetings.models import Person
+
+    older = older_names(Person)
+    entries = []
+    for pk, slug, name_lo, name_en in Person.objects.values_list("pk", "slug", "name_lo", "name_en"):
+        current = {n for n in (name_lo, name_en) if n}
+        entries.append(
+            {
+                "pk": pk,
+                "slug": slug,
+                "name_lo": name_lo or "",
+                "name_en": name_en or "",
+                "older": sorted(older.get(pk, set()) - current),
+            }
+        )
+    return entries
+
+
+def people_by_key(entries: list[dict]) -> dict[str, dict]:
+    """Name key → person; a current name wins over another person's older one."""
+    index: dict[str, dict] = {}
+    for entry in entries:
+        for name in entry.get("older", ()):
+            index.setdefault(name_key(name), entry)
+    for entry in entries:
+        for name in (entry["name_lo"], entry["name_en"]):
+            if name:
+                index[name_key(name)] = entry
+    return index
+
+
+def recorded_person_pk(name_lo: str, name_en: str) -> int | None:
+    """The recorded person of this name (either script, any spacing or typing, current or older name)."""
+    index = people_by_key(people_entries())
+    for name in (name_lo, name_en):
+        if name and (entry := index.get(name_key(name))):
+            return entry["pk"]
+    return None

@@ -18,9 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.importing import lao_people
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
-from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, name_key, read_facts
-from meetings.importing.matching import Candidate, MeetingMatcher, post_facts
+from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
+from meetings.importing.matching import Candidate, MeetingMatcher, post_facts, recorded_person_pk
 from meetings.importing.wxr import (
     MAX_WXR_BYTES,
     MSG_NOT_WXR,
@@ -33,6 +34,7 @@ from meetings.importing.wxr import (
 from meetings.models import Document, Meeting, Participation, Person, unique_slug
 from meetings.models.imports import ImportedPost, Suggestion, fact_display
 from meetings.rules import roles
+from meetings.rules.text import normalise_text
 
 PERM_IMPORT = "meetings.import_wordpress"
 MSG_NOT_ALLOWED = _("You are not allowed to import news posts.")
@@ -305,9 +307,9 @@ def import_wxr(
         post_date = timezone.make_aware(wp.post_date) if wp.post_date else None
         reading = _read(text=wp.text, language=wp.language, post_date=post_date, known=known)
         day, venue = post_facts(reading, post_date)
-        same = (
-            None if wp.guid in new_draft_guids else matcher.find(start_date=day, title=wp.title, venue=venue)
-        )
+        same = matcher.find(start_date=day, title=wp.title, venue=venue)
+        if wp.guid in new_draft_guids:
+            same = None  # the officer asked for a draft of it all the same
         with transaction.atomic():
             post = previous or ImportedPost(
                 guid=wp.guid,
@@ -369,14 +371,11 @@ def import_text(*, title: str, text: str, by, language: str | None = None) -> Me
     return meeting
 
 
-@transaction.atomic
 def recorded_person(name_lo: str, name_en: str) -> Person | None:
-    """The recorded person of this name, Lao or English, however spaced or typed (ໍ + າ or ຳ)."""
-    keys = {name_key(n) for n in (name_lo, name_en) if n}
-    for person in Person.objects.only("pk", "slug", "name_lo", "name_en"):
-        if keys & {name_key(n) for n in (person.name_lo, person.name_en) if n}:
-            return person
-    return None
+    """The recorded person of this name, Lao or English, however spaced or typed (ໍ + າ or ຳ, ຫນ or ໜ), by
+    their current name or one their record had before (:func:`matching.recorded_person_pk`)."""
+    pk = recorded_person_pk(name_lo, name_en)
+    return Person.objects.get(pk=pk) if pk else None
 
 
 def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
@@ -393,13 +392,14 @@ def decide_suggestions(*, meeting: Meeting, confirm=(), dismiss=(), by) -> int:
         if suggestion.pk in confirm:
             if suggestion.field == "person" and not suggestion.applied and not value.get("person"):
                 person = recorded_person(value.get("name_lo", ""), value.get("name_en", ""))
+                position = normalise_text(value.get("position", ""))  # read before the position rule?
                 if person is None:  # recorded since the import, in either script: never a second one
                     person = Person(
                         name_lo=value.get("name_lo") or value.get("name_en"),
                         name_en=value.get("name_en", ""),
                         honorific_lo=value.get("honorific_lo", ""),
                         honorific_en=value.get("honorific_en", ""),
-                        position_lo=value.get("position", ""),
+                        position_lo=position if lao_people.is_position(position) else "",
                     )
                     person.full_clean()
                     person.save()

@@ -10,10 +10,10 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language
 
 from meetings import models as m
+from meetings.selectors import rows
 from meetings.selectors.directory import organisation_and_units
 from portal.http.pagecache import content_version
 
-from .candidates import Branch, fetch_all
 from .kinds import KINDS, KINDS_BY_KEY, MEETING_ITEMS, Kind
 from .query import Query, matches, parse_query
 from .results import Group, Results, make_hit, rank
@@ -21,6 +21,20 @@ from .scope import item_scope, scoped_queryset
 
 CANDIDATES_PER_SHOWN = 2
 SEARCH_CACHE_SECONDS = 600
+
+
+@dataclasses.dataclass(frozen=True)
+class Branch:
+    """One set of a kind's candidates: its ``name`` ("title" or "other") and its rows (in ``kind.order``).
+
+    Every branch of every kind is one part of one SQL statement (:func:`meetings.selectors.rows.fetch`):
+    each keeps its own ``ORDER BY`` and ``LIMIT`` (and, on PostgreSQL, its trigram index), and its rows
+    come back as JSON values of the searched and shown fields only.
+    """
+
+    kind: Kind
+    name: str
+    rows: rows.Rows
 
 
 def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Branch]:
@@ -50,9 +64,13 @@ def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: in
         def part(condition, n):
             return base.filter(condition)
 
-    branches = [Branch(kind, "title", part(title, window + 1), window + 1)]
+    def branch(name, condition):
+        queryset = part(condition, window + 1).order_by(*kind.order)
+        return Branch(kind, name, rows.Rows(queryset, (kind.model._meta.pk.name, *kind.loaded), window + 1))
+
+    branches = [branch("title", title)]
     if kind.other_fields:  # the other matches fill up the window after every title match
-        branches.append(Branch(kind, "other", part(every & ~title, window + 1), window + 1))
+        branches.append(branch("other", every & ~title))
     return branches
 
 
@@ -78,12 +96,12 @@ def _group(kind: Kind, query: Query, titled: list, others: list, *, limit: int) 
 
 
 def search_kinds(kinds, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Group]:
-    """One group per kind, all fetched by one SQL statement (:func:`.candidates.fetch_all`)."""
+    """One group per kind, all fetched by one SQL statement."""
     branches = [b for k in kinds for b in _branches(k, query, user=user, year=year, orgs=orgs, limit=limit)]
-    found = fetch_all(branches)
+    found = rows.fetch([branch.rows for branch in branches])
     sets: dict[str, dict[str, list]] = {k.key: {"title": [], "other": []} for k in kinds}
-    for number, branch in enumerate(branches):
-        sets[branch.kind.key][branch.name] = found.get(number, [])
+    for branch, candidates in zip(branches, found, strict=True):
+        sets[branch.kind.key][branch.name] = candidates
     return [_group(k, query, sets[k.key]["title"], sets[k.key]["other"], limit=limit) for k in kinds]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 
 from meetings.models import (
     Achievement,
     ActionItem,
+    ActionItemUpdate,
     Activity,
     AgendaItem,
     Country,
@@ -15,11 +16,13 @@ from meetings.models import (
     Meeting,
     Organisation,
     Participation,
+    Person,
 )
 from meetings.selectors.action_items import follow_ups_reported_at, visible_follow_ups
 from meetings.selectors.collation import by_name
 from meetings.selectors.directory import organisation_and_units, organisations
 from meetings.selectors.known_names import names_shown_with
+from meetings.selectors.rows import Rows, attach, fetch, fields_of
 
 FEED_SIZE = 50
 
@@ -92,11 +95,98 @@ def _with_parts(queryset, user):
     )
 
 
+def _page_parts(user, meeting) -> None:
+    """Everything the meeting page shows besides the meeting, each part filtered for ``user`` as
+    :func:`_with_parts` filters it, from one SQL statement (:mod:`meetings.selectors.rows`), attached to
+    ``meeting`` as prefetched."""
+    org = fields_of(Organisation)
+    through_orgs = Meeting.organisers.through.objects.filter(meeting=meeting).values("organisation")
+    country_ids = Meeting.countries.through.objects.filter(meeting=meeting).values("country")
+    items = ActionItem.objects.visible_to(user).filter(meeting=meeting)
+    responsible = ActionItem.responsible.through.objects.filter(actionitem__meeting=meeting)
+    lang_order = by_name(Organisation.objects.all()).query.order_by
+    meeting_shown = ("slug", "start_date", "title_lo", "title_en", "title")
+    parts = {
+        "organisers": Rows(by_name(Organisation.objects.filter(pk__in=through_orgs)), org),
+        "countries": Rows(by_name(Country.objects.filter(pk__in=country_ids)), fields_of(Country)),
+        "participations": Rows(
+            Participation.objects.filter(meeting=meeting),
+            fields_of(Participation)
+            + fields_of(Person, "person__")
+            + fields_of(Organisation, "person__organisation__")
+            + fields_of(Organisation, "organisation__"),
+        ),
+        "agenda_items": Rows(
+            AgendaItem.objects.filter(meeting=meeting),
+            fields_of(AgendaItem) + fields_of(Person, "presenter__"),
+        ),
+        "activities": Rows(
+            Activity.objects.filter(meeting=meeting),
+            fields_of(Activity) + fields_of(Organisation, "organisation__"),
+        ),
+        "achievements": Rows(
+            Achievement.objects.filter(meeting=meeting),
+            fields_of(Achievement) + fields_of(Organisation, "organisation__"),
+        ),
+        "action_items": Rows(items, fields_of(ActionItem)),
+        "responsible": Rows(
+            responsible.order_by(*(_through(term) for term in lang_order)),
+            ("actionitem", "organisation", *fields_of(Organisation, "organisation__")),
+        ),
+        "updates": Rows(
+            visible_follow_ups(user).filter(action_item__in=items.values("pk")),
+            fields_of(ActionItemUpdate) + tuple(f"meeting__{f}" for f in meeting_shown),
+        ),
+        "documents": Rows(visible_documents(user).filter(meeting=meeting), fields_of(Document)),
+        "action_item_updates": Rows(
+            visible_follow_ups(user).filter(meeting=meeting),
+            fields_of(ActionItemUpdate)
+            + fields_of(ActionItem, "action_item__")
+            + tuple(f"action_item__meeting__{f}" for f in meeting_shown),
+        ),
+    }
+    found = dict(zip(parts, fetch(list(parts.values())), strict=True))
+    for name in ("organisers", "countries"):
+        attach(meeting, name, found[name])
+    for name in ("participations", "agenda_items", "activities", "achievements", "action_items", "documents"):
+        for child in found[name]:
+            child.meeting = meeting
+        attach(meeting, name, found[name])
+    attach(meeting, "action_item_updates", found["action_item_updates"])
+    responsible_of, updates_of = {}, {}
+    for row in found["responsible"]:
+        responsible_of.setdefault(row.actionitem_id, []).append(row.organisation)
+    for update in found["updates"]:
+        updates_of.setdefault(update.action_item_id, []).append(update)
+    for item in found["action_items"]:
+        attach(item, "responsible", responsible_of.get(item.pk, []))
+        attach(item, "updates", updates_of.get(item.pk, []))
+
+
+def _through(term):
+    """An organisation's name order (:func:`by_name`) as the order of rows that point at organisations."""
+    if isinstance(term, str):
+        return term.replace("pk", "organisation__pk") if term.lstrip("-") == "pk" else f"organisation__{term}"
+    ordered = term.copy()
+    ordered.set_source_expressions([_prefixed(e) for e in ordered.get_source_expressions()])
+    return ordered
+
+
+def _prefixed(expression):
+    if isinstance(expression, F):
+        return F(f"organisation__{expression.name}")
+    copy = expression.copy()
+    copy.set_source_expressions([_prefixed(e) for e in copy.get_source_expressions()])
+    return copy
+
+
 def meeting_page(user, slug: str) -> dict | None:
-    """The meeting page's content, or None if ``user`` may not see a meeting with that slug."""
-    meeting = _with_parts(meetings(user), user).filter(slug=slug).first()
+    """The meeting page's content, or None if ``user`` may not see a meeting with that slug: the meeting in
+    one query, its parts in one more (:func:`_page_parts`)."""
+    meeting = meetings(user).select_related("programme").filter(slug=slug).first()
     if meeting is None:
         return None
+    _page_parts(user, meeting)
     participations = sorted_participations(meeting)
     return {
         "meeting": meeting,

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "portal.i18n.language.PortalLocaleMiddleware",  # the admin: the officer's choice or Lao, not the browser's
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.http.cached_auth.CachedAuthenticationMiddleware",  # Django's, the user kept in the cache
     "portal.i18n.language.InterfaceLanguageMiddleware",  # an officer's language, applied at login
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -101,9 +101,7 @@ def minutes_context(meeting: m.Meeting, edition: str, *, reader, today=None) -> 
                     "address": settings.SITE_URL + public_path(meeting, lang),
                     "page_counter": page_counter_css(gettext("Page {page} of {pages}")),
                     "address_css": css_string(settings.SITE_URL + public_path(meeting, lang)),
-                    "generated_css": css_string(
-                        gettext("Generated on %(date)s") % {"date": _format_date(today)}
-                    ),
+                    "generated_css": generated_css(today),
                     "partners_only_css": css_string(gettext("Partners only")),
                 }
             )
@@ -120,6 +118,11 @@ def minutes_context(meeting: m.Meeting, edition: str, *, reader, today=None) -> 
         "today": today,
         "stylesheet": "css/reports.css",
     }
+
+
+def generated_css(day) -> str:
+    """The "Generated on <day>" line of the page margins (a CSS string), in the active language."""
+    return css_string(gettext("Generated on %(date)s") % {"date": _format_date(day)})
 
 
 def _format_date(value) -> str:

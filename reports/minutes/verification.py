@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings import models as m
@@ -145,14 +146,16 @@ def visible_fingerprint(meeting: m.Meeting, edition: str, audience: str) -> str:
     return hashlib.sha256(html.encode()).hexdigest()[:32]
 
 
-def prepare_issue(*, meeting: m.Meeting, edition: str, audience: str | None = None) -> Issue:
-    """The code for the meeting's current content in ``edition`` for ``audience``."""
+def _checked_audience(meeting: m.Meeting, edition: str, audience: str | None) -> str:
     if edition not in editions.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     audience = audience or meeting_audience(meeting)
     if audience not in AUDIENCE_RANK:
         raise ValueError(f"unknown audience {audience!r}")
-    fingerprint = visible_fingerprint(meeting, edition, audience)
+    return audience
+
+
+def _issue(meeting: m.Meeting, edition: str, audience: str, fingerprint: str) -> Issue:
     return Issue(
         meeting_id=meeting.pk,
         edition=edition,
@@ -163,6 +166,63 @@ def prepare_issue(*, meeting: m.Meeting, edition: str, audience: str | None = No
         # tell of changes to records the audience may not see
         changed_at=None,
     )
+
+
+def prepare_issue(*, meeting: m.Meeting, edition: str, audience: str | None = None) -> Issue:
+    """The code for the meeting's current content in ``edition`` for ``audience``."""
+    audience = _checked_audience(meeting, edition, audience)
+    return _issue(meeting, edition, audience, visible_fingerprint(meeting, edition, audience))
+
+
+# --- One render for the code and the PDF ------------------------------------------------------------------
+# The verified PDF's HTML is rendered once (issue 23): with placeholders for the code, its addresses and QR
+# codes, and with marks around what the verified page differs by from the page the fingerprint is taken
+# of (templates/reports/_page_style.html, minutes.html). Cutting the marks one way gives exactly the HTML
+# visible_fingerprint hashes (so codes are the same as when it was rendered twice); cutting them the other
+# way and filling in the code gives the PDF's HTML. Private-use characters: never in the records' text.
+_MARKS = {"open": "\ue001", "close": "\ue002", "open_off": "\ue003", "close_off": "\ue004"}
+_CODE = "\ue000code\ue000"
+
+
+def _placeholders(edition: str) -> dict:
+    parts = [
+        {"lang": lang, "url": f"\ue000url-{lang}\ue000", "qr": mark_safe(f"\ue000qr-{lang}\ue000")}  # noqa: S308
+        for lang in editions.LANGUAGES[edition]
+    ]
+    return {"code": _CODE, "parts": parts, **_MARKS}
+
+
+def _cut(html: str, open_mark: str, close_mark: str, *, keep: bool) -> str:
+    """The marked pieces kept without their marks (``keep``), or left out with them."""
+    pattern = re.compile(re.escape(open_mark) + "(.*?)" + re.escape(close_mark), re.DOTALL)
+    return pattern.sub(lambda found: found.group(1) if keep else "", html)
+
+
+def verified_html(meeting: m.Meeting, edition: str, *, audience: str | None = None) -> tuple[Issue, str]:
+    """The code for the meeting's current content and the HTML of its PDF carrying it, from one render."""
+    from reports import minutes as services
+
+    audience = _checked_audience(meeting, edition, audience)
+    marked = services.minutes_html(
+        meeting, edition, audience=audience, verification=_placeholders(edition), today=FINGERPRINT_DAY
+    )
+    unverified = _cut(_cut(marked, _MARKS["open"], _MARKS["close"], keep=False), *_off(), keep=True)
+    issue = _issue(meeting, edition, audience, hashlib.sha256(unverified.encode()).hexdigest()[:32])
+    html = _cut(_cut(marked, _MARKS["open"], _MARKS["close"], keep=True), *_off(), keep=False)
+    context = issue.template_context()
+    html = html.replace(_CODE, str(escape(context["code"])))
+    for part in context["parts"]:
+        html = html.replace(f"\ue000url-{part['lang']}\ue000", str(escape(part["url"])))
+        html = html.replace(f"\ue000qr-{part['lang']}\ue000", str(part["qr"]))
+    today = timezone.localdate()
+    for lang in editions.LANGUAGES[edition]:
+        with translation.override(lang):
+            html = html.replace(services.generated_css(FINGERPRINT_DAY), services.generated_css(today))
+    return issue, html
+
+
+def _off() -> tuple[str, str]:
+    return _MARKS["open_off"], _MARKS["close_off"]
 
 
 def record_issue(issue: Issue, *, file_hash: str = "") -> PublishedVersion:
@@ -247,15 +307,12 @@ def meeting_attachment(meeting: m.Meeting, issue: Issue):
 
 
 def render_verified_minutes(meeting: m.Meeting, edition: str, *, audience: str | None = None) -> bytes:
-    """A fresh tagged PDF/A-3b of the minutes carrying the verification code of its content; recorded."""
-    from reports import minutes as services
+    """A fresh tagged PDF/A-3b of the minutes carrying the verification code of its content; recorded. Its
+    HTML is rendered once (:func:`verified_html`)."""
     from reports.pdf import archival
     from reports.pdf.rendering import html_to_document
 
-    issue = prepare_issue(meeting=meeting, edition=edition, audience=audience)
-    html = services.minutes_html(
-        meeting, edition, audience=issue.audience, verification=issue.template_context()
-    )
+    issue, html = verified_html(meeting, edition, audience=audience)
     main_lang = editions.LANGUAGES[edition][0]
     pdf = archival.write_archival_pdf(
         html_to_document(html),

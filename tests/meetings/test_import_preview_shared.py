@@ -75,3 +75,21 @@ def test_an_import_while_another_runs_waits_and_loses_nothing(demo, settings, la
     assert not ImportedPost.objects.exists()
     done = client.post(IMPORT_URL, {"step": "import", "token": token, "guid": [NPSC_GUID]})
     assert done.status_code == 200 and ImportedPost.objects.get().guid == NPSC_GUID
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_an_export_uploaded_while_s3_is_down_is_refused_with_the_reason(demo, s3, settings, lang):
+    client = editor()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    s3.stop()
+    try:
+        answer = upload(client)
+    finally:
+        s3.start()
+        s3.client().create_bucket(Bucket=s3.bucket)  # moto starts empty
+    assert answer.status_code == 200 and 'class="errorlist' in answer.content.decode()
+    reason = {"lo": "ບໍ່ສາມາດເຂົ້າເຖິງບ່ອນເກັບໄຟລ໌ໄດ້ໃນຕອນນີ້", "en": "The file store cannot be reached just now"}
+    assert reason[lang] in answer.content.decode()
+    assert "wordpress_import_token" not in client.session
+    assert upload(client).status_code == 302, "once S3 is back, the same upload goes to its preview"

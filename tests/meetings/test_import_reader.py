@@ -171,3 +171,19 @@ def test_a_recorded_person_is_found_by_either_script_and_spacing():
     assert recorded_person("ຄໍາສອນ  ອ້ວນທະວີ", "") == person  # ໍ + າ typed apart, two spaces
     assert recorded_person("", "khamsone ounthavy") == person
     assert recorded_person("ຄຳສອນ ພົມມະວົງ", "") is None
+
+
+@pytest.mark.parametrize("filler", ["ກຳ", "ກຳ😀", "ເດັ່ນ"], ids=["sara-am", "astral", "marks"])
+def test_passages_are_cut_at_icu_grapheme_boundaries(filler):
+    """ຳ is a letter to unicodedata (Lo) but belongs to the letter before it (ICU grapheme cluster): a passage
+    never ends between them; characters outside the BMP (UTF-16 pairs in ICU) do not shift the cut."""
+    text = filler * 40 + " ວັນທີ 15 ກຸມພາ 2024 " + filler * 40
+    reading = read(text)
+    fact = next(f for f in reading.facts if f.field == "start_date")
+    clusters = {"ກຳ": ["ກຳ"], "ກຳ😀": ["ກຳ", "😀"], "ເດັ່ນ": ["ເ", "ດັ່", "ນ"]}[filler]
+    for context in range(80, 100):
+        before, passage, after = reading.passage(fact, context=context)
+        head, tail = before.lstrip("…"), after.rstrip("…")
+        assert head + passage + tail in text
+        assert any(head.startswith(c) for c in clusters), (context, head[:3])
+        assert any(tail.endswith(c) for c in clusters), (context, tail[-3:])

@@ -49,3 +49,30 @@ def test_the_search_page_costs_at_most_five_queries(records, client, django_asse
     with django_assert_max_num_queries(SEARCH_BUDGET):
         page = client.get(url + "trafficking")
     assert page.status_code == 200 and "search-hit" in page.content.decode()
+
+
+MEETING_PAGE_BUDGET = 6
+
+
+@pytest.mark.parametrize("role", [None, roles.PARTNER, roles.PUBLISHER])
+def test_the_meeting_page_rendered_fresh_costs_at_most_six_queries(
+    records, role, client, settings, django_assert_max_num_queries
+):
+    """Caches off (as after an edit): the meeting, its parts and the minutes' links, whatever it holds."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
+    (meeting, _other), partner_meeting = records
+    item = f.action_item(meeting=meeting, responsible=list(meeting.organisers.all()[:2]))
+    assert item.responsible.count() and meeting.participations.count() and meeting.agenda_items.count()
+    if role is not None:
+        client.force_login(f.user(role=role))
+    url = meeting.get_absolute_url()
+    client.get(url)  # per-content-version rules and the reader worked out once
+    with django_assert_max_num_queries(MEETING_PAGE_BUDGET):
+        page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200 and item.text_lo in html
+    for participation in meeting.participations.all()[:3]:
+        assert participation.person.get_absolute_url() in html
+    shown = client.get(partner_meeting.get_absolute_url()).status_code
+    assert shown == (404 if role is None else 200)

@@ -4,9 +4,7 @@ cluster; as the user postgres when run as root). The journeys themselves (tests/
 run in a pytest process of their own whose DATABASE_URL is that primary and DATABASE_REPLICA_URL that
 replica, as a node configured so would run."""
 
-import glob
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -15,43 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.mail import free_port
+from tests.replication import AS, PGBIN, replication_cluster
 
 ROOT = Path(__file__).resolve().parents[2]
-PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))[-1]
-AS = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-
-
-def pg(tool: str, *args: str, **kw):
-    return subprocess.run([*AS, f"{PGBIN}/{tool}", *args], check=True, capture_output=True, text=True, **kw)
 
 
 @pytest.fixture(scope="module")
 def replication():
-    # its own folder under /tmp (as bin/test's cluster): pytest's folders are closed to the user postgres
-    folder = Path(tempfile.mkdtemp(prefix="portal-replication."))
-    if AS:
-        os.chown(folder, *__import__("pwd").getpwnam("postgres")[2:4])
-    primary, replica = folder / "primary", folder / "replica"
-    ports = {"primary": free_port(), "replica": free_port()}
-    options = "-c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c wal_level=replica"
-    pg("initdb", "-D", str(primary), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8")
-    pg("pg_ctl", "-D", str(primary), "-l", str(folder / "primary.log"), "-w", "-o",
-       f"-p {ports['primary']} -k {folder} {options}", "start")  # fmt: skip
-    started = [primary]
-    try:
-        pg("pg_basebackup", "-h", "127.0.0.1", "-p", str(ports["primary"]), "-U", "postgres", "-D", str(replica),
-           "-R", "-X", "stream")  # fmt: skip
-        pg("pg_ctl", "-D", str(replica), "-l", str(folder / "replica.log"), "-w", "-o",
-           f"-p {ports['replica']} -k {folder} {options} -c hot_standby=on", "start")  # fmt: skip
-        started.append(replica)
-        yield {"ports": ports, "replica_dir": replica, "folder": folder}
-    finally:
-        for data in reversed(started):
-            subprocess.run(
-                [*AS, f"{PGBIN}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"], capture_output=True
-            )
-        shutil.rmtree(folder, ignore_errors=True)
+    with replication_cluster() as cluster:
+        yield cluster
 
 
 def test_reads_go_to_the_replica_or_the_primary_as_they_should(replication):

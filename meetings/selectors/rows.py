@@ -1,0 +1,137 @@
+"""Rows of several querysets from one SQL statement, as values rebuilt into light model instances.
+
+A page that shows a record with many parts (the meeting page: organisers, countries, participants, agenda,
+activities, achievements, action items with their responsible organisations and follow-ups, documents)
+would cost one query per part with ``prefetch_related``. Here every part is one ``SELECT`` of its own
+queryset (its filters, order and limit kept), each row packed into a JSON object of the fields it needs with
+its place in the order (``ROW_NUMBER()`` over the same ``ORDER BY``), and all the parts are joined by
+``UNION ALL`` into one statement (:func:`fetch`). PostgreSQL and SQLite (the demo database) run the same SQL.
+
+Rows come back as model instances built from the values (:func:`build`), no ORM row machinery: only the
+loaded fields are set and the rest are deferred, so a template that needs a field not loaded shows up as an
+extra query in the query-count tests (tests/meetings/test_query_floor.py) rather than going unnoticed.
+Related records named by the paths (``person__organisation__name_lo``) are attached as loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import F, OrderBy, Window
+from django.db.models.functions import JSONObject, RowNumber
+
+# Columns never loaded as values: the generated search columns (long, for the trigram indexes only).
+NOT_LOADED = frozenset({"search_title", "search_text"})
+# PostgreSQL 15's JSONB_BUILD_OBJECT takes at most 100 arguments (50 pairs): larger rows are packed in parts.
+PAIRS_PER_OBJECT = 40
+
+
+@dataclasses.dataclass(frozen=True)
+class Rows:
+    """One part of a statement: ``queryset`` in its order (else the model's), ``paths`` loaded, ``limit``."""
+
+    queryset: object
+    paths: tuple[str, ...]
+    limit: int | None = None
+
+
+def fields_of(model, prefix: str = "") -> tuple[str, ...]:
+    """Every stored field of ``model`` (search columns aside) as paths, under ``prefix`` (``"person__"``)."""
+    return tuple(prefix + f.name for f in model._meta.concrete_fields if f.name not in NOT_LOADED)
+
+
+def _ordering(term):
+    if isinstance(term, str):
+        return F(term[1:]).desc() if term.startswith("-") else F(term).asc()
+    return term if isinstance(term, OrderBy) else term.asc()
+
+
+def _select(rows: Rows):
+    queryset = rows.queryset
+    order = list(queryset.query.order_by or queryset.model._meta.ordering or ("pk",))
+    pk = queryset.model._meta.pk.name
+    paths = rows.paths if pk in rows.paths else (pk, *rows.paths)  # an instance always knows its key
+    paths += tuple(name for name in queryset.query.annotations if name not in paths)  # e.g. shown_status
+    chunks = [paths[i : i + PAIRS_PER_OBJECT] for i in range(0, len(paths), PAIRS_PER_OBJECT)]
+    packed = JSONObject(**{str(n): JSONObject(**{p: F(p) for p in chunk}) for n, chunk in enumerate(chunks)})
+    selected = (
+        queryset.order_by(*order)
+        .annotate(row_values=packed)
+        .annotate(row_position=Window(RowNumber(), order_by=[_ordering(term) for term in order]))
+        .values_list("row_values", "row_position")
+    )
+    return selected[: rows.limit] if rows.limit is not None else selected
+
+
+def fetch(parts: Sequence[Rows]) -> list[list]:
+    """The instances of every part, each in its part's order, from one SQL statement (none if all empty)."""
+    selects, params, db = [], [], None
+    for number, part in enumerate(parts):
+        queryset = _select(part)
+        try:
+            sql, part_params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # e.g. a filter on an empty list: nothing to ask for
+            continue
+        db = db or queryset.db
+        # The SQL is Django's own compilation of the queryset and an int; every value stays a parameter.
+        selects.append(f"SELECT {number} AS part, q.row_values, q.row_position FROM ({sql}) q")  # noqa: S608
+        params.extend(part_params)
+    found: list[list] = [[] for _part in parts]
+    if not selects:
+        return found
+    with connections[db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        rows = cursor.fetchall()
+    for number, packed, _position in sorted(rows, key=lambda row: (row[0], row[2])):
+        packed = json.loads(packed) if isinstance(packed, str) else packed
+        values = {}
+        for chunk in packed.values():
+            values.update(json.loads(chunk) if isinstance(chunk, str) else chunk)
+        found[number].append(build(parts[number].queryset.model, values))
+    return found
+
+
+def _instance(model, values: dict):
+    """An instance as the database would load it with ``only(*values)``: the other fields deferred."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(None, names, [values[name] for name in names])
+
+
+def build(model, row: dict):
+    """An instance of ``model`` from ``{path: value}``; related records of the paths attached (a null
+    foreign key leaves the relation empty)."""
+    own, related, annotations = {}, defaultdict(dict), {}
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    for path, value in row.items():
+        name, _, rest = path.partition("__")
+        if rest:
+            related[name][rest] = value
+        elif name in fields:
+            own[fields[name].attname] = None if value is None else fields[name].to_python(value)
+        else:  # an annotation of the queryset (e.g. an action item's status as the reader may know it)
+            annotations[name] = value
+    obj = _instance(model, own)
+    for name, value in annotations.items():
+        setattr(obj, name, value)
+    for name, values in related.items():
+        foreign_key = model._meta.get_field(name)
+        target_pk = own.get(foreign_key.attname)
+        if target_pk is not None:  # a null foreign key: no related record
+            target = foreign_key.related_model
+            setattr(obj, name, build(target, {target._meta.pk.name: target_pk, **values}))
+    return obj
+
+
+def attach(instance, name: str, objs: list) -> None:
+    """``objs`` as the prefetched ``instance.<name>.all()`` (what ``prefetch_related`` would have left)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = list(objs)
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[name] = queryset
