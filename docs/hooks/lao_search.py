@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 ZWSP = "\u200b"
 
 
@@ -61,6 +63,7 @@ def rewrite_index(path: Path, text) -> int:
     return changed
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of all languages last
 def on_post_build(config, **kwargs):
     text = _text_module(config)
     for path in sorted(Path(config.site_dir).glob("**/search/search_index.json")):
