@@ -89,6 +89,12 @@ class Known:
     people: list[dict] = field(default_factory=list)  # {"pk","slug","name_lo","name_en"}
     countries: list[dict] = field(default_factory=list)  # {"pk","code","names":[...]}
 
+    def people_index(self) -> dict[str, dict]:
+        """Name key → recorded person (:func:`matching.people_by_key`), built once per import."""
+        if getattr(self, "_people_index", None) is None or self._indexed is not self.people:
+            self._people_index, self._indexed = matching.people_by_key(self.people), self.people
+        return self._people_index
+
     @classmethod
     def for_evaluation(cls) -> Known:
         """No records but the seeded country list (as the demo database has it): for the evaluation set."""
@@ -227,7 +233,7 @@ def _role(text: str, start: int, end: int, next_start: int) -> str:
 
 
 def _read_people(text: str, language: str, known: Known) -> list[Fact]:
-    people_by_key = matching.people_by_key(known.people)  # both scripts, older names and spellings
+    people_by_key = known.people_index()  # both scripts, older names and spellings
     if language == "lo":
         found = lao_people.find_people(text)
         lao_people.roles(text, found, lambda pos: sentence_bounds(text, pos)[1])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import icu
 
@@ -52,6 +53,14 @@ def phrase_pattern(name: str) -> str:
     return pattern
 
 
+@lru_cache(maxsize=8192)
+def _name_re(name: str, short: bool) -> re.Pattern:
+    """A recorded name compiled once (the reader looks for every recorded name in every post)."""
+    if short:
+        return re.compile(rf"(?<![{LAO}\w]){phrase_pattern(name)}(?![{LAO}\w])")
+    return re.compile(phrase_pattern(name), re.I)
+
+
 def find_names(text: str, entries: list[dict]) -> list[tuple[int, int, dict]]:
     """Non-overlapping mentions of known records (longest first): full names anywhere, short names and
     acronyms only as whole words."""
@@ -59,11 +68,10 @@ def find_names(text: str, entries: list[dict]) -> list[tuple[int, int, dict]]:
     for entry in entries:
         for name in entry["names"]:
             if len(name) >= 6:
-                hits += [(m.start(), m.end(), entry) for m in re.finditer(phrase_pattern(name), text, re.I)]
+                hits += [(m.start(), m.end(), entry) for m in _name_re(name, False).finditer(text)]
         for short in entry["short"]:
             if len(short) >= 2:
-                pattern = rf"(?<![{LAO}\w]){phrase_pattern(short)}(?![{LAO}\w])"
-                hits += [(m.start(), m.end(), entry) for m in re.finditer(pattern, text)]
+                hits += [(m.start(), m.end(), entry) for m in _name_re(short, True).finditer(text)]
     chosen = []
     for start, end, entry in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
         if not any(s < end and start < e for s, e, _ in chosen):

@@ -14,7 +14,7 @@ from django.utils import translation
 from meetings.rules import roles
 from portal.http import pagecache
 from tests import factories as f
-from tests.meetings.test_differential_visibility import _normalise, _readable, exit_urls, rich  # noqa: F401
+from tests.meetings.test_differential_visibility import _normalise, _readable, exit_urls, file_store, rich  # noqa: F401
 from tests.portal.test_page_cache import meeting_url, meetings  # noqa: F401
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
