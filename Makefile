@@ -1,6 +1,6 @@
 PY ?= .venv/bin/python
 
-.PHONY: run test lint format messages bench setup
+.PHONY: run test lint format messages bench setup docs docs-serve
 
 setup:            ## install everything (system packages, Python, npm)
 	bin/setup
@@ -17,3 +17,7 @@ messages:         ## refresh and compile the Lao catalogue
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 bench:            ## print speed figures (see benchmarks/)
 	@for b in benchmarks/*.py; do [ -f "$$b" ] && $(PY) "$$b"; done
+docs:             ## build the guide (docs/) strictly into var/help-site (served under /help/)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+docs-serve:       ## preview the guide with live reload on http://127.0.0.1:8001/help/
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8001

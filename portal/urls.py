@@ -2,11 +2,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 
 from portal.admin_site import PortalAdminSite
 from portal.http.health import health
+from portal.http.help import help_site
 from portal.i18n.language import set_interface_language
 
 
@@ -29,6 +30,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
     path("favicon.ico", favicon, name="favicon"),
+    # The guide (docs/): nginx serves it in production; Django only when settings.HELP_SITE_DIR is set (demo).
+    re_path(r"^help/(?P<path>.*)$", help_site, name="help_site"),
 ]
 
 # Public pages exist in every language: /lo/... (default) and /en/...

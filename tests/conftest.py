@@ -22,6 +22,14 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session")
+def guide_site(tmp_path_factory):
+    """The guide (docs/) built once per run with ``mkdocs build --strict`` (tests/guide.py)."""
+    from tests.guide import build_guide
+
+    return build_guide(tmp_path_factory.mktemp("help-site"))
+
+
+@pytest.fixture(scope="session")
 def smtp_server():
     """One real SMTP server for the whole run (tests/mail.py)."""
     from tests.mail import SMTPServer

@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 ZWSP = "\u200b"
 
 
@@ -32,14 +34,22 @@ def is_lao(char: str) -> bool:
 
 
 def segment_lao(value: str, text) -> str:
-    """``value`` with U+200B at each ICU word boundary between two Lao characters."""
+    """``value`` with U+200B at each ICU word boundary next to a Lao character that has no space there:
+    between two Lao words, and between a Lao word and punctuation (the quote in "ຂ້າພະເຈົ້າ would
+    otherwise stay part of the word)."""
     value = value.replace("\u0ecd\u0eb2", "\u0eb3")  # one form of sara am, as the query side types it
     if not any(is_lao(c) for c in value):
         return value
     bounds = text.word_boundaries(value)
     out, start = [], 0
     for end in bounds[1:]:
-        if start and is_lao(value[start - 1]) and is_lao(value[start]):
+        before, after = value[start - 1 : start], value[start : start + 1]
+        if (
+            before
+            and after
+            and (is_lao(before) or is_lao(after))
+            and not (before.isspace() or after.isspace() or ZWSP in (before, after))
+        ):
             out.append(ZWSP)
         out.append(value[start:end])
         start = end
@@ -61,6 +71,7 @@ def rewrite_index(path: Path, text) -> int:
     return changed
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of all languages last
 def on_post_build(config, **kwargs):
     text = _text_module(config)
     for path in sorted(Path(config.site_dir).glob("**/search/search_index.json")):

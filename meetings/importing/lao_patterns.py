@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import icu
 
@@ -18,6 +19,16 @@ LAO = "\u0e80-\u0eff"
 
 # Older spellings still written today, in the order of the stored form's letters: ຫນ → ໜ, ຫມ → ໝ, ຫລ → ຫຼ.
 OLDER_SPELLINGS = (("ຫນ", "ໜ"), ("ຫມ", "ໝ"), ("ຫລ", "ຫຼ"))
+
+
+_AM_AFTER_TONE = re.compile("\u0ecd([\u0ec8-\u0ecb])\u0eb2")
+
+
+def reading_form(text: str) -> str:
+    """The stored form (:func:`normalise_text`) with ໍ + a tone mark + າ, a common typing of a tone mark over ຳ
+    (ນໍ້າ), written as the tone mark + ຳ (ນ້ຳ), as the tables and most texts write it. Shorter than the stored
+    form where it applies: offsets of a reading point into this form."""
+    return _AM_AFTER_TONE.sub("\\1\u0eb3", normalise_text(text))
 
 
 def modern_spelling(text: str) -> str:
@@ -35,7 +46,7 @@ def alt(words) -> str:
 def phrase_pattern(name: str) -> str:
     """A name as a pattern: spaces optional, dashes of any kind, case ignored by the caller."""
     parts = []
-    for char in normalise_text(name):
+    for char in reading_form(name):
         if char.isspace():
             parts.append(r"\s*")
         elif char in "-–":
@@ -52,6 +63,14 @@ def phrase_pattern(name: str) -> str:
     return pattern
 
 
+@lru_cache(maxsize=8192)
+def _name_re(name: str, short: bool) -> re.Pattern:
+    """A recorded name compiled once (the reader looks for every recorded name in every post)."""
+    if short:
+        return re.compile(rf"(?<![{LAO}\w]){phrase_pattern(name)}(?![{LAO}\w])")
+    return re.compile(phrase_pattern(name), re.I)
+
+
 def find_names(text: str, entries: list[dict]) -> list[tuple[int, int, dict]]:
     """Non-overlapping mentions of known records (longest first): full names anywhere, short names and
     acronyms only as whole words."""
@@ -59,11 +78,10 @@ def find_names(text: str, entries: list[dict]) -> list[tuple[int, int, dict]]:
     for entry in entries:
         for name in entry["names"]:
             if len(name) >= 6:
-                hits += [(m.start(), m.end(), entry) for m in re.finditer(phrase_pattern(name), text, re.I)]
+                hits += [(m.start(), m.end(), entry) for m in _name_re(name, False).finditer(text)]
         for short in entry["short"]:
             if len(short) >= 2:
-                pattern = rf"(?<![{LAO}\w]){phrase_pattern(short)}(?![{LAO}\w])"
-                hits += [(m.start(), m.end(), entry) for m in re.finditer(pattern, text)]
+                hits += [(m.start(), m.end(), entry) for m in _name_re(short, True).finditer(text)]
     chosen = []
     for start, end, entry in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
         if not any(s < end and start < e for s, e, _ in chosen):

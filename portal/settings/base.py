@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.http.help.help_links",  # help_url, help_partners_url: links into the guide
             ],
         },
     },
@@ -179,6 +180,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("lo", "en"), "lo": ("en",), "
 # --- Static and uploaded files ---------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# The built guide (mkdocs build -> var/help-site), served under /help/ by Django only when set: the
+# development settings (the demo) set it; in production nginx serves the folder (portal/http/help.py).
+HELP_SITE_DIR = None
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # The Lao web font, installed from npm by bin/setup and served by the portal itself.

@@ -7,6 +7,7 @@ page's test mail must arrive. Needs root (debootstrap, chroot, namespaces) and D
 few minutes.
 """
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -30,3 +31,22 @@ def test_the_install_guide_brings_up_the_stack_on_a_fresh_debian(smtp_server):
     mails = smtp_server.messages(to="it@install-check.test")
     assert len(mails) == 1, [m["Subject"] for m in mails]
     assert "Test email from portal-install-check" in mails[0]["Subject"]
+
+
+def test_the_install_guide_enables_every_timer_and_service_of_deploy():
+    """A unit added to deploy/systemd must be started by the install guide too (and so by the check)."""
+    page = (ROOT / "docs" / "en" / "it" / "install.md").read_text(encoding="utf-8")
+    blocks = "\n".join(re.findall(r"^```sh\n(.*?)^```", page, flags=re.S | re.M))
+    enabled = set(
+        re.findall(
+            r"[\w@.-]+\.timer|portal-worker|portal(?= |\n)",
+            " ".join(
+                line
+                for line in blocks.replace("\\\n", " ").splitlines()
+                if line.startswith("systemctl enable")
+            ),
+        )
+    )
+    timers = {p.name for p in (ROOT / "deploy" / "systemd").glob("*.timer")}
+    assert timers <= enabled, f"not enabled by docs/en/it/install.md: {sorted(timers - enabled)}"
+    assert {"portal", "portal-worker"} <= enabled

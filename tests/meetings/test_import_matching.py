@@ -132,3 +132,22 @@ def test_the_migration_forgets_formats_only_the_old_default_gave(demo):
         Meeting.objects.filter(pk__in=[stated.pk, unstated.pk, edited.pk]).values_list("pk", "format")
     )
     assert formats == {stated.pk: "online", unstated.pk: "", edited.pk: "in_person"}
+
+
+@pytest.mark.django_db
+def test_the_meetings_page_lists_the_posts_linked_to_it(demo):
+    from django.test import Client
+    from django.urls import reverse
+
+    seed_import()
+    meeting = Meeting.objects.get(slug="2024-02-15-asean-act-npsc-2023")
+    client = Client()
+    client.force_login(factories.user(role="Secretariat editor"))
+    page = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content.decode()
+    section = page[page.index('class="linked-posts') :]
+    assert f'href="{NPSC_GUID}"' in section[: section.index("</section>")]
+    other = Meeting.objects.get(slug="2020-02-13-annual-review-2019")
+    assert (
+        f'href="{NPSC_GUID}"'
+        not in client.get(reverse("admin:meetings_meeting_change", args=[other.pk])).content.decode()
+    )

@@ -40,7 +40,11 @@ def test_upload_preview_import(editor_client, demo):
     assert len(re.findall(r'name="guid" value="[^"]+" id="post-\d+" aria-label="[^"]*" checked', html)) == 6
     assert "ໂຮງແຮມລາວເທວ" in html and not ImportedPost.objects.exists()  # preview saves nothing
     token = re.search(r'name="token" value="([0-9a-f]+)"', html).group(1)
-    done = editor_client.post(reverse(IMPORT_URL), {"step": "import", "token": token, "guid": [NPSC_GUID]})
+    # The demo already holds this meeting: the preview offers the link, and the officer asks for a new draft.
+    assert 'name="new_draft"' in html
+    done = editor_client.post(
+        reverse(IMPORT_URL), {"step": "import", "token": token, "guid": [NPSC_GUID], "new_draft": [NPSC_GUID]}
+    )
     assert done.status_code == 200
     meeting = ImportedPost.objects.get().meeting
     assert meeting.status == Meeting.Status.DRAFT
@@ -71,7 +75,7 @@ def test_meeting_page_marks_unconfirmed_suggestions_and_confirms_them(editor_cli
     upload(editor_client)
     from meetings.importing import services
 
-    services.import_wxr(file=str(WXR), by=None, only_guids={NPSC_GUID})
+    services.import_wxr(file=str(WXR), by=None, only_guids={NPSC_GUID}, new_draft_guids={NPSC_GUID})
     meeting = ImportedPost.objects.get(guid=NPSC_GUID).meeting
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     html = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="lo").content.decode()

@@ -35,7 +35,8 @@ def test_a_lock_held_by_another_node_is_waited_for_then_given_up_and_released_af
             assert cursor.fetchone()[0] is True
     finally:
         node.close()
-    with advisory_lock("job") as taken:  # a node that goes away lets go of its locks
+    # a node that goes away lets go of its locks (its server process ends a moment after the close)
+    with advisory_lock("job", wait=5) as taken:
         assert taken is True
 
 
