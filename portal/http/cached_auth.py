@@ -12,9 +12,15 @@ session hash matches the user's (a password change signs other sessions out). An
 a hash that does not match, a cache that is not trusted after an outage) goes through Django's own
 ``auth.get_user``, which also handles the secret-key fallbacks and flushes a stale session. Nothing about
 sessions changes: a deploy signs no one out.
+
+The kept user carries no password hash: the cache holds the session hash Django derives from it, and the
+password field is left deferred, so the rare code that needs it (a password check) loads it from the
+database, and a save writes only the loaded fields.
 """
 
 from __future__ import annotations
+
+import copy
 
 from django.conf import settings
 from django.contrib import auth
@@ -47,13 +53,20 @@ def cached_user(request):
         return auth.get_user(request)
     key = _key(user_id)
     kept = cache.get(key)
-    if kept is not None and constant_time_compare(session_hash, kept.get_session_auth_hash()):
-        return kept
+    if isinstance(kept, tuple) and len(kept) == 2 and constant_time_compare(session_hash, kept[0]):
+        return kept[1]
     user = auth.get_user(request)
     if user.is_authenticated and str(user.pk) == str(user_id):
         user.get_all_permissions()  # the rights, worked out once and kept with the user
-        cache.set(key, user, USER_SECONDS)
+        cache.set(key, (user.get_session_auth_hash(), without_password(user)), USER_SECONDS)
     return user
+
+
+def without_password(user):
+    """A copy of ``user`` whose password field is deferred (loaded from the database only if used)."""
+    kept = copy.copy(user)
+    kept.__dict__.pop("password", None)
+    return kept
 
 
 class CachedAuthenticationMiddleware(AuthenticationMiddleware):

@@ -58,3 +58,21 @@ def test_signing_out_is_immediate(client, partner):
     assert client.get("/en/no-such-page/").wsgi_request.user.is_authenticated
     client.logout()
     assert not client.get("/en/no-such-page/").wsgi_request.user.is_authenticated
+
+
+def test_the_cache_holds_no_password_hash_and_a_password_check_still_works(client, partner):
+    from django.core.cache import cache
+
+    from portal.http.cached_auth import _key
+
+    client.get("/en/no-such-page/")
+    session_hash, kept = cache.get(_key(partner.pk))
+    assert "password" not in kept.__dict__ and partner.password not in repr(vars(kept))
+    assert session_hash == partner.get_session_auth_hash()
+    user = client.get("/en/no-such-page/").wsgi_request.user
+    assert user.check_password("x" * 3) is False  # the deferred hash is loaded from the database
+    assert user.password == partner.password
+    user.first_name = "Changed"
+    user.save()  # writes the loaded fields; the password stays
+    partner.refresh_from_db()
+    assert partner.first_name == "Changed" and partner.password == user.password
