@@ -5,9 +5,9 @@
 
 Reads a set folder under ``tests/meetings/fixtures/`` (real Lao news posts, their facts read by hand in
 ``truth.json``). The default set, ``evaluation``, was split at random into a development half the rules were
-written against and a test half that was only scored. ``evaluation_holdout`` is one half, ``holdout``, of posts
-collected later that no rule was written or tuned against: score it only when a result is to be reported, never
-while changing rules. ``--half`` scores the named halves only (default: every half of the set's ``split``).
+written against and a test half that is only scored, once per round, without ``--details``. ``evaluation_holdout``
+is one half, ``holdout``, of posts collected later; scored once unseen in round 1, it is development data from
+round 2 on (benchmarks/results/import-accuracy-2026-12-05.md). ``--half`` scores the named halves only (default: every half of the set's ``split``).
 Needs no database: names are matched against the seeded country list only, no recorded people.
 ``--details`` lists every wrong and missed fact (of the named halves, or of all scored).
 """

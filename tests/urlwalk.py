@@ -180,6 +180,8 @@ def fill(endpoint: Endpoint, record=None, *, year: int = 2024, lang: str = "lo")
             values[name] = record.pk
         elif name == "url":
             values[name] = "no-such-page/"
+        elif name == "path":  # the guide under /help/ (portal/http/help.py): its home page
+            values[name] = ""
         elif name == "token":
             values[name] = "no-such-token"  # subscription links: an unknown token answers 404
         elif name == "section" and endpoint.extra["default_args"].get("sitemaps"):

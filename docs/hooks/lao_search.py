@@ -34,14 +34,22 @@ def is_lao(char: str) -> bool:
 
 
 def segment_lao(value: str, text) -> str:
-    """``value`` with U+200B at each ICU word boundary between two Lao characters."""
+    """``value`` with U+200B at each ICU word boundary next to a Lao character that has no space there:
+    between two Lao words, and between a Lao word and punctuation (the quote in "ຂ້າພະເຈົ້າ would
+    otherwise stay part of the word)."""
     value = value.replace("\u0ecd\u0eb2", "\u0eb3")  # one form of sara am, as the query side types it
     if not any(is_lao(c) for c in value):
         return value
     bounds = text.word_boundaries(value)
     out, start = [], 0
     for end in bounds[1:]:
-        if start and is_lao(value[start - 1]) and is_lao(value[start]):
+        before, after = value[start - 1 : start], value[start : start + 1]
+        if (
+            before
+            and after
+            and (is_lao(before) or is_lao(after))
+            and not (before.isspace() or after.isspace() or ZWSP in (before, after))
+        ):
             out.append(ZWSP)
         out.append(value[start:end])
         start = end

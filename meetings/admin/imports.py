@@ -152,8 +152,17 @@ class ImportedPostAdmin(admin.ModelAdmin):
         except FileNotFoundError:
             return None
 
+    def _store_down(self, request, context):
+        """S3 cannot be reached: the export stays parked under its token; the officer tries the same page again."""
+        messages.error(request, MSG_PREVIEW_STORE_DOWN)
+        context["form"] = UploadForm()
+        return TemplateResponse(request, "admin/meetings/importedpost/upload.html", context, status=503)
+
     def _preview(self, request, context, token: str):
-        data = self._stashed(request, token)
+        try:
+            data = self._stashed(request, token)
+        except files.STORAGE_ERRORS:
+            return self._store_down(request, context)
         if data is None:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
@@ -163,7 +172,10 @@ class ImportedPostAdmin(admin.ModelAdmin):
 
     def _import(self, request, context):
         token = request.POST.get("token", "")
-        data = self._stashed(request, token)
+        try:
+            data = self._stashed(request, token)
+        except files.STORAGE_ERRORS:
+            return self._store_down(request, context)
         if data is None:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return HttpResponseRedirect(reverse("admin:meetings_importedpost_import"))
@@ -182,6 +194,11 @@ class ImportedPostAdmin(admin.ModelAdmin):
         request.session.pop(SESSION_KEY, None)
         context.update(report=report, created=report.count(services.CREATED))
         return TemplateResponse(request, "admin/meetings/importedpost/done.html", context)
+
+
+MSG_PREVIEW_STORE_DOWN = _(
+    "The file store cannot be reached just now. Your export is kept: open this page again in a few minutes."
+)
 
 
 def _preview_url(token: str) -> str:

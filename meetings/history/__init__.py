@@ -10,6 +10,8 @@ django-modeltranslation has added the ``_lo``/``_en`` fields, so both languages 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.db import models, transaction
 from django.utils.text import capfirst
 
@@ -24,9 +26,37 @@ M2M_HISTORY = {
 EXCLUDED = {"Meeting": ["version"]}
 
 
+_RECORDS: dict[type, object] = {}
+
+
+def history_records(model):
+    """The ``HistoricalRecords`` that keeps ``model``'s history (to write one version by hand)."""
+    return _RECORDS[model]
+
+
+@contextmanager
+def one_version(instance, history_type: str = "+"):
+    """Saves and many-to-many changes of ``instance`` inside the block leave one version, written at its end
+    with the memberships as they then are (rather than one version per save and per ``add()``). The block
+    must leave the record saved; the other save signals (search, translations, caches) run as usual."""
+    instance.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del instance.skip_history_when_saving
+    history_records(type(instance)).create_historical_record(instance, history_type)
+
+
 def register_history() -> None:
     import simple_history
     from django.apps import apps
+    from simple_history.models import HistoricalRecords
+
+    class KeptRecords(HistoricalRecords):
+        def finalize(self, sender, **kwargs):
+            super().finalize(sender, **kwargs)
+            if self.cls is sender:
+                _RECORDS[sender] = self
 
     for model in list(apps.get_app_config("meetings").get_models()):
         if (
@@ -46,6 +76,7 @@ def register_history() -> None:
                 *(field.name for field in model._meta.concrete_fields if field.generated),
             ],
             cascade_delete_history=False,
+            records_class=KeptRecords,
         )
 
 

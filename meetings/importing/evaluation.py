@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 
 from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
+from meetings.importing.lao_patterns import modern_spelling, reading_form
 from meetings.importing.lao_tables import PLACES
 from meetings.rules.text import normalise_text
 
@@ -56,7 +57,8 @@ def post_text(name: str) -> str:
 
 
 def _key(value) -> str:
-    return re.sub(r"[\s.]", "", normalise_text(str(value)))
+    """A value compared in the reader's form (ນໍ້າ = ນ້ຳ) and spelling (ຫລ = ຫຼ), without spaces or dots."""
+    return re.sub(r"[\s.]", "", modern_spelling(reading_form(str(value))))
 
 
 def venue_key(value: str) -> str:

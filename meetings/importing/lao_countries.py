@@ -30,7 +30,7 @@ def read_countries(text: str, known) -> list:
     facts: list = []
     if not known.countries:
         return facts
-    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|\s)\s*")
+    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|[-–]|\s)\s*")  # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ"
     for m in re.finditer("ປະເທດ", text):
         pos, members = m.end(), []
         while True:
@@ -62,13 +62,22 @@ def read_countries(text: str, known) -> list:
                 [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80]
             )
             for pos in range(m.end(), clause_end):
-                if (pos == m.end() or text[pos - 1].isspace()) and (at := _country_at(text, pos, known)):
+                starts = pos == m.end() or text[pos - 1].isspace() or text.endswith("ປະເທດ", 0, pos)
+                if starts and (at := _country_at(text, pos, known)):  # "… ແຂວງໄຫຫຼຳປະເທດຈີນ"
                     host = (at[0], pos, at[1])
             if host:
                 break
     if host:
         facts.append(_country_fact("host_country", host[0], host[1], host[2], text))
     return facts
+
+
+def _heads_name(before: str) -> bool:
+    """Whether a kind word right after ``ກອງປະຊຸມ`` + ``before`` heads the meeting's name: nothing before it, or
+    only verbs listed with it (``ກອງປະຊຸມຄົ້ນຄ້ວາ, ປຶກສາຫາລື``). Not the object of another verb
+    (``ກອງປະຊຸມທົບທວນຄືນຊຸດຝຶກອົບຮົມ``, reviewing a training course) nor a later clause
+    (``ກອງປະຊຸມດັ່ງກ່າວໄດ້ມີການປຶກສາຫາລື``)."""
+    return re.fullmatch(r"\s*(?:[^\s,.;]{1,12}\s*(?:,|ແລະ)\s*)*", before) is not None
 
 
 def read_kind(text: str, facts: list):
@@ -80,7 +89,11 @@ def read_kind(text: str, facts: list):
         for kind, words in KIND_WORDS.items():
             for word in words:
                 pos = window.find(word)
-                if pos == -1 or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120]):
+                if (
+                    pos == -1
+                    or not _heads_name(window[:pos])
+                    or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120])
+                ):
                     continue
                 start = m.end() + pos
                 if best is None or start < best[1]:

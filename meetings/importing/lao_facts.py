@@ -24,13 +24,21 @@ from dataclasses import dataclass, field
 from meetings.importing import lao_countries, lao_people, lao_when, lao_where, matching
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO as _LAO
-from meetings.importing.lao_patterns import LAO_DIGITS, cluster_cut, find_names, name_key, sentence_bounds
+from meetings.importing.lao_patterns import (
+    LAO_DIGITS,
+    cluster_cut,
+    find_names,
+    name_key,
+    reading_form,
+    sentence_bounds,
+)
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     ATTENDANCE_TOTAL,
     ATTENDANCE_WOMEN,
     COUNT_AFTER,
     COUNT_BEFORE,
+    COUNT_NOT,
     COUNTRY_SPELLINGS,
     HONORIFICS,
     HONORIFICS_EN,
@@ -149,6 +157,8 @@ def _lao_total(digits: str):
             continue  # "16. 538 ສະຫາຍ": thousands
         clause_start = max([digits.rfind(c, 0, m.start()) for c in ",.;\n("] + [m.start() - 40])
         clause = digits[clause_start + 1 : m.start()]
+        if any(w in clause for w in COUNT_NOT):
+            continue
         if any(w in clause for w in COUNT_BEFORE) or any(
             digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER
         ):
@@ -323,6 +333,28 @@ def _read_organisations(text: str, known: Known) -> list[Fact]:
     return facts
 
 
+def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | None:
+    """The time of day in the sentence of the date read; with no date read (a day written without its year),
+    only a time of day that qualifies a day of the text itself (``ຕອນເຊົ້າວັນທີ 16 ມິຖຸນາ``)."""
+    dated = [f for f in facts if f.field == "start_date" and f.end > f.start]
+    if dated:
+        s_start, s_end = sentence_bounds(text, dated[0].start)
+        found = [(text.find(p, s_start, s_end), p) for p in TIMES_OF_DAY]
+    else:
+        head = text[:600]
+        found = [
+            (m.start(), p)
+            for p in TIMES_OF_DAY
+            for m in re.finditer(rf"{re.escape(p)}\s*(?:ຂອງ)?\s*ວັນທີ", head)
+        ]
+    found = [(pos, phrase) for pos, phrase in found if pos != -1]
+    if not found:
+        return None
+    pos, phrase = found[0] if dated else min(found)
+    lo, en = TIMES_OF_DAY[phrase]
+    return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, pos, pos + len(phrase))
+
+
 def looks_like_meeting(title: str, text: str) -> bool:
     haystack = normalise_text(f"{title}\n{text}").casefold()
     return any(word.casefold() in haystack for word in MEETING_WORDS)
@@ -331,28 +363,16 @@ def looks_like_meeting(title: str, text: str) -> bool:
 def read_facts(text: str, *, known: Known | None = None, post_date: datetime.date | None = None,
                language: str | None = None) -> Reading:  # fmt: skip
     """Every fact the tables can read in ``text``; offsets point into ``Reading.text`` (normalised)."""
-    text = normalise_text(text or "").replace("\u200b", " ")  # zero-width spaces: same length, offsets hold
+    text = reading_form(text or "").replace("\u200b", " ")  # zero-width spaces: same length, offsets hold
     language = language or ("lo" if re.search(f"[{_LAO}]", text) else "en")
     known = known if known is not None else Known.from_database()
     digits = text.translate(LAO_DIGITS)  # same length: offsets stay valid
     facts = lao_when.read_dates(digits, post_date)
-    if facts:
-        s_start, s_end = sentence_bounds(text, facts[0].start)
-        for phrase, (lo, en) in TIMES_OF_DAY.items():
-            pos = text.find(phrase, s_start, s_end)
-            if pos != -1:
-                facts.append(
-                    Fact(
-                        "time_of_day",
-                        {"lo": lo, "en": en},
-                        lo if language == "lo" else en,
-                        pos,
-                        pos + len(phrase),
-                    )
-                )
-                break
-    elif post_date:
+    if not facts and post_date:
         facts.append(Fact("start_date", post_date.isoformat(), post_date.isoformat(), 0, 0))
+    time = _read_time_of_day(text, facts, language)
+    if time:
+        facts.append(time)
     facts += lao_where.read_place(text, language)
     facts += _read_attendance(digits, language)
     form = _read_format(text, facts)

@@ -21,6 +21,16 @@ LAO = "\u0e80-\u0eff"
 OLDER_SPELLINGS = (("ຫນ", "ໜ"), ("ຫມ", "ໝ"), ("ຫລ", "ຫຼ"))
 
 
+_AM_AFTER_TONE = re.compile("\u0ecd([\u0ec8-\u0ecb])\u0eb2")
+
+
+def reading_form(text: str) -> str:
+    """The stored form (:func:`normalise_text`) with ໍ + a tone mark + າ, a common typing of a tone mark over ຳ
+    (ນໍ້າ), written as the tone mark + ຳ (ນ້ຳ), as the tables and most texts write it. Shorter than the stored
+    form where it applies: offsets of a reading point into this form."""
+    return _AM_AFTER_TONE.sub("\\1\u0eb3", normalise_text(text))
+
+
 def modern_spelling(text: str) -> str:
     """The text with the older spellings of ໜ, ໝ and ຫຼ replaced (for comparing, not for offsets)."""
     for old, new in OLDER_SPELLINGS:
@@ -36,7 +46,7 @@ def alt(words) -> str:
 def phrase_pattern(name: str) -> str:
     """A name as a pattern: spaces optional, dashes of any kind, case ignored by the caller."""
     parts = []
-    for char in normalise_text(name):
+    for char in reading_form(name):
         if char.isspace():
             parts.append(r"\s*")
         elif char in "-–":

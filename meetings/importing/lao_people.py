@@ -24,6 +24,7 @@ from meetings.importing.lao_tables import (
     MAX_POSITION,
     NOT_NAME_START,
     OPENED,
+    OPENED_BY,
     PLAIN_HONORIFICS,
     POSITION_ENDS,
     POSITION_STARTS,
@@ -144,7 +145,7 @@ def _compact(text: str) -> str:
 
 
 def _ends_with(before: str, phrases) -> bool:
-    compact = _compact(before)
+    compact = _compact(before).rstrip(":")  # "ເປັນປະທານໂດຍ: ທ່ານ …"
     return any(compact.endswith(_compact(normalise_text(p))) for p in phrases)
 
 
@@ -163,9 +164,17 @@ def _in_list(gap: str) -> bool:
     return tail.endswith(",") or tail.endswith("ແລະ")
 
 
-def _verb_after(text: str, end: int, limit: int) -> str | None:
-    """'opened', 'closed', 'chair', 'co_chair' or 'presenter' from the first verb after a name and position."""
+def _verb_after(text: str, end: int, limit: int, *, before_name: bool = False) -> str | None:
+    """'opened', 'closed', 'chair', 'co_chair' or 'presenter' from the first verb after a name and position.
+    ``before_name``: the segment ends where another person's name starts, so a role phrase at its very end
+    introduces that person (``ເປັນປະທານ ທ່ານ …``) and says nothing of this one."""
     segment = text[end:limit]
+    if before_name:
+        segment = segment.rstrip()
+        for phrase in sorted({*CHAIR_BEFORE, *CO_CHAIR_BEFORE}, key=len, reverse=True):
+            if segment.endswith(phrase):
+                segment = segment[: -len(phrase)]
+                break
     m = re.search("|".join(VERB_START), segment)
     if not m:
         return None
@@ -201,10 +210,12 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
                 member["role"] = "co_chair"
         else:
             chain = []
-        limit = min(
-            people[index + 1]["start"] if index + 1 < len(people) else len(text), sentence_end(person["end"])
-        )
-        verb = _verb_after(text, person["end"], limit)
+        if _ends_with(before, OPENED_BY):
+            person["opened"] = True
+        next_start = people[index + 1]["start"] if index + 1 < len(people) else len(text)
+        limit = min(next_start, sentence_end(person["end"]))
+        # "… ໂດຍໃຫ້ກຽດເປັນປະທານ ທ່ານ B": a role phrase right before the next name is B's, not this person's
+        verb = _verb_after(text, person["end"], limit, before_name=limit == next_start < len(text))
         if verb in ("opened", "closed"):
             person[verb] = True
         elif verb and ROLE_RANK[verb] > ROLE_RANK[person["role"]]:

@@ -38,7 +38,11 @@ TIMES_OF_DAY = {
 VENUE_AT = ["ທີ່", "ທີ", "ຢູ່", "ນະ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
+    "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",
 ]  # fmt: skip
+# Venues that are whole names by themselves: followed by a space and the name of an organisation (the
+# sentence's subject, "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳ… ໄດ້ຈັດ…"), the venue is the name alone.
+WHOLE_VENUES = ["ສະພາແຫ່ງຊາດ", "ຫໍສະພາແຫ່ງຊາດ", "ຫໍປະຊຸມແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ"]
 # Where a venue's name ends (it runs on to the first of these, or to a city or province of PLACES).
 VENUE_ENDS = [
     ",",
@@ -57,7 +61,18 @@ VENUE_ENDS = [
     " ຄະນະກຳມະການ",
     " ກອງເລຂາ",
     " ຮ່ວມກັບ",
+    # the same clause words written without a space before them (Lao often runs words together)
+    "ໂດຍ",
+    "ພາຍໃຕ້",
+    "ໃນວັນທີ",
+    "ໃນລະຫວ່າງ",
 ]
+# A venue written by reference (ສະໂມສອນວິທະຍາໄລດັ່ງກ່າວ, "the said college's club") names no place itself.
+VENUE_REFERENCE = ["ດັ່ງກ່າວ", "ເຊັ່ນດຽວກັນ"]
+# Words that begin the name of an organisation. In "ທີ່ <venue> <organisation> ໄດ້ຈັດ…" the sentence's subject
+# follows the venue with no mark between them: a venue running up to the verb ໄດ້ that holds such a word after
+# a space may have swallowed the subject, so it is not read (where the venue ends is not stated).
+ORGANISATION_HEADS = ["ກົມ", "ກະຊວງ", "ກຳມະບານ", "ສະຫະພັນ", "ອົງການ", "ຄະນະ", "ສູນກາງ", "ແນວລາວສ້າງຊາດ", "ໜ່ວຍພັກ", "ບໍລິສັດ"]  # fmt: skip
 VENUE_KINDS_EN = ["Hotel", "Hall", "Convention Centre", "Convention Center", "Conference Centre", "Centre"]
 # Venues whose city is known (Lao name -> city key in PLACES).
 KNOWN_VENUES = {"ຫໍປະຊຸມແຫ່ງຊາດ": "vientiane-capital"}
@@ -101,6 +116,7 @@ ONLINE_MEETING = [
     "ຜ່ານລະບົບອອນລາຍ",
     "ປະຊຸມຜ່ານວີດີໂອ",
     "ປະຊຸມອອນລາຍ",
+    "ສຳມະນາທາງໄກ",
     "video conference",
     "videoconference",
     "held online",
@@ -159,6 +175,7 @@ HONORIFICS = {
     "ຮສ": "Assoc. Prof.",
     "ຮອງສາດສະດາຈານ": "Assoc. Prof.",
     "ສຈ": "Prof.",
+    "ອຈ": "Lect.",  # ອາຈານ, a lecturer
     "ສາດສະດາຈານ": "Prof.",
 }
 PLAIN_HONORIFICS = {
@@ -240,14 +257,21 @@ MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົ
 # "ທັງໝົດ 48 ທ່ານ", "ຈຳນວນ 131 ສະຫາຍ"; and after it: "287 ສະຫາຍເຂົ້າຮ່ວມ".
 COUNT_BEFORE = ["ຜູ້ເຂົ້າຮ່ວມ", "ທັງໝົດ", "ທັງຫມົດ", "ຈຳນວນ", "ລວມ"]
 COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
+# A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came.
+COUNT_NOT = ["ສະມາຊິກ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.
-CHAIR_BEFORE = ["ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ"]
+CHAIR_BEFORE = [
+    "ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ", "ເປັນປະທານກອງປະຊຸມໂດຍ",
+    "ເປັນປະທານກິດຕິມະສັກຂອງ",  # an honorary chair chairs
+]  # fmt: skip
 PRESENTER_BEFORE = ["ລາຍງານຈາກ", "ນຳສະເໜີໂດຍ"]
 CO_CHAIR_BEFORE = ["ປະທານຮ່ວມ", "ປະທານຮ່ວມຂອງ", "ປະທານຮ່ວມກອງປະຊຸມຂອງ", "ເປັນປະທານຮ່ວມໂດຍ"]
 # The verb of a person named as the subject: the first verb after their name and position decides.
 OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]
+# The passive: "opened by" + the name ("ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ …").
+OPENED_BY = ["ກ່າວເປີດກອງປະຊຸມໂດຍ", "ກ່າວເປີດໂດຍ", "ກ່າວໄຂກອງປະຊຸມໂດຍ", "ກ່າວໄຂໂດຍ"]
 CLOSED = ["ໄດ້ກ່າວປິດ", "ກ່າວປິດ"]
 VERB_START = ["ໄດ້", "ກ່າວ", "ເປັນປະທານ"]
 # Between two people of one list of chairs ("… ແລະ ທ່ານ …"): the list stops at these.

@@ -74,6 +74,7 @@ def _opening_date(digits: str, m) -> bool:
 def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
     candidates = []
     taken: list[tuple[int, int]] = []
+    lao_text = re.search("[\u0e80-\u0eff]", digits) is not None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(digits):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -97,6 +98,8 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             taken.append((m.start(), m.end()))
             before = digits[max(0, m.start() - 12) : m.start()].rstrip()
             marked = any(before.endswith(w) for w in DATE_MARKERS)
+            if lao_text and not marked and re.match(r"[A-Za-z]", g.get("m2") or ""):
+                continue  # "Sunday, June 23, 2024" above a Lao text: a page's banner or publication line
             candidates.append((not marked, m.start(), start or end, end if start else None, m))
     if not any(not c[0] for c in candidates):
         partial = _partial_date(digits, post_date, candidates)

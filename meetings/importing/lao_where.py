@@ -12,11 +12,14 @@ from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_patterns import phrase_pattern
 from meetings.importing.lao_tables import (
     KNOWN_VENUES,
+    ORGANISATION_HEADS,
     PLACES,
     VENUE_AT,
     VENUE_ENDS,
     VENUE_KINDS,
     VENUE_KINDS_EN,
+    VENUE_REFERENCE,
+    WHOLE_VENUES,
 )
 
 
@@ -39,6 +42,18 @@ def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | 
             if m and (best is None or m.start() < best[1][0]):
                 best = (key, m.span())
     return best
+
+
+def _venue_stated(venue: str, after: str) -> bool:
+    """Whether the venue's words are all the venue: not a reference to a place named elsewhere (``ດັ່ງກ່າວ``),
+    and not a run up to the verb ໄດ້ that may hold the sentence's subject (an organisation's name after a
+    space: ``ທີ່ຫ້ອງປະຊຸມ … ກົມແຜນການ ໄດ້ຈັດ``), where the text does not mark where the venue ends."""
+    if any(word in venue for word in VENUE_REFERENCE):
+        return False
+    if after.lstrip().startswith("ໄດ້"):
+        words = venue.split()
+        return not any(w.startswith(tuple(ORGANISATION_HEADS)) for w in words[1:])
+    return True
 
 
 def read_place(text: str, language: str) -> list[Fact]:
@@ -71,8 +86,17 @@ def read_place(text: str, language: str) -> list[Fact]:
         city = _place_in(text, v_start, min(len(text), stop + 40))
         if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
             venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
+        whole = re.match(
+            rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end]
+        )
+        if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
+            venue_end = v_start + whole.end()
+            city = city if city and city[1][0] < venue_end else None
         venue = text[v_start:venue_end]
-        facts.append(Fact("venue", venue, venue, v_start, venue_end))
+        if whole or _venue_stated(venue, text[stop : stop + 4]):
+            facts.append(Fact("venue", venue, venue, v_start, venue_end))
+        else:
+            city = None  # no venue: a city is read only where ທີ່/ຢູ່ names it (below)
         if not city and venue in KNOWN_VENUES:
             city = (KNOWN_VENUES[venue], (v_start, venue_end))
     elif m:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.history import one_version
 from meetings.importing import lao_people
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
 from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
@@ -242,16 +243,19 @@ def _create_draft(
     _apply(meeting, reading, language)
     # the address name from the date and the post's own (ASCII) name: unique_slug then rarely needs a second try
     meeting.slug = unique_slug(meeting, meeting.start_date.isoformat(), slug or "meeting", max_length=100)
-    # clean() checks the invariants in Python (the database constraints guard them too)
-    meeting.full_clean(exclude=["title_lo"] if language != "lo" else None, validate_constraints=False)
+    # clean() checks the invariants in Python (the database constraints guard them too); the slug was just
+    # made unique by unique_slug, so it is not looked up a second time
+    exclude = ["slug", "title_lo"] if language != "lo" else ["slug"]
+    meeting.full_clean(exclude=exclude, validate_constraints=False)
     if by is not None:
         meeting._history_user = by
     meeting._change_reason = str(_("Imported from a news post"))
-    meeting.save()
-    post.meeting, post.linked_meeting = meeting, None
-    post.meeting_version = meeting.version
-    post.save()
-    suggestions = _store_suggestions(meeting=meeting, post=post, reading=reading)
+    with one_version(meeting):  # one version with its organisers and countries, not one per save and add()
+        meeting.save()
+        post.meeting, post.linked_meeting = meeting, None
+        post.meeting_version = meeting.version
+        post.save()
+        suggestions = _store_suggestions(meeting=meeting, post=post, reading=reading)
     return meeting, suggestions
 
 

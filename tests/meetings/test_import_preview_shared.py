@@ -93,3 +93,25 @@ def test_an_export_uploaded_while_s3_is_down_is_refused_with_the_reason(demo, s3
     assert reason[lang] in answer.content.decode()
     assert "wordpress_import_token" not in client.session
     assert upload(client).status_code == 302, "once S3 is back, the same upload goes to its preview"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_a_preview_or_import_while_s3_is_down_says_so_and_imports_nothing(demo, s3, settings, lang):
+    client = editor()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    preview_url = upload(client)["Location"]
+    token = client.session["wordpress_import_token"]
+    s3.stop()
+    try:
+        shown = client.get(preview_url)
+        posted = client.post(IMPORT_URL, {"step": "import", "token": token, "guid": [NPSC_GUID]})
+    finally:
+        s3.start()
+        s3.client().create_bucket(Bucket=s3.bucket)  # moto starts empty
+    reason = {"lo": "ບໍ່ສາມາດເຂົ້າເຖິງບ່ອນເກັບໄຟລ໌ໄດ້ໃນຕອນນີ້", "en": "The file store cannot be reached just now"}
+    for answer in (shown, posted):
+        assert answer.status_code == 503
+        assert reason[lang] in answer.content.decode()
+    assert not ImportedPost.objects.exists()
+    assert client.session["wordpress_import_token"] == token, "the export stays parked for the next try"
