@@ -10,7 +10,8 @@
 # values below: the code comes from a clone of this repository's HEAD, the host name is
 # portal.install-check.test, mail goes to an SMTP server on the host (--smtp-port; without one, the page's
 # test mail fails). Then, still inside, it asks https://<host>/health/ through nginx and prints
-# "INSTALL CHECK: /health/ answered 200" when it answers 200 with status "ok". The sh blocks of the
+# "INSTALL CHECK: /health/ answered 200" when it answers 200 with status "ok", checks that no placeholder
+# of the nginx template is left, and that the guide is served under /help/ (the Lao install page). The sh blocks of the
 # --then page (the backup and restore drill) run in the same shell right after the install page's.
 #
 # What differs from a real server, and why (nothing else does):
@@ -140,6 +141,17 @@ if [ "$body" = 200 ] && grep -q '"status": "ok"' /tmp/health.json; then
 else
   tail -50 /var/log/sandbox-portal.service.log 2>/dev/null || true
   exit 1
+fi
+if grep -v '^[[:space:]]*#' /etc/nginx/sites-available/portal | grep -q '@[A-Z_]*@'; then
+  echo "a placeholder of the nginx template was left in /etc/nginx/sites-available/portal:"
+  grep -n '@[A-Z_]*@' /etc/nginx/sites-available/portal; exit 1
+fi
+code=$(curl -sS -k -o /tmp/help.html -w '%{http_code}' \
+       --resolve portal.install-check.test:443:127.0.0.1 https://portal.install-check.test/help/lo/it/install/)
+if [ "$code" = 200 ] && grep -q 'ຕິດຕັ້ງເທິງເຊີບເວີ Debian' /tmp/help.html; then
+  echo "INSTALL CHECK: /help/ answered 200 with the Lao install page"
+else
+  echo "help: $code"; exit 1
 fi
 AFTER
 

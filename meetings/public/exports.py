@@ -1,6 +1,6 @@
 """Open data: meetings, organisations, people and action items as CSV and JSON.
 
-Field names are stable (documented in docs/en/developers/open-data.md); every translated field appears twice, with
+Field names are stable (documented in docs/en/partners/open-data.md); every translated field appears twice, with
 ``_lo`` and ``_en`` suffixes. Rows come from :mod:`meetings.selectors` for the reader (organisations and
 people too: only those known from what the reader may see). Each dataset is built with a fixed number of
 queries.

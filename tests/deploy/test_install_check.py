@@ -27,6 +27,7 @@ def test_the_install_guide_brings_up_the_stack_on_a_fresh_debian(smtp_server):
     assert "INSTALL CHECK: all 15 blocks of docs/en/it/install.md ran" in output, tail
     assert "INSTALL CHECK: all 5 blocks of docs/en/it/backup-restore.md ran" in output, tail
     assert "INSTALL CHECK: /health/ answered 200" in output, tail
+    assert "INSTALL CHECK: /help/ answered 200 with the Lao install page" in output, tail
     assert "tables match the backup row for row" in output, tail
     mails = smtp_server.messages(to="it@install-check.test")
     assert len(mails) == 1, [m["Subject"] for m in mails]

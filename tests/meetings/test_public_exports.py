@@ -55,9 +55,7 @@ def test_field_names_are_the_documented_ones():
 
     from django.conf import settings
 
-    page = (Path(settings.BASE_DIR) / "docs" / "en" / "developers" / "open-data.md").read_text(
-        encoding="utf-8"
-    )
+    page = (Path(settings.BASE_DIR) / "docs" / "en" / "partners" / "open-data.md").read_text(encoding="utf-8")
     for dataset, fields in DOCUMENTED.items():
         assert f"`{dataset}`" in page
         for field in fields:
