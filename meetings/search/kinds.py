@@ -64,6 +64,21 @@ ITEM_SHOWN = (
 )
 ORGANISATION_SHOWN = ("slug", *(f"{f}_{lang}" for f in ("name", "short_name") for lang in LANGS))
 
+
+def _meeting_part(key: str, label, model) -> Kind:
+    """A part of a meeting (agenda item, activity, achievement, action item): listed in its meeting's order,
+    newest meeting first, dated by its meeting."""
+    return Kind(
+        key,
+        label,
+        model,
+        order=("-meeting__start_date", "meeting_id", "order"),
+        select_related=("meeting",),
+        date_path="meeting.start_date",
+        shown=ITEM_SHOWN,
+    )
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "meetings",
@@ -73,42 +88,10 @@ KINDS: tuple[Kind, ...] = (
         date_path="start_date",
         shown=("slug", "start_date", "visibility"),
     ),
-    Kind(
-        "agenda",
-        _("Agenda items and reports"),
-        m.AgendaItem,
-        order=("-meeting__start_date", "meeting_id", "order"),
-        select_related=("meeting",),
-        date_path="meeting.start_date",
-        shown=ITEM_SHOWN,
-    ),
-    Kind(
-        "activities",
-        _("Activities"),
-        m.Activity,
-        order=("-meeting__start_date", "meeting_id", "order"),
-        select_related=("meeting",),
-        date_path="meeting.start_date",
-        shown=ITEM_SHOWN,
-    ),
-    Kind(
-        "achievements",
-        _("Achievements"),
-        m.Achievement,
-        order=("-meeting__start_date", "meeting_id", "order"),
-        select_related=("meeting",),
-        date_path="meeting.start_date",
-        shown=ITEM_SHOWN,
-    ),
-    Kind(
-        "actions",
-        _("Action items"),
-        m.ActionItem,
-        order=("-meeting__start_date", "meeting_id", "order"),
-        select_related=("meeting",),
-        date_path="meeting.start_date",
-        shown=ITEM_SHOWN,
-    ),
+    _meeting_part("agenda", _("Agenda items and reports"), m.AgendaItem),
+    _meeting_part("activities", _("Activities"), m.Activity),
+    _meeting_part("achievements", _("Achievements"), m.Achievement),
+    _meeting_part("actions", _("Action items"), m.ActionItem),
     Kind(
         "people",
         _("People"),
