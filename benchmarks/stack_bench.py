@@ -15,13 +15,16 @@ Run as root on the benchmark machine. It
    (page cache and nginx's micro-cache), minutes PDF and document downloads by an anonymous reader (kept by
    nginx) and by a signed-in partner (checked by the portal every time, then sent by nginx), a refused PDF
    (404); then, restarted with the caches off (PAGE_CACHE_SECONDS=0, which also switches the micro-cache
-   off), the same pages and search beside WordPress's post and WordPress's own search (``/?s=<term>``), and
+   off, and SEARCH_CACHE_SECONDS=0: no search results kept per query either), the same pages and search beside WordPress's post and WordPress's own search (``/?s=<term>``), and
    the floor: a 404 page answered by Django (every middleware, no query, the smallest template), anonymous
    and signed in. The uncached searches (the portal's and WordPress's) cycle through at least 100 different
    Lao and English words taken from the demo records (a wrk Lua script), so that no cache hides the cost;
    the repeated-term search is measured with the caches on;
 5. prints each ratio next to its target (issue 23), then
    checks that an edit shows at the next request with the caches on, and prints worker memory.
+``--only <substring>`` (repeatable) measures only the targets whose name contains it, beside their peers
+(WordPress's post and search, the floors; the static file for cached anonymous pages): ``--only search``
+measures the portal's searches in about three minutes with ``--rounds 2 --duration 5``.
 Compare ratios measured in one run, never absolute numbers across runs, and only on a quiet machine:
 the load average is printed, since other jobs on the machine change every figure.
 """
@@ -250,7 +253,10 @@ def edit_shows_within(database_url: str, url: str, *, slug: str) -> float:
     return float("inf")
 
 
-def table(results: dict[str, dict], wordpress: float, static: float, title: str) -> None:
+def table(results: dict[str, dict], wordpress: float, static: float | None, title: str) -> None:
+    if not results:
+        return
+    static = static or float("nan")
     print(f"\n{title}")
     print("| target | req/s | p50 ms | p99 ms | errors | non-2xx | vs WordPress | vs static (same nginx) |")
     print("|---|---|---|---|---|---|---|---|")
@@ -266,8 +272,9 @@ FLOOR = "floor: a 404 page through every middleware (no query)"
 FLOOR_SIGNED_IN = "floor, signed-in partner: the same 404"
 
 
-def targets(cached: dict, uncached: dict, static: float) -> None:
-    """Each ratio of issue 23 beside its target, measured side by side in this run."""
+def targets(cached: dict, uncached: dict, static: float | None) -> None:
+    """Each ratio of issue 23 beside its target, measured side by side in this run (the rows of the targets
+    measured: see ``--only``)."""
     print("\nTargets (issue 23): ratio measured | target | met")
     print("| what | ratio | target | met |")
     print("|---|---|---|---|")
@@ -275,26 +282,49 @@ def targets(cached: dict, uncached: dict, static: float) -> None:
     def row(what: str, ratio: float, target: float) -> None:
         print(f"| {what} | {ratio:.2f}× | ≥ {target}× | {'yes' if ratio >= target else 'NO'} |")
 
-    def rps(results: dict, prefix: str) -> float:
-        return next(r["rps"] for name, r in results.items() if name.startswith(prefix))
+    def rps(results: dict, prefix: str) -> float | None:
+        return next((r["rps"] for name, r in results.items() if name.startswith(prefix)), None)
 
-    floor, floor_in = cached[FLOOR]["rps"], cached[FLOOR_SIGNED_IN]["rps"]
+    floor, floor_in = rps(cached, FLOOR), rps(cached, FLOOR_SIGNED_IN)
     for name, r in cached.items():
         if name.endswith(", signed-in partner (cached)"):
             row(f"{name} / signed-in floor", r["rps"] / floor_in, 0.7)
-        elif name.endswith(" (cached)") and "search" not in name:
+        elif name.endswith(" (cached)") and "search" not in name and static:
             row(f"{name} / static file", r["rps"] / static, 0.5)
-    row("signed-in floor / anonymous floor", floor_in / floor, 0.8)
-    wp_search = rps(uncached, "WordPress search")
-    row("search, a different term each time / WordPress search", rps(uncached, "search, ") / wp_search, 3)
-    row("search, one term repeated / anonymous floor", rps(cached, "search, one term") / floor, 0.5)
-    wp_post = uncached["WordPress post (status quo)"]["rps"]
-    fresh = rps(uncached, "meeting page")
-    row("meeting page rendered fresh / WordPress post", fresh / wp_post, 3)
-    print(f"(the same fresh meeting page / anonymous floor, uncached run: {fresh / uncached[FLOOR]['rps']:.2f}×; "
-          f"WordPress post / anonymous floor: {wp_post / uncached[FLOOR]['rps']:.2f}×)")  # fmt: skip
+    if floor and floor_in:
+        row("signed-in floor / anonymous floor", floor_in / floor, 0.8)
+    wp_search, different = rps(uncached, "WordPress search"), rps(uncached, "search, ")
+    if wp_search and different:
+        row("search, a different term each time / WordPress search", different / wp_search, 3)
+        print(f"(the same search / anonymous floor, uncached run: {different / uncached[FLOOR]['rps']:.2f}×; "
+              f"WordPress search / anonymous floor: {wp_search / uncached[FLOOR]['rps']:.2f}×)")  # fmt: skip
+    if (repeated := rps(cached, "search, one term")) and floor:
+        row("search, one term repeated / anonymous floor", repeated / floor, 0.5)
+    wp_post, fresh = rps(uncached, "WordPress post"), rps(uncached, "meeting page")
+    if wp_post and fresh:
+        row("meeting page rendered fresh / WordPress post", fresh / wp_post, 3)
+        print(f"(the same fresh meeting page / anonymous floor, uncached run: {fresh / uncached[FLOOR]['rps']:.2f}×; "
+              f"WordPress post / anonymous floor: {wp_post / uncached[FLOOR]['rps']:.2f}×)")  # fmt: skip
     bad = [name for results in (cached, uncached) for name, r in results.items() if r["errors"]]
     print(f"wrk time-outs or socket errors: {', '.join(bad) if bad else 'none'} (target: none)")
+
+
+PEERS = ("WordPress", FLOOR, FLOOR_SIGNED_IN)
+STATIC = "static CSS through the portal's nginx"
+
+
+def chosen(wanted: dict[str, str], only: list[str]) -> dict[str, str]:
+    """The targets named by ``--only`` (every target without it), with the peers they are compared with:
+    WordPress's post and search and the floors, and the static file beside cached anonymous pages. Nothing
+    at all when no target but peers is chosen (that run is left out)."""
+    if not only:
+        return wanted
+    picked = {n for n in wanted if any(s.casefold() in n.casefold() for s in only)}
+    if not any(not n.startswith(PEERS) for n in picked):
+        return {}
+    if any(n.endswith(" (cached)") and "search" not in n for n in picked):
+        picked.add(STATIC)
+    return {n: u for n, u in wanted.items() if n in picked or n.startswith(PEERS)}
 
 
 def memory_row(rss: list[float], served: int) -> None:
@@ -312,6 +342,11 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--conns", type=int, default=16)
     parser.add_argument("--keep", action="store_true", help="leave the stack, the database and the peer up")
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="SUBSTRING",
+        help="measure only the targets whose name contains SUBSTRING (case-insensitive; repeatable); "
+        "WordPress's post and search, the static file and the floors are always measured beside them",
+    )  # fmt: skip
     args = parser.parse_args()
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not base_url.startswith("postgres"):
@@ -362,7 +397,7 @@ def main() -> None:
         anchors = {
             "WordPress post (status quo)": f"http://127.0.0.1:8081{post_path}",
             "nginx static file (peer, limit)": f"http://127.0.0.1:8082{post_path}",
-            "static CSS through the portal's nginx": site + css,
+            STATIC: site + css,
         }
         partner = subprocess.run(
             [PY, "manage.py", "shell", "-v", "0", "-c", PARTNER_CODE], cwd=ROOT, capture_output=True, text=True,
@@ -401,7 +436,7 @@ def main() -> None:
             f"{k}, signed-in partner (cached)": f"{v} cookie:sessionid={partner}" for k, v in pages.items()
         }
         cached = measure(
-            {
+            chosen({
                 **anchors,
                 **{f"{k} (cached)": v for k, v in pages.items()},
                 **signed_in,
@@ -409,15 +444,18 @@ def main() -> None:
                 **repeated,
                 FLOOR: f"{site}/lo/no-such-page/",
                 FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
-            },
+            }, args.only),
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip
-        lag = edit_shows_within(database_url, pages["meeting page /lo/meetings/<slug>/"], slug=slug)
+        lag = None
+        if not args.only or any(name.startswith("meeting page") for name in cached):
+            lag = edit_shows_within(database_url, pages["meeting page /lo/meetings/<slug>/"], slug=slug)
         rss = worker_rss_mb()
         stop_stack()
-        start_stack(database_url, PAGE_CACHE_SECONDS="0")
+        # caches off: the page cache, nginx's micro-cache and the search results kept per query
+        start_stack(database_url, PAGE_CACHE_SECONDS="0", SEARCH_CACHE_SECONDS="0")
         uncached = measure(
-            {
+            chosen({
                 **{k: v for k, v in anchors.items() if "WordPress" in k},
                 **{f"{k} (uncached)": v for k, v in pages.items()},
                 **search,
@@ -425,7 +463,7 @@ def main() -> None:
                 # what any page rendered by Django costs at least on this machine (see README, Production)
                 FLOOR: f"{site}/lo/no-such-page/",
                 FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
-            },
+            }, args.only),
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip
         rss_after = worker_rss_mb()
@@ -433,9 +471,13 @@ def main() -> None:
         if not args.keep:
             stop_stack()
     wordpress = statistics.median(
-        [cached["WordPress post (status quo)"]["rps"], uncached["WordPress post (status quo)"]["rps"]]
+        [
+            r["WordPress post (status quo)"]["rps"]
+            for r in (cached, uncached)
+            if "WordPress post (status quo)" in r
+        ]
     )
-    static = cached["static CSS through the portal's nginx"]["rps"]
+    static = cached.get(STATIC, {}).get("rps")
     print(
         f"\nload average at the start: {load_at_start}; at the end: {os.getloadavg()} (other jobs on the machine)"
     )
@@ -444,9 +486,10 @@ def main() -> None:
     table(cached, wordpress, static, "Page cache on (production default)")
     table(uncached, wordpress, static, "Page cache off (PAGE_CACHE_SECONDS=0)")
     targets(cached, uncached, static)
-    print(
-        f"\nAn edit of the meeting's title was shown by the next request after {lag * 1000:.0f} ms (cache on)."
-    )
+    if lag is not None:
+        print(
+            f"\nAn edit of the meeting's title was shown by the next request after {lag * 1000:.0f} ms (cache on)."
+        )
     served = sum(r["requests"] for results in (cached, uncached) for name, r in results.items()
                  if not name.startswith(("WordPress", "nginx static", "static CSS")))  # fmt: skip
     memory_row(rss_after, served)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from meetings.rules.text import normalise_text
 
-from .engine import CANDIDATES_PER_SHOWN, SEARCH_CACHE_SECONDS, search, search_kind
+from .engine import CANDIDATES_PER_SHOWN, search, search_kind
 from .kinds import KINDS, KINDS_BY_KEY, LANGS, MEETING_ITEMS, Kind
 from .passages import Passage, find_spans, is_whole_word, make_passage
 from .query import MAX_QUERY_LENGTH, MAX_TERMS, Query, english_stem, matches, parse_query
@@ -34,7 +34,7 @@ from .scope import item_scope, scoped_queryset
 
 __all__ = [
     "CANDIDATES_PER_SHOWN", "KINDS", "KINDS_BY_KEY", "LANGS", "MAX_QUERY_LENGTH", "MAX_TERMS", "MEETING_ITEMS",
-    "SEARCH_CACHE_SECONDS", "Group", "Hit", "Kind", "LaoSearchAdminMixin", "Passage", "Query", "Results",
+    "Group", "Hit", "Kind", "LaoSearchAdminMixin", "Passage", "Query", "Results",
     "english_stem", "find_spans", "is_whole_word", "item_scope", "make_passage", "matches", "parse_query",
     "scoped_queryset", "search", "search_kind",
 ]  # fmt: skip

@@ -294,6 +294,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Anonymous public pages are kept in the cache for this many seconds, per language and content version
 # (portal/http/pagecache.py); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
+# Search results are kept this many seconds per (normalised query, audience, language, content version)
+# (meetings/search/engine.py); 0 searches afresh every time (benchmarks: the cost of a new query).
+SEARCH_CACHE_SECONDS = int(env_str("SEARCH_CACHE_SECONDS", "600"))
 # nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
 PROXY_CACHE_SECONDS = 0
 # Who sees the same public pages (the read layer's audiences): the page cache's key, never the person.
