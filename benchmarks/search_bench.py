@@ -296,7 +296,9 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the bench_search database afterwards")
     parser.add_argument(
-        "--results-cache", action="store_true", help="keep the search results cache on (repeats are cache hits)"
+        "--results-cache",
+        action="store_true",
+        help="keep the search results cache on (repeats are cache hits)",
     )
     args = parser.parse_args()
 
