@@ -110,7 +110,7 @@ def _page_statement(user) -> Statement:
     statement = _statements.get(key)
     if statement is None:
         parts = _page_part_rows(user, Meeting(pk=STAND_IN_PK))
-        statement = _statements[key] = compile_parts([parts[name] for name in PAGE_PARTS])
+        statement = _statements[key] = compile_parts([parts[name] for name in PAGE_PARTS], prepared=True)
     return statement
 
 

@@ -25,6 +25,8 @@ from django.db import connections
 from django.db.models import F, OrderBy, Window
 from django.db.models.functions import JSONObject, RowNumber
 
+from meetings.selectors import prepared
+
 # Columns never loaded as values: the generated search columns (long, for the trigram indexes only).
 NOT_LOADED = frozenset({"search_title", "search_text"})
 # PostgreSQL 15's JSONB_BUILD_OBJECT takes at most 100 arguments (50 pairs): larger rows are packed in parts.
@@ -76,10 +78,12 @@ class Statement:
     params: tuple
     db: str | None
     models: tuple  # the model of each part, by part number
+    prepared: bool = False  # kept prepared on each PostgreSQL session (:mod:`meetings.selectors.prepared`)
 
 
-def compile_parts(parts: Sequence[Rows]) -> Statement:
-    """The parts as one ``UNION ALL`` statement (a part that can match nothing is left out)."""
+def compile_parts(parts: Sequence[Rows], *, prepared: bool = False) -> Statement:
+    """The parts as one ``UNION ALL`` statement (a part that can match nothing is left out); ``prepared``
+    only for a statement kept for the life of the process (a connection prepares each one once)."""
     selects, params, db = [], [], None
     for number, part in enumerate(parts):
         queryset = _select(part)
@@ -92,7 +96,7 @@ def compile_parts(parts: Sequence[Rows]) -> Statement:
         selects.append(f"SELECT {number} AS part, q.row_values, q.row_position FROM ({sql}) q")  # noqa: S608
         params.extend(part_params)
     models = tuple(part.queryset.model for part in parts)
-    return Statement(" UNION ALL ".join(selects), tuple(params), db, models)
+    return Statement(" UNION ALL ".join(selects), tuple(params), db, models, prepared)
 
 
 def run(statement: Statement, params: Sequence | None = None) -> list[list]:
@@ -100,8 +104,13 @@ def run(statement: Statement, params: Sequence | None = None) -> list[list]:
     found: list[list] = [[] for _model in statement.models]
     if not statement.sql:
         return found
-    with connections[statement.db].cursor() as cursor:
-        cursor.execute(statement.sql, list(statement.params if params is None else params))
+    connection = connections[statement.db]
+    values = list(statement.params if params is None else params)
+    with connection.cursor() as cursor:
+        if statement.prepared:
+            prepared.execute(connection, cursor, statement.sql, values)
+        else:
+            cursor.execute(statement.sql, values)
         rows = cursor.fetchall()
     for number, packed, _position in sorted(rows, key=lambda row: (row[0], row[2])):
         packed = json.loads(packed) if isinstance(packed, str) else packed
