@@ -8,6 +8,7 @@ pieces (``t.value``, ``t.lang``, ``t.is_fallback``) for places where markup is n
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,20 @@ NAME_FIELDS = ("name", "short_name", "city", "venue")
 
 
 def _unbroken(text: str, *, is_name: bool, names: frozenset[str] = frozenset()) -> SafeString:
+    return _unbroken_kept(text, is_name, frozenset(names))
+
+
+def _paragraphs(text: str, *, names: frozenset[str] = frozenset()) -> SafeString:
+    return _paragraphs_kept(text, frozenset(names))
+
+
+# What a text becomes is kept per process by the text itself (and the names kept whole), never by record:
+# an edited text is a new key, so nothing shown is ever out of date. Long texts are few; names are short.
+TEXTS_KEPT = 2048
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _unbroken_kept(text: str, is_name: bool, names: frozenset[str]) -> SafeString:
     """``text`` escaped, each piece that a line must not cut (a loanword; a word of a record's own name:
     :func:`meetings.selectors.known_names.unbroken_pieces`) in a ``span.unbroken`` (``white-space: nowrap``),
     since browsers cut them as ICU does (ກິ|ແກ້ວ). The text itself is unchanged."""
@@ -117,7 +132,8 @@ def _unbroken(text: str, *, is_name: bool, names: frozenset[str] = frozenset()) 
     )
 
 
-def _paragraphs(text: str, *, names: frozenset[str] = frozenset()) -> SafeString:
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _paragraphs_kept(text: str, names: frozenset[str]) -> SafeString:
     """Django's ``linebreaks`` (paragraphs at blank lines, ``<br>`` at single ones), with :func:`_unbroken`."""
     paragraphs = [
         "<p>" + _unbroken(paragraph, is_name=False, names=names).replace("\n", "<br>") + "</p>"
