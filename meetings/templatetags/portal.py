@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
@@ -23,6 +22,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from meetings.selectors.known_names import unbroken_pieces
+from portal.http.reversed import reverse_kept, translate_url_kept
 
 register = template.Library()
 
@@ -150,7 +150,7 @@ def language_links(context) -> list[dict]:
     active = current_language()
     links = []
     for code in LANGUAGE_CODES:
-        url = translate_url(path, code)
+        url = translate_url_kept(path, code)
         info = get_language_info(code)
         links.append(
             {
@@ -162,6 +162,21 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+# The site's own pages linked from every page's header and footer (templates/base.html).
+SITE_PAGES = {
+    "home": "meetings:home", "meetings": "meetings:meeting_list", "action_items": "meetings:action_items",
+    "organisations": "meetings:organisation_list", "people": "meetings:person_list",
+    "statistics": "meetings:statistics", "open_data": "meetings:open_data", "search": "meetings:search",
+    "feed_atom": "meetings:feed_atom", "feed_ical": "meetings:feed_ical", "subscribe": "notifications:subscribe",
+}  # fmt: skip
+
+
+@register.simple_tag
+def site_pages() -> dict[str, str]:
+    """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
+    return {key: reverse_kept(name) for key, name in SITE_PAGES.items()}
 
 
 @register.filter

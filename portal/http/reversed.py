@@ -13,7 +13,7 @@ import functools
 
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.translation import get_language
 
 
@@ -30,6 +30,7 @@ def reverse_kept(viewname: str, **kwargs) -> str:
 
 def forget(**_kwargs) -> None:
     _reversed.cache_clear()
+    _translated.cache_clear()
 
 
 def _on_setting_changed(*, setting, **kwargs) -> None:
@@ -38,3 +39,13 @@ def _on_setting_changed(*, setting, **kwargs) -> None:
 
 
 setting_changed.connect(_on_setting_changed, dispatch_uid="portal.http.reversed")
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(urlconf: str, prefix: str, path: str, language: str) -> str:
+    return translate_url(path, language)
+
+
+def translate_url_kept(path: str, language: str) -> str:
+    """``translate_url(path, language)`` (this page's address in ``language``), kept like the addresses."""
+    return _translated(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), path, language)
