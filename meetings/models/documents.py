@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.common import visibility_levels
 from meetings.models.meetings import Meeting, MeetingChild, MeetingChildQuerySet
 from meetings.rules.uploads import DocumentContentValidator
+from portal.http.reversed import reverse_kept
 
 
 class DocumentQuerySet(MeetingChildQuerySet):
@@ -79,7 +79,7 @@ class Document(MeetingChild):
         return self.title
 
     def get_download_url(self):
-        return reverse("meetings:document_download", kwargs={"pk": self.pk})
+        return reverse_kept("meetings:document_download", pk=self.pk)
 
     @property
     def filename(self) -> str:

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, F, Q, Sum, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +29,7 @@ from meetings.models.common import (
     visibility_levels,
 )
 from meetings.models.people import Country, Organisation, Person, Programme
+from portal.http.reversed import reverse_kept
 
 # --- Messages shared by clean() and the database constraints (one wording per rule) ----------------
 MSG_WOMEN_OVER_TOTAL = _("The number of women cannot be greater than the total number of participants.")
@@ -227,7 +227,7 @@ class Meeting(Record):
         return (str(self.start_date), self.title_en or "meeting")
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting", kwargs={"slug": self.slug})
+        return reverse_kept("meetings:meeting", slug=self.slug)
 
     def save(self, *args, **kwargs):
         """Optimistic locking: a save based on an older version than the stored one is refused."""

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, Exists, F, Max, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.base import HistoryQuerySet, once_per_content_version
@@ -18,6 +17,7 @@ from meetings.models.common import (
     slug_validator,
     visibility_levels,
 )
+from portal.http.reversed import reverse_kept
 
 
 def _meeting_models(*names: str) -> list[type[models.Model]]:
@@ -179,7 +179,7 @@ class Organisation(Record):
         return (self.short_name_en or "", self.name_en or "")
 
     def get_absolute_url(self):
-        return reverse("meetings:organisation", kwargs={"slug": self.slug})
+        return reverse_kept("meetings:organisation", slug=self.slug)
 
 
 class PersonQuerySet(HistoryQuerySet):
@@ -249,7 +249,7 @@ class Person(Record):
         return (self.name_en or "",)
 
     def get_absolute_url(self):
-        return reverse("meetings:person", kwargs={"slug": self.slug})
+        return reverse_kept("meetings:person", slug=self.slug)
 
 
 class ProgrammeQuerySet(HistoryQuerySet):

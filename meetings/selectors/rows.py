@@ -16,6 +16,7 @@ Related records named by the paths (``person__organisation__name_lo``) are attac
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -126,34 +127,56 @@ def fetch(parts: Sequence[Rows]) -> list[list]:
     return run(compile_parts(parts))
 
 
-def _instance(model, values: dict):
-    """An instance as the database would load it with ``only(*values)``: the other fields deferred."""
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(None, names, [values[name] for name in names])
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How rows with the same paths become instances of one model (worked out once per model and paths)."""
+
+    own: tuple  # (path, attname, field) of the model's own fields, in the model's field order
+    annotations: tuple  # paths that are annotations of the queryset
+    related: tuple  # (relation name, its foreign key's attname, related model, ((path within it, path), ...))
+
+
+@functools.lru_cache(maxsize=512)
+def _plan(model, paths: tuple) -> _Plan:
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    own, annotations, related = {}, [], defaultdict(list)
+    for path in paths:
+        name, _, rest = path.partition("__")
+        if rest:
+            related[name].append((rest, path))
+        elif name in fields:
+            own[name] = path
+        else:  # an annotation of the queryset (e.g. an action item's status as the reader may know it)
+            annotations.append(path)
+    return _Plan(
+        own=tuple((own[f.name], f.attname, f) for f in model._meta.concrete_fields if f.name in own),
+        annotations=tuple(annotations),
+        related=tuple(
+            (name, foreign_key.attname, foreign_key.related_model, tuple(items))
+            for name, items in related.items()
+            for foreign_key in (model._meta.get_field(name),)
+        ),
+    )
 
 
 def build(model, row: dict):
-    """An instance of ``model`` from ``{path: value}``; related records of the paths attached (a null
-    foreign key leaves the relation empty)."""
-    own, related, annotations = {}, defaultdict(dict), {}
-    fields = {f.name: f for f in model._meta.concrete_fields}
-    for path, value in row.items():
-        name, _, rest = path.partition("__")
-        if rest:
-            related[name][rest] = value
-        elif name in fields:
-            own[fields[name].attname] = None if value is None else fields[name].to_python(value)
-        else:  # an annotation of the queryset (e.g. an action item's status as the reader may know it)
-            annotations[name] = value
-    obj = _instance(model, own)
-    for name, value in annotations.items():
-        setattr(obj, name, value)
-    for name, values in related.items():
-        foreign_key = model._meta.get_field(name)
-        target_pk = own.get(foreign_key.attname)
+    """An instance of ``model`` from ``{path: value}``, as the database would load it with
+    ``only(*paths)`` (the other fields deferred); related records of the paths attached (a null foreign
+    key leaves the relation empty)."""
+    plan = _plan(model, tuple(row))
+    own = {
+        attname: None if (value := row[path]) is None else field.to_python(value)
+        for path, attname, field in plan.own
+    }
+    obj = model.from_db(None, list(own), list(own.values()))
+    for path in plan.annotations:
+        setattr(obj, path, row[path])
+    for name, attname, target, items in plan.related:
+        target_pk = own.get(attname)
         if target_pk is not None:  # a null foreign key: no related record
-            target = foreign_key.related_model
-            setattr(obj, name, build(target, {target._meta.pk.name: target_pk, **values}))
+            values = {target._meta.pk.name: target_pk}
+            values.update((rest, row[path]) for rest, path in items)
+            setattr(obj, name, build(target, values))
     return obj
 
 

@@ -8,13 +8,13 @@ pieces (``t.value``, ``t.lang``, ``t.is_fallback``) for places where markup is n
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
@@ -22,6 +22,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from meetings.selectors.known_names import unbroken_pieces
+from portal.http.reversed import reverse_kept, translate_url_kept
 
 register = template.Library()
 
@@ -106,6 +107,20 @@ NAME_FIELDS = ("name", "short_name", "city", "venue")
 
 
 def _unbroken(text: str, *, is_name: bool, names: frozenset[str] = frozenset()) -> SafeString:
+    return _unbroken_kept(text, is_name, frozenset(names))
+
+
+def _paragraphs(text: str, *, names: frozenset[str] = frozenset()) -> SafeString:
+    return _paragraphs_kept(text, frozenset(names))
+
+
+# What a text becomes is kept per process by the text itself (and the names kept whole), never by record:
+# an edited text is a new key, so nothing shown is ever out of date. Long texts are few; names are short.
+TEXTS_KEPT = 2048
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _unbroken_kept(text: str, is_name: bool, names: frozenset[str]) -> SafeString:
     """``text`` escaped, each piece that a line must not cut (a loanword; a word of a record's own name:
     :func:`meetings.selectors.known_names.unbroken_pieces`) in a ``span.unbroken`` (``white-space: nowrap``),
     since browsers cut them as ICU does (ກິ|ແກ້ວ). The text itself is unchanged."""
@@ -117,7 +132,8 @@ def _unbroken(text: str, *, is_name: bool, names: frozenset[str] = frozenset()) 
     )
 
 
-def _paragraphs(text: str, *, names: frozenset[str] = frozenset()) -> SafeString:
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _paragraphs_kept(text: str, names: frozenset[str]) -> SafeString:
     """Django's ``linebreaks`` (paragraphs at blank lines, ``<br>`` at single ones), with :func:`_unbroken`."""
     paragraphs = [
         "<p>" + _unbroken(paragraph, is_name=False, names=names).replace("\n", "<br>") + "</p>"
@@ -134,7 +150,7 @@ def language_links(context) -> list[dict]:
     active = current_language()
     links = []
     for code in LANGUAGE_CODES:
-        url = translate_url(path, code)
+        url = translate_url_kept(path, code)
         info = get_language_info(code)
         links.append(
             {
@@ -146,6 +162,21 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+# The site's own pages linked from every page's header and footer (templates/base.html).
+SITE_PAGES = {
+    "home": "meetings:home", "meetings": "meetings:meeting_list", "action_items": "meetings:action_items",
+    "organisations": "meetings:organisation_list", "people": "meetings:person_list",
+    "statistics": "meetings:statistics", "open_data": "meetings:open_data", "search": "meetings:search",
+    "feed_atom": "meetings:feed_atom", "feed_ical": "meetings:feed_ical", "subscribe": "notifications:subscribe",
+}  # fmt: skip
+
+
+@register.simple_tag
+def site_pages() -> dict[str, str]:
+    """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
+    return {key: reverse_kept(name) for key, name in SITE_PAGES.items()}
 
 
 @register.filter
