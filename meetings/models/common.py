@@ -60,15 +60,19 @@ class SearchContains(models.Lookup):
     lookup_name = "search_contains"
     prepare_rhs = False
 
-    def as_sql(self, compiler, connection):
-        lhs, params = self.process_lhs(compiler, connection)
-        term = self.rhs
+    @staticmethod
+    def parameter(term: str, connection) -> str:
+        """The SQL parameter of ``term`` (a compiled statement can be run again with another term's)."""
         for joiner in SEARCH_JOINERS:
             term = term.replace(joiner, SEARCH_JOINER_MARK)
+        return connection.ops.prep_for_like_query(term)
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
         sql = f"{lhs} LIKE '%%' || UPPER(%s) || '%%'"
         if connection.vendor == "sqlite":
             sql += " ESCAPE '\\'"
-        return sql, (*params, connection.ops.prep_for_like_query(term))
+        return sql, (*params, self.parameter(self.rhs, connection))
 
 
 class Joined(models.Func):

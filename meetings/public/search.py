@@ -5,40 +5,79 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
+from django.http import QueryDict
 from django.shortcuts import render
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from meetings import models as m
 from meetings import selectors
-from meetings.models import Organisation
-from meetings.search import KINDS, KINDS_BY_KEY, MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
+from meetings.search import (
+    KINDS,
+    KINDS_BY_KEY,
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    canonical_text,
+    parse_query,
+    search,
+)
+from portal.http.pagecache import content_version
 
 PER_KIND = 10  # results shown per kind when all kinds are searched
 PER_KIND_ALONE = 50  # when one kind is chosen
 
+FILTER_CHOICES_SECONDS = 600  # per content version: an edit makes new ones at once
 IGNORED_FILTER = _("This choice is not available, so this filter was not applied.")
+
+
+class PlainSelect(forms.Select):
+    """Django's select, the same HTML, written in Python: the template engine rendered each option, which
+    made the filters a third of an uncached search page's time (benchmarks/page_profile.py)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        wanted, found = self.format_value(value), False
+        options = []
+        for option_value, label in self.choices:
+            chosen = not found and str(option_value) in wanted
+            found = found or chosen
+            options.append(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>\n',
+                    option_value,
+                    " selected" if chosen else "",
+                    label,
+                )
+            )
+        attributes = format_html_join("", ' {}="{}"', ((k, v) for k, v in final.items() if v is not True))
+        flags = "".join(f" {k}" for k, v in final.items() if v is True)
+        return format_html("<select{}{}>{}\n</select>", attributes, flags, mark_safe("".join(options)))  # noqa: S308
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False, strip=True)
     kind = forms.ChoiceField(
         label=_("Kind of record"),
+        widget=PlainSelect,
         required=False,
         choices=[("", _("All kinds"))] + [(kind.key, kind.label) for kind in KINDS],
         error_messages={"invalid_choice": IGNORED_FILTER},
     )
     year = forms.TypedChoiceField(
         label=_("Year"),
+        widget=PlainSelect,
         required=False,
         coerce=int,
         empty_value=None,
         error_messages={"invalid_choice": IGNORED_FILTER},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = forms.ChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.none(),  # the reader's, set in __init__
+        widget=PlainSelect,
         required=False,
-        to_field_name="slug",
-        empty_label=_("All organisations"),
         error_messages={"invalid_choice": IGNORED_FILTER},
     )
 
@@ -47,17 +86,54 @@ class SearchForm(forms.Form):
         # Anything typed is searchable: odd characters are dealt with by parse_query, not refused.
         self.fields["q"].validators = []
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        years = selectors.meetings(user).dates("start_date", "year", order="DESC")
-        self.fields["organisation"].queryset = selectors.organisations(user)
-        self.fields["year"].choices = [("", _("All years"))] + [(d.year, d.year) for d in years]
+        years, organisations = filter_choices(user)
+        self.fields["year"].choices = [("", _("All years"))] + [(year, year) for year in years]
+        self.fields["organisation"].choices = [("", _("All organisations")), *organisations]
+
+
+def filter_choices(user) -> tuple[list[int], list[tuple[str, str]]]:
+    """The years of the meetings ``user`` may see and the organisations they may know (slug, name in the
+    active language): worked out once per audience, language and content version, kept in the cache."""
+    key = f"search:filters:{m.audience_of(user)}:{get_language()}:{content_version()}"
+    kept = cache.get(key)
+    if kept is None:
+        years = [d.year for d in selectors.meetings(user).dates("start_date", "year", order="DESC")]
+        kept = (years, [(o.slug, str(o)) for o in selectors.organisations(user)])
+        cache.set(key, kept, FILTER_CHOICES_SECONDS)
+    return kept
+
+
+FILTERS = ("kind", "year", "organisation")
+
+
+def canonical_params(params: QueryDict) -> QueryDict:
+    """The page's parameters in the one form it is worked out from: the query as :func:`canonical_text`
+    (case and spaces aside), the filters as given (empty ones and other parameters left out), in a fixed
+    order. Variants that search alike are one page, kept once by the page cache (``cache_query``)."""
+    canonical = QueryDict(mutable=True)
+    if "q" in params:
+        canonical["q"] = canonical_text(params.get("q", ""))
+    for name in FILTERS:
+        if value := params.get(name, ""):
+            canonical[name] = value
+    return canonical
+
+
+def cache_query(params: QueryDict) -> str:
+    """The query string under which the page cache keeps the page (``settings.PAGE_CACHE_QUERY``)."""
+    return canonical_params(params).urlencode()
 
 
 def search_page(request):
-    form = SearchForm(request.GET, user=request.user)
+    params = canonical_params(request.GET)
+    form = SearchForm(params, user=request.user)
     form.is_valid()  # invalid filters are reported on the page and left out
     data = form.cleaned_data
     kind = data.get("kind") or None
-    query = parse_query(request.GET.get("q", ""))
+    query = parse_query(params.get("q", ""))
+    organisation = None
+    if data.get("organisation"):  # one of the reader's organisations (the form checked the slug)
+        organisation = selectors.organisations(request.user).filter(slug=data["organisation"]).first()
     results = None
     if query.has_terms:
         results = search(
@@ -65,24 +141,25 @@ def search_page(request):
             user=request.user,
             kind=kind,
             year=data.get("year"),
-            organisation=data.get("organisation"),
+            organisation=organisation,
             limit=PER_KIND_ALONE if kind else PER_KIND,
         )
     # The query string without the kind, for "show all" links of each group.
     keep = {"q": query.text}
     if data.get("year"):
         keep["year"] = data["year"]
-    if data.get("organisation"):
-        keep["organisation"] = data["organisation"].slug
+    if organisation is not None:
+        keep["organisation"] = organisation.slug
     context = {
         "form": form,
         "query": query,
         "results": results,
         "kind": KINDS_BY_KEY.get(kind),
-        "filtered": bool(kind or data.get("year") or data.get("organisation")),
+        "filtered": bool(kind or data.get("year") or organisation),
         "base_query": urlencode(keep),
         "max_length": MAX_QUERY_LENGTH,
         "max_terms": MAX_TERMS,
-        "searched": "q" in request.GET,
+        "searched": "q" in params,
+        "page_path": request.path + (f"?{params.urlencode()}" if params else ""),
     }
     return render(request, "meetings/search.html", context)

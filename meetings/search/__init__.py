@@ -28,14 +28,14 @@ from meetings.rules.text import normalise_text
 from .engine import CANDIDATES_PER_SHOWN, search, search_kind
 from .kinds import KINDS, KINDS_BY_KEY, LANGS, MEETING_ITEMS, Kind
 from .passages import Passage, find_spans, is_whole_word, make_passage
-from .query import MAX_QUERY_LENGTH, MAX_TERMS, Query, english_stem, matches, parse_query
+from .query import MAX_QUERY_LENGTH, MAX_TERMS, Query, canonical_text, english_stem, matches, parse_query
 from .results import Group, Hit, Results
 from .scope import item_scope, scoped_queryset
 
 __all__ = [
     "CANDIDATES_PER_SHOWN", "KINDS", "KINDS_BY_KEY", "LANGS", "MAX_QUERY_LENGTH", "MAX_TERMS", "MEETING_ITEMS",
     "Group", "Hit", "Kind", "LaoSearchAdminMixin", "Passage", "Query", "Results",
-    "english_stem", "find_spans", "is_whole_word", "item_scope", "make_passage", "matches", "parse_query",
+    "canonical_text", "english_stem", "find_spans", "is_whole_word", "item_scope", "make_passage", "matches", "parse_query",
     "scoped_queryset", "search", "search_kind",
 ]  # fmt: skip
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections, router
 from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language
 
@@ -95,13 +98,72 @@ def _group(kind: Kind, query: Query, titled: list, others: list, *, limit: int) 
     return Group(kind=kind, hits=hits, total=total, more_than=more_than)
 
 
-def search_kinds(kinds, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> list[Group]:
-    """One group per kind, all fetched by one SQL statement."""
+# --- The statement, compiled once per shape -------------------------------------------------------------
+# Building and compiling the querysets of a search cost more than running it (about two thirds of a search
+# page's time, measured with benchmarks/page_profile.py). The SQL differs only by the terms' values for one
+# shape: kinds, number of terms, the reader's audience (everything a reader may see is decided by it,
+# ``audience_of``), filters, limit, language, database and content version (rules worked out per content
+# version may be parameters). A statement is compiled once per shape with stand-in terms, kept in this
+# process, and run with each search's terms in their place.
+STATEMENTS_KEPT = 128
+_statements: OrderedDict = OrderedDict()
+_statements_lock = threading.Lock()
+
+
+@dataclasses.dataclass(frozen=True)
+class Compiled:
+    statement: rows.Statement
+    parts: tuple[tuple[str, str], ...]  # (kind key, branch name) of each part
+    slots: tuple[tuple[int, int], ...]  # (parameter position, term number) of every term's parameter
+
+
+def _stand_in(number: int) -> str:
+    return f"zqstandin{number}qz"  # letters only: its LIKE parameter is itself
+
+
+def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str) -> Compiled:
+    db = router.db_for_read(kinds[0].model)
+    shape = (
+        tuple(k.key for k in kinds), n_terms, m.audience_of(user), year, None if orgs is None else tuple(orgs),
+        limit, get_language(), db, version,
+    )  # fmt: skip
+    with _statements_lock:
+        compiled = _statements.get(shape)
+        if compiled is not None:
+            _statements.move_to_end(shape)
+            return compiled
+    stand_ins = tuple(_stand_in(n) for n in range(n_terms))
+    query = Query(text=" ".join(stand_ins), typed=stand_ins, terms=stand_ins)
     branches = [b for k in kinds for b in _branches(k, query, user=user, year=year, orgs=orgs, limit=limit)]
-    found = rows.fetch([branch.rows for branch in branches])
+    statement = rows.compile_parts([branch.rows for branch in branches])
+    numbers = {term: n for n, term in enumerate(stand_ins)}
+    slots = tuple((at, numbers[value]) for at, value in enumerate(statement.params) if value in numbers)
+    compiled = Compiled(statement, tuple((b.kind.key, b.name) for b in branches), slots)
+    with _statements_lock:
+        _statements[shape] = compiled
+        while len(_statements) > STATEMENTS_KEPT:
+            _statements.popitem(last=False)
+    return compiled
+
+
+def search_kinds(
+    kinds, query: Query, *, user, year=None, orgs=None, limit: int = 10, version: str | None = None
+) -> list[Group]:
+    """One group per kind, all fetched by one SQL statement (compiled once per shape, see above)."""
+    version = content_version() if version is None else version
+    compiled = _compiled(
+        kinds, len(query.terms), user=user, year=year, orgs=orgs, limit=limit, version=version
+    )
+    statement = compiled.statement
+    params = list(statement.params)
+    if compiled.slots:
+        connection = connections[statement.db or router.db_for_read(kinds[0].model)]
+        for at, number in compiled.slots:
+            params[at] = m.SearchContains.parameter(query.terms[number], connection)
+    found = rows.run(statement, params)
     sets: dict[str, dict[str, list]] = {k.key: {"title": [], "other": []} for k in kinds}
-    for branch, candidates in zip(branches, found, strict=True):
-        sets[branch.kind.key][branch.name] = candidates
+    for (kind_key, name), candidates in zip(compiled.parts, found, strict=True):
+        sets[kind_key][name] = candidates
     return [_group(k, query, sets[k.key]["title"], sets[k.key]["other"], limit=limit) for k in kinds]
 
 
@@ -126,6 +188,7 @@ def search(
     kinds = [KINDS_BY_KEY[kind]] if kind in KINDS_BY_KEY else list(KINDS)
     # Kept per normalised query, audience, language and content version: a repeated search is a cache hit,
     # and any edit (a new content version) is searched afresh.
+    version = content_version()
     raw_key = repr(
         (
             query.terms,
@@ -136,7 +199,7 @@ def search(
             limit,
             m.audience_of(user),
             get_language(),
-            content_version(),
+            version,
         )
     )
     key = "search:results:" + hashlib.sha256(raw_key.encode()).hexdigest()
@@ -145,7 +208,7 @@ def search(
     if kept is not None:
         return dataclasses.replace(kept, query=query)
     orgs = organisation_and_units(organisation) if organisation is not None else None
-    groups = search_kinds(kinds, query, user=user, year=year, orgs=orgs, limit=limit)
+    groups = search_kinds(kinds, query, user=user, year=year, orgs=orgs, limit=limit, version=version)
     results = Results(query=query, groups=[group for group in groups if group.total])
     if seconds > 0:
         cache.set(key, results, seconds)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from meetings.rules.text import normalise_text, word_boundaries
 
 from .query import LATIN_WORD
@@ -81,6 +84,13 @@ class Passage:
     @property
     def text(self) -> str:
         return "".join(part for part, _hit in self.parts)
+
+    @property
+    def html(self) -> SafeString:
+        """The passage in a template (``{{ hit.passage.html }}``): text escaped, matches in ``<mark>``, an
+        ellipsis where it was cut."""
+        marked = "".join(f"<mark>{escape(part)}</mark>" if hit else escape(part) for part, hit in self.parts)
+        return mark_safe(("…" if self.cut_before else "") + marked + ("…" if self.cut_after else ""))  # noqa: S308 - escaped
 
 
 def make_passage(text: str, terms: tuple[str, ...], lang: str, *, before=PASSAGE_BEFORE, after=PASSAGE_AFTER):

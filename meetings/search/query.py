@@ -87,16 +87,28 @@ class Query:
         return bool(self.terms)
 
 
-def parse_query(raw: str | None) -> Query:
-    """Split a typed query into terms. Quoted parts ("...") stay one term, matched as a phrase."""
+def _cleaned(raw: str | None) -> str:
     # Control characters (NUL cannot even be sent to PostgreSQL) become spaces; invisible format
-    # characters go; then the one normalisation rule of the portal.
+    # characters go; then the one normalisation rule of the portal (spaces collapsed, ends trimmed).
     text = "".join(
         " " if unicodedata.category(c) == "Cc" else c
         for c in (raw or "")
         if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn")
     )
-    text = normalise_text(text.replace("\n", " "))
+    return normalise_text(text.replace("\n", " "))
+
+
+def canonical_text(raw: str | None) -> str:
+    """What was typed in the one form that searches alike: cleaned as :func:`parse_query` does, spaces
+    collapsed, lower case (matching ignores case). ``parse_query(canonical_text(x))`` finds what
+    ``parse_query(x)`` finds; the search page is worked out from it, so variants share one kept page."""
+    # a letter is lowered only where the database's upper case of both is the same (not "ẞ" or "İ")
+    return "".join(c.lower() if c.lower().upper() == c.upper() else c for c in _cleaned(raw))
+
+
+def parse_query(raw: str | None) -> Query:
+    """Split a typed query into terms. Quoted parts ("...") stay one term, matched as a phrase."""
+    text = _cleaned(raw)
     shortened = len(text) > MAX_QUERY_LENGTH
     if shortened:  # cut at the last space, so that no half word is searched for
         cut = text[:MAX_QUERY_LENGTH]

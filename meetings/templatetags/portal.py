@@ -144,9 +144,11 @@ def _paragraphs_kept(text: str, names: frozenset[str]) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """This page in every language: code, local name, relative and absolute URL, and whether it is active."""
+    """This page in every language: code, local name, relative and absolute URL, and whether it is active.
+    A view that reads its query string in a normal form gives its address in that form (``page_path``), so
+    the page does not depend on how the query was written (one kept page for its variants)."""
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
+    path = context.get("page_path") or (request.get_full_path() if request else "/")
     active = current_language()
     links = []
     for code in LANGUAGE_CODES:

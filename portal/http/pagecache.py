@@ -16,7 +16,14 @@ token is never kept.
 
 Both keys hold the audience, the content version, the language (the path's prefix), the scheme and host
 (pages carry absolute links), the full path with its query, the local date (pages mark overdue items) and
-a fingerprint of the templates and catalogues.
+a fingerprint of the templates and catalogues. A page whose view reads its query string in a normal form
+(``settings.PAGE_CACHE_QUERY``: the search page, whose query is compared without case or extra spaces) is
+kept under that form, so ``?q=Trafficking&year=2024`` and ``?year=2024&q=trafficking`` are one entry; the
+view works the page out from the same form, so the entry does not depend on who asked first.
+
+A search answered from the cache is not counted by the rate limit (``portal/http/ratelimit.py``; the
+anonymous page is answered before it): the limit guards against the cost of searching, which a kept page
+does not have, as nginx's micro-cache answers kept PDFs without counting them.
 
 Invalidation: every save, delete or many-to-many change of a record of the ``meetings`` app (and every
 bulk write, see ``meetings/history.py``), every change of a user's, group's or right's (an audience may
@@ -70,6 +77,7 @@ CACHED_VIEWS = {
     "meetings:open_data",
     "meetings:feed_atom",
     "meetings:feed_ical",
+    "meetings:search",
 }
 WATCHED_APPS = {"meetings"}
 
@@ -253,6 +261,11 @@ def cached_view(request) -> str | None:
     return request._page_cache_view
 
 
+@memoize
+def _imported(dotted_path: str):
+    return import_string(dotted_path)
+
+
 def _key(request, kind: str, audience: str) -> str | None:
     """The cache key of a page for ``audience``; None when the cache may not be used now. The host and
     scheme are part of it: pages carry absolute links (``hreflang``) for the host they were asked on."""
@@ -262,6 +275,11 @@ def _key(request, kind: str, audience: str) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None  # Django answers 400 further on
+    normal_query = settings.PAGE_CACHE_QUERY.get(cached_view(request))
+    if normal_query:  # a page read from its query string in a normal form: variants share one entry
+        path = request.path + "?" + _imported(normal_query)(request.GET)
+    else:
+        path = request.get_full_path()
     raw = "|".join(
         [
             audience,
@@ -270,7 +288,7 @@ def _key(request, kind: str, audience: str) -> str | None:
             timezone.localdate().isoformat(),
             request.scheme,
             host,
-            request.get_full_path(),
+            path,
         ]
     )
     return f"pagecache:{kind}:" + hashlib.sha256(raw.encode()).hexdigest()

@@ -299,6 +299,9 @@ PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 SEARCH_CACHE_SECONDS = int(env_str("SEARCH_CACHE_SECONDS", "600"))
 # nginx's micro-cache (deploy/nginx) keeps a shareable anonymous answer this long (X-Accel-Expires); 0: never.
 PROXY_CACHE_SECONDS = 0
+# Pages whose view reads its query string in a normal form (case, spaces, order of the parameters aside):
+# the page cache keys them by that form, given by the named function of the request's GET parameters.
+PAGE_CACHE_QUERY = {"meetings:search": "meetings.public.search.cache_query"}
 # Who sees the same public pages (the read layer's audiences): the page cache's key, never the person.
 PAGE_CACHE_AUDIENCE = "meetings.models.audience_of"
 
