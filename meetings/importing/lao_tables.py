@@ -25,6 +25,9 @@ MONTHS = {
 DATE_MARKERS = ["ວັນທີ", "ວັນທີ່", "ແຕ່ວັນທີ", "On", "on", "From", "from"]
 # Words between the two days of a range.
 RANGE_WORDS = ["-", "–", "ຫາ", "ເຖິງ", "to", "and"]
+# Verbs of closing: a date right after one is the day the meeting closed, not the day it began
+# ("ໄຂຂຶ້ນ ວັນທີ 8 ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017": from the 8th to the 9th).
+CLOSING_VERBS = ["ອັດລົງ", "ປິດລົງ", "ອັດກອງປະຊຸມ", "ປິດກອງປະຊຸມ"]
 # Time of day: phrase -> (Lao, English).
 TIMES_OF_DAY = {
     "ຕອນເຊົ້າ": ("ຕອນເຊົ້າ", "morning"),
@@ -258,7 +261,8 @@ MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົ
 COUNT_BEFORE = ["ຜູ້ເຂົ້າຮ່ວມ", "ທັງໝົດ", "ທັງຫມົດ", "ຈຳນວນ", "ລວມ"]
 COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
 # A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came.
-COUNT_NOT = ["ສະມາຊິກ"]
+# A count of candidates or of those elected (ຜູ້ສະໝັກ, ເລືອກຕັ້ງ) is not the attendance either.
+COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.

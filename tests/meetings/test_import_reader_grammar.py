@@ -1,0 +1,73 @@
+"""The fact reader's round-3 rules (issue 24), each on sentences written for it: the grammar that makes a value
+the meeting's, and the phrasings that must leave a fact empty. No database: the seeded country list only."""
+
+import pytest
+
+from meetings.importing.evaluation import score_half
+from meetings.importing.lao_facts import Known, read_facts
+
+KNOWN = Known.for_evaluation()
+
+
+def read(text, **kw):
+    return read_facts(text, known=KNOWN, language="lo", **kw)
+
+
+def test_opened_on_one_day_and_closed_on_a_later_day():
+    reading = read("ກອງປະຊຸມໄດ້ໄຂຂຶ້ນ ວັນທີ 3 ແລະ ປິດລົງ ໃນວັນທີ 5 ມີນາ 2024 ທີ່ຫ້ອງວ່າການແຂວງ.")
+    assert (reading.get("start_date"), reading.get("end_date")) == ("2024-03-03", "2024-03-05")
+    # the opening day must be marked as a day: a session's number before the closing verb is not one
+    numbered = read("ກອງປະຊຸມຄັ້ງທີ 3 ແລະ ປິດກອງປະຊຸມ ໃນວັນທີ 5 ມີນາ 2024.")
+    assert numbered.get("start_date") is None and numbered.get("end_date") is None
+
+
+def test_a_closing_date_alone_is_not_the_day_the_meeting_began():
+    reading = read("ກອງປະຊຸມໄດ້ດຳເນີນມາເປັນເວລາ 3 ວັນ ແລະ ໄດ້ອັດລົງ ໃນວັນທີ 5 ມີນາ 2024.")
+    assert reading.get("start_date") is None
+    # a date marked as the opening is still read when a closing date follows it
+    both = read("ກອງປະຊຸມເປີດຂຶ້ນໃນວັນທີ 1 ມີນາ 2024 ແລະ ອັດລົງ ໃນວັນທີ 5 ມີນາ 2024.")
+    assert (both.get("start_date"), both.get("end_date")) == ("2024-03-01", "2024-03-05")
+    # a closing date months after the start is of something else
+    later = read("ກອງປະຊຸມເປີດຂຶ້ນໃນວັນທີ 1 ມີນາ 2024. ໂຄງການຈະປິດລົງ ໃນວັນທີ 5 ກັນຍາ 2024.")
+    assert (later.get("start_date"), later.get("end_date")) == ("2024-03-01", None)
+
+
+def test_the_first_day_stated_within_a_longer_event_is_the_meetings_day():
+    reading = read(
+        "ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ນະຄອນຫຼວງວຽງຈັນ, ສອງລັດຖະມົນຕີ ໄດ້ພົບປະສອງຝ່າຍ ໃນໂອກາດເຂົ້າຮ່ວມ"
+        "ກອງປະຊຸມລັດຖະມົນຕີ ໃນວັນທີ 11-13 ພະຈິກ 2024."
+    )
+    assert (reading.get("start_date"), reading.get("end_date")) == ("2024-11-12", None)
+
+
+def test_a_first_day_outside_the_full_date_conflicts_and_no_date_is_read():
+    reading = read("ໃນວັນທີ 20 ພະຈິກນີ້ ໄດ້ມີການພົບປະ. ກອງປະຊຸມຈັດຂຶ້ນໃນວັນທີ 11-13 ພະຈິກ 2024.")
+    assert reading.get("start_date") is None and reading.get("end_date") is None
+
+
+def test_a_time_of_day_is_not_read_when_the_text_names_several_days_and_no_date():
+    text = "ໃນຕອນບ່າຍ ວັນທີ 21 ມັງກອນ, ຜູ້ແທນໄດ້ລົງຄະແນນສຽງ. ກອງປະຊຸມໄດ້ໄຂຂຶ້ນໃນວັນທີ 19 ມັງກອນ."
+    assert read(text).get("time_of_day") is None
+    one_day = read("ໃນຕອນບ່າຍ ວັນທີ 21 ມັງກອນ, ໄດ້ຈັດກອງປະຊຸມ. ວັນທີ 21 ແມ່ນວັນສຳຄັນ.")
+    assert one_day.get("time_of_day") == {"lo": "ຕອນບ່າຍ", "en": "afternoon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "women"),
+    [
+        # the verb ເຂົ້າຮ່ວມ right before the count
+        ("ກອງປະຊຸມໃຫຍ່ ໂດຍມີຜູ້ແທນເຂົ້າຮ່ວມ 145 ສະຫາຍ ຍິງ 30 ສະຫາຍ.", 145, 30),
+        # a count of candidates or of those elected is not the attendance
+        ("ໄດ້ປ່ອນບັດເລືອກຕັ້ງ, ມີຜູ້ສະໝັກທັງໝົດ 21 ສະຫາຍ, ຍິງ 4 ສະຫາຍ.", None, None),
+        ("ຜົນການເລືອກຕັ້ງ ໄດ້ທັງໝົດ 19 ສະຫາຍ, ຍິງ 3 ສະຫາຍ.", None, None),
+    ],
+)
+def test_the_attendance_from_the_verb_and_not_from_an_election(text, total, women):
+    reading = read(text)
+    assert (reading.get("attendance_total"), reading.get("attendance_women")) == (total, women)
+
+
+def test_the_opened_test_half_reads_no_wrong_fact():
+    """Round 3 opened the test half: development data now, held to no wrong fact."""
+    half = score_half("test", KNOWN)
+    assert half.wrong == [] and half.total.recall >= 0.75
