@@ -61,11 +61,15 @@ def read_countries(text: str, known) -> list:
             clause_end = min(
                 [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80]
             )
+            named = []
             for pos in range(m.end(), clause_end):
                 starts = pos == m.end() or text[pos - 1].isspace() or text.endswith("ປະເທດ", 0, pos)
                 if starts and (at := _country_at(text, pos, known)):  # "… ແຂວງໄຫຫຼຳປະເທດຈີນ"
-                    host = (at[0], pos, at[1])
-            if host:
+                    named.append((at[0], pos, at[1]))
+            if len({entry["code"] for entry, _s, _e in named}) > 1:
+                break  # two countries in the place's clause: which one hosts is not said
+            if named:
+                host = named[-1]
                 break
     if host:
         facts.append(_country_fact("host_country", host[0], host[1], host[2], text))

@@ -39,10 +39,12 @@ from meetings.importing.lao_tables import (
     COUNT_AFTER,
     COUNT_BEFORE,
     COUNT_NOT,
+    COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
     HONORIFICS,
     HONORIFICS_EN,
     IN_PERSON,
+    MEETING_CLAUSE,
     MEETING_WORDS,
     ONLINE_MEETING,
     ONLINE_NOT,
@@ -159,6 +161,9 @@ def _lao_total(digits: str):
         clause = digits[clause_start + 1 : m.start()]
         if any(w in clause for w in COUNT_NOT):
             continue
+        s_start, s_end = sentence_bounds(digits, m.start())
+        if not any(w in digits[s_start:s_end] for w in COUNT_SENTENCE):
+            continue  # "ຊ່ວຍເຫຼືອທັງໝົດ 120 ຄົນ": a count in a sentence that says nobody attended anything
         if (
             any(w in clause for w in COUNT_BEFORE)
             or any(digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER)
@@ -210,7 +215,14 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
     online = next((f for f in facts if f.field == "attendance_online"), None)
     total = next((f.value for f in facts if f.field == "attendance_total"), None)
     venue = next((f for f in facts if f.field == "venue"), None)
-    m = re.search(_alt(ONLINE_MEETING), text, re.I)
+    m = next(  # said of the meeting: in a sentence about meeting, not "ຫຼອກລວງຜ່ານລະບົບອອນລາຍ" (scams online)
+        (
+            o
+            for o in re.finditer(_alt(ONLINE_MEETING), text, re.I)
+            if re.search(_alt(MEETING_CLAUSE), text[slice(*sentence_bounds(text, o.start()))], re.I)
+        ),
+        None,
+    )
     if online and total and online.value == total and not venue:
         return Fact("format", "online", "online", online.start, online.end)
     if online and (venue or (total and online.value < total)):

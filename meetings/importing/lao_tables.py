@@ -43,6 +43,9 @@ VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
     "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",
 ]  # fmt: skip
+# Verbs that never stand in a venue's name: a venue read up to one of them (at a word boundary) has run into
+# the sentence's predicate ("ທີ່ຫ້ອງປະຊຸມກະຊວງຈັດຂຶ້ນ…"), and is not read.
+VENUE_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ເຂົ້າຮ່ວມ", "ກ່າວ", "ໄດ້", "ໄຂຂຶ້ນ", "ເປີດ", "ປຶກສາຫາລື", "ດຳເນີນ"]
 # Venues that are whole names by themselves: followed by a space and the name of an organisation (the
 # sentence's subject, "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳ… ໄດ້ຈັດ…"), the venue is the name alone.
 WHOLE_VENUES = ["ສະພາແຫ່ງຊາດ", "ຫໍສະພາແຫ່ງຊາດ", "ຫໍປະຊຸມແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ"]
@@ -124,6 +127,8 @@ ONLINE_MEETING = [
     "videoconference",
     "held online",
 ]
+# An online phrase is the meeting's format only in a sentence about meeting (not "ຫຼອກລວງຜ່ານລະບົບອອນລາຍ").
+MEETING_CLAUSE = ["ປະຊຸມ", "ສຳມະນາ", "ຝຶກອົບຮົມ", "ເຂົ້າຮ່ວມ", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "meeting", "held", "conference"]
 # Said of the whole meeting: in person (with ONLINE_MEETING too: hybrid). A venue alone says neither.
 IN_PERSON = ["ແບບເຊິ່ງໜ້າ", "ແບບພົບປະໂດຍກົງ", "in person", "in-person", "face-to-face"]
 # Joining online, before a count ("ທາງອອນລາຍອີກ 02 ທ່ານ"); and English "6 of them joined online".
@@ -260,9 +265,11 @@ MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົ
 # "ທັງໝົດ 48 ທ່ານ", "ຈຳນວນ 131 ສະຫາຍ"; and after it: "287 ສະຫາຍເຂົ້າຮ່ວມ".
 COUNT_BEFORE = ["ຜູ້ເຂົ້າຮ່ວມ", "ທັງໝົດ", "ທັງຫມົດ", "ຈຳນວນ", "ລວມ"]
 COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
-# A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came.
-# A count of candidates or of those elected (ຜູ້ສະໝັກ, ເລືອກຕັ້ງ) is not the attendance either.
-COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ"]
+# A count is the attendance only in a sentence that says people attended (ເຂົ້າຮ່ວມ) or were present (ໂດຍມີ).
+COUNT_SENTENCE = ["ເຂົ້າຮ່ວມ", "ໂດຍມີ"]
+# A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came; nor is a
+# count of candidates or of those elected (ຜູ້ສະໝັກ, ເລືອກຕັ້ງ), of victims (ຜູ້ເຄາະຮ້າຍ) or of cases (ຄະດີ).
+COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ", "ເຄາະຮ້າຍ", "ຄະດີ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.

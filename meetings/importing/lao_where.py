@@ -19,6 +19,7 @@ from meetings.importing.lao_tables import (
     VENUE_KINDS,
     VENUE_KINDS_EN,
     VENUE_REFERENCE,
+    VENUE_VERBS,
     WHOLE_VENUES,
 )
 
@@ -47,9 +48,14 @@ def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | 
 def _venue_stated(venue: str, after: str) -> bool:
     """Whether the venue's words are all the venue: not a reference to a place named elsewhere (``ດັ່ງກ່າວ``),
     and not a run up to the verb ໄດ້ that may hold the sentence's subject (an organisation's name after a
-    space: ``ທີ່ຫ້ອງປະຊຸມ … ກົມແຜນການ ໄດ້ຈັດ``), where the text does not mark where the venue ends."""
+    space: ``ທີ່ຫ້ອງປະຊຸມ … ກົມແຜນການ ໄດ້ຈັດ``), where the text does not mark where the venue ends; never a run
+    holding a verb (VENUE_VERBS, as a word of its own)."""
     if any(word in venue for word in VENUE_REFERENCE):
         return False
+    for verb in VENUE_VERBS:  # run into the predicate: the text does not mark where the venue ends
+        for m in re.finditer(re.escape(verb), venue):
+            if lao_people.is_word(venue, m.start(), m.end()):
+                return False
     if after.lstrip().startswith("ໄດ້"):
         words = venue.split()
         return not any(w.startswith(tuple(ORGANISATION_HEADS)) for w in words[1:])
@@ -93,7 +99,8 @@ def read_place(text: str, language: str) -> list[Fact]:
             venue_end = v_start + whole.end()
             city = city if city and city[1][0] < venue_end else None
         venue = text[v_start:venue_end]
-        if whole or _venue_stated(venue, text[stop : stop + 4]):
+        unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
+        if whole or (not unended and _venue_stated(venue, text[stop : stop + 4])):
             facts.append(Fact("venue", venue, venue, v_start, venue_end))
         else:
             city = None  # no venue: a city is read only where ທີ່/ຢູ່ names it (below)

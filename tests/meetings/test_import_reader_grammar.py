@@ -71,3 +71,55 @@ def test_the_opened_test_half_reads_no_wrong_fact():
     """Round 3 opened the test half: development data now, held to no wrong fact."""
     half = score_half("test", KNOWN)
     assert half.wrong == [] and half.total.recall >= 0.75
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count in a sentence that says nobody attended anything
+        "ວັນທີ 5 ມີນາ 2024 ເຈົ້າໜ້າທີ່ໄດ້ຊ່ວຍເຫຼືອທັງໝົດ 120 ຄົນ, ຍິງ 80 ຄົນ.",
+        # victims and cases are not the attendance, even where people attended
+        "ກອງປະຊຸມມີຜູ້ແທນເຂົ້າຮ່ວມ, ໄດ້ລາຍງານຜູ້ເຄາະຮ້າຍທັງໝົດ 45 ຄົນ.",
+        "ກອງປະຊຸມມີຜູ້ແທນເຂົ້າຮ່ວມ, ໄດ້ສະຫຼຸບຄະດີທັງໝົດ 12 ຄົນ.",
+    ],
+)
+def test_a_count_that_is_not_of_people_attending(text):
+    assert read(text).get("attendance_total") is None
+
+
+def test_a_count_of_those_present_with_the_meeting():
+    text = "ໂດຍມີຄະນະຮັບຜິດຊອບ ທີ່ມາຈາກກະຊວງຍຸຕິທຳ ແລະ ກະຊວງສາທາລະນະສຸກ ທັງໝົດ 10 ທ່ານ."
+    assert read(text).get("attendance_total") == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the run from ທີ່ + a kind of place holds a verb: where the venue ends is not marked
+        "ວັນທີ 5 ມີນາ 2024 ທີ່ຫ້ອງປະຊຸມກະຊວງແຮງງານ ກົມແຮງງານຈັດຂຶ້ນກອງປະຊຸມ ປຶກສາຫາລືແຜນງານ",
+        "ວັນທີ 5 ມີນາ 2024 ທີ່ໂຮງແຮມລາວພລາຊາ ຄະນະຜູ້ແທນ ເຂົ້າຮ່ວມ ກອງປະຊຸມ",
+        # no clause word within 120 characters: the name has no marked end
+        "ວັນທີ 5 ມີນາ 2024 ທີ່ຫ້ອງປະຊຸມ" + "ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ " * 5 + "ເປັນຕົ້ນ",
+    ],
+)
+def test_a_venue_that_runs_into_the_predicate_is_not_read(text):
+    reading = read(text)
+    assert reading.get("venue") is None
+
+
+def test_a_venue_at_the_end_of_the_text_is_read():
+    assert read("ວັນທີ 8 ກໍລະກົດ 2025 ຢູ່ທີ່ຫ້ອງປະຊຸມໃຫຍ່ ກະຊວງ").get("venue") == "ຫ້ອງປະຊຸມໃຫຍ່ ກະຊວງ"
+
+
+def test_two_countries_in_the_place_clause_make_no_host():
+    reading = read("ກອງປະຊຸມຈັດຂຶ້ນຢູ່ຊາຍແດນ ປະເທດໄທ ແລະ ປະເທດມຽນມາ ໃນວັນທີ 3 ມີນາ 2024.")
+    assert reading.get("host_country") is None
+    one = read("ກອງປະຊຸມຈັດຂຶ້ນຢູ່ນະຄອນຫຼວງບາງກອກ ປະເທດໄທ ໃນວັນທີ 3 ມີນາ 2024.")
+    assert one.get("host_country")["code"] == "TH"
+
+
+def test_an_online_phrase_is_the_format_only_when_said_of_the_meeting():
+    scams = "ວັນທີ 3 ມີນາ 2024. ພວກຄ້າມະນຸດ ຫຼອກລວງແຮງງານຜ່ານລະບົບອອນລາຍ."
+    assert read(scams).get("format") is None
+    meeting = read("ວັນທີ 3 ມີນາ 2024 ໄດ້ຈັດກອງປະຊຸມ ຜ່ານລະບົບອອນລາຍ.")
+    assert meeting.get("format") == "online"
