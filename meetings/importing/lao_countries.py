@@ -6,8 +6,9 @@ import re
 
 from meetings.importing import lao_people
 from meetings.importing.fact import Fact
+from meetings.importing.lao_patterns import LAO_DIGITS
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_tables import HOST_AFTER, HOST_BEFORE, KIND_WORDS
+from meetings.importing.lao_tables import HOST_AFTER, HOST_BEFORE, KIND_WORDS, MONTHS, VENUE_VERBS
 
 
 def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:
@@ -24,13 +25,39 @@ def _country_fact(field_name: str, entry: dict, start: int, end: int, text: str)
     return Fact(field_name, {"pk": entry["pk"], "code": entry["code"]}, text[start:end], start, end)
 
 
+_LAO_MONTH = _alt(name for names in MONTHS.values() for name in names if not name.isascii())
+# The scene-setting adjunct of a news text's first sentence: the date, then where (ທີ່/ຢູ່ + a place of at most
+# two words + ປະເທດ + the country, ending the phrase): "ໃນວັນທີ 26 ຕຸລານີ້ ທີ່ ກົວລາລຳເປີ ປະເທດມາເລເຊຍ,".
+_DATE_THEN_PLACE = re.compile(
+    rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*,?\s*"
+    rf"(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*"
+)
+
+
+def _host_after_the_date(text: str, known) -> tuple | None:
+    """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE); the
+    country must end the phrase (a comma, a full stop or the line's end follows)."""
+    digits = text.translate(LAO_DIGITS)
+    m = _DATE_THEN_PLACE.search(digits)
+    if not m or re.search("ວັນທີ", digits[: m.start()]):
+        return None  # only the first date of the text sets the scene
+    place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
+    if any(verb in place for verb in VENUE_VERBS):
+        return None  # "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ": the place has run into a predicate
+    at = _country_at(text, m.end(), known)
+    if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):
+        return (at[0], m.end(), at[1])
+    return None
+
+
 def read_countries(text: str, known) -> list:
     """The host country (``ຈັດຂຶ້ນຢູ່ … ສປ ຈີນ``, ``ປະເທດ X ເປັນເຈົ້າພາບ``) and the participating countries: a list of
     three or more recorded countries after ປະເທດ, joined by commas and ແລະ."""
     facts: list = []
     if not known.countries:
         return facts
-    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|[-–]|\s)\s*")  # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ"
+    # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ", "…, ຫວຽດນາມ ແລະ ປະເທດຕີມໍເລສເຕ": joining words may follow each other
+    joiner = re.compile(r"(?:\s*(?:,|ແລະ|ປະເທດ|[-–])\s*)+|\s+")
     for m in re.finditer("ປະເທດ", text):
         pos, members = m.end(), []
         while True:
@@ -56,6 +83,8 @@ def read_countries(text: str, known) -> list:
                 break
         if host:
             break
+    if not host:
+        host = _host_after_the_date(text, known)
     if not host:
         for m in re.finditer(_alt(HOST_BEFORE), text):
             clause_end = min(

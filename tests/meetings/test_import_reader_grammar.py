@@ -123,3 +123,32 @@ def test_an_online_phrase_is_the_format_only_when_said_of_the_meeting():
     assert read(scams).get("format") is None
     meeting = read("ວັນທີ 3 ມີນາ 2024 ໄດ້ຈັດກອງປະຊຸມ ຜ່ານລະບົບອອນລາຍ.")
     assert meeting.get("format") == "online"
+
+
+def test_the_host_named_where_the_first_date_sets_the_scene():
+    reading = read("ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ບາງກອກ ປະເທດໄທ, ສອງລັດຖະມົນຕີ ໄດ້ພົບປະກັນ.")
+    assert reading.get("host_country")["code"] == "TH" and reading.get("kind") == "international"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ທີ່ຜ່ານມາ (past) is not ທີ່ + a place
+        "ໃນວັນທີ 12 ພະຈິກ ທີ່ຜ່ານມາ ແຮງງານລາວ ຢູ່ປະເທດໄທ ໄດ້ກັບຄືນ.",
+        # a place of more than two words: the sentence has moved on from the scene
+        "ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ກະຊວງແຮງງານ ໄດ້ລາຍງານ ແຮງງານ ປະເທດໄທ, ແລະ ອື່ນໆ.",
+        # the place holds a verb
+        "ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ກະຊວງ ໄດ້ສົ່ງແຮງງານ ປະເທດໄທ, ຈຳນວນໜຶ່ງ.",
+        # the country does not end the phrase
+        "ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ສະຖານທູດ ປະເທດໄທ ປະຈຳລາວ ໄດ້ຈັດງານລ້ຽງ.",
+        # not the text's first date
+        "ວັນທີ 3 ມີນາ 2024 ໄດ້ຈັດກອງປະຊຸມ. ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ບາງກອກ ປະເທດໄທ, ຈະມີການພົບປະ.",
+    ],
+)
+def test_no_host_where_the_scene_is_not_set_by_the_first_date(text):
+    assert read(text).get("host_country") is None
+
+
+def test_a_list_of_countries_with_and_then_country():
+    reading = read("ມີຜູ້ແທນຈາກ ປະເທດ ກຳປູເຈຍ, ໄທ, ຫວຽດນາມ ແລະ ປະເທດຕີມໍເລສເຕ, ເຂົ້າຮ່ວມ.")
+    assert sorted(v["code"] for v in reading.all("country")) == ["KH", "TH", "TL", "VN"]
