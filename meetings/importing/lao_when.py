@@ -54,8 +54,8 @@ def _partial_date(digits: str, post_date, candidates):
     """ "ວັນທີ 16 ກຸມພາຜ່ານມານີ້" (no year): its year from the post's date, or from a publication date on a line
     of its own ("19/02/2021"), the latest such day not after it."""
     m = _PARTIAL.search(digits)
-    if not m:
-        return None
+    if not m or len(set(re.findall(rf"{_MARKER}\s*(\d{{1,2}})", digits))) > 1:
+        return None  # none, or days of several events ("ວັນທີ 21 …, ວັນທີ 19 …") with no year: which one?
     reference = post_date
     if reference is None:
         for unmarked, pos, start, end, date_match in candidates:

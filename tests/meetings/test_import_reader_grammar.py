@@ -1,6 +1,8 @@
 """The fact reader's round-3 rules (issue 24), each on sentences written for it: the grammar that makes a value
 the meeting's, and the phrasings that must leave a fact empty. No database: the seeded country list only."""
 
+import datetime
+
 import pytest
 
 from meetings.importing.evaluation import score_half
@@ -152,3 +154,16 @@ def test_no_host_where_the_scene_is_not_set_by_the_first_date(text):
 def test_a_list_of_countries_with_and_then_country():
     reading = read("ມີຜູ້ແທນຈາກ ປະເທດ ກຳປູເຈຍ, ໄທ, ຫວຽດນາມ ແລະ ປະເທດຕີມໍເລສເຕ, ເຂົ້າຮ່ວມ.")
     assert sorted(v["code"] for v in reading.all("country")) == ["KH", "TH", "TL", "VN"]
+
+
+def test_a_day_without_its_year_is_not_read_when_the_text_names_several_days():
+    post_date = datetime.date(2026, 1, 25)
+    one = read("ໃນວັນທີ 21 ມັງກອນ, ໄດ້ຈັດກອງປະຊຸມ.", post_date=post_date)
+    assert one.get("start_date") == "2026-01-21"
+    several = read("ໃນວັນທີ 21 ມັງກອນ, ຜູ້ແທນໄດ້ລົງຄະແນນ. ກອງປະຊຸມໄຂຂຶ້ນໃນວັນທີ 19 ມັງກອນ.", post_date=post_date)
+    start = next(f for f in several.facts if f.field == "start_date")
+    assert (start.value, start.start, start.end) == (
+        "2026-01-25",
+        0,
+        0,
+    )  # the post's date, not read from the text
