@@ -6,9 +6,16 @@ import re
 
 from meetings.importing import lao_people
 from meetings.importing.fact import Fact
-from meetings.importing.lao_patterns import LAO_DIGITS
+from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_tables import HOST_AFTER, HOST_BEFORE, KIND_WORDS, MONTHS, VENUE_VERBS
+from meetings.importing.lao_tables import (
+    COUNTRIES_SENTENCE,
+    HOST_AFTER,
+    HOST_BEFORE,
+    KIND_WORDS,
+    MONTHS,
+    VENUE_VERBS,
+)
 
 
 def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:
@@ -52,7 +59,7 @@ def _host_after_the_date(text: str, known) -> tuple | None:
 
 def read_countries(text: str, known) -> list:
     """The host country (``ຈັດຂຶ້ນຢູ່ … ສປ ຈີນ``, ``ປະເທດ X ເປັນເຈົ້າພາບ``) and the participating countries: a list of
-    three or more recorded countries after ປະເທດ, joined by commas and ແລະ."""
+    three or more recorded countries after ປະເທດ, joined by commas and ແລະ, in a sentence about taking part."""
     facts: list = []
     if not known.countries:
         return facts
@@ -67,7 +74,10 @@ def read_countries(text: str, known) -> list:
                 break
             members.append((at[0], gap.end() if gap else pos, at[1]))
             pos = at[1]
-        if len({e["code"] for e, _s, _e in members}) >= 3:
+        s_start, s_end = sentence_bounds(text, m.start())
+        if len({e["code"] for e, _s, _e in members}) >= 3 and any(
+            w in text[s_start:s_end] for w in COUNTRIES_SENTENCE
+        ):
             seen = set()
             for entry, start, end in members:
                 if entry["code"] not in seen:

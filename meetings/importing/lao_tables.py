@@ -299,6 +299,9 @@ COUNTRY_SPELLINGS = {
     "CN": ["ສປ ຈີນ"],
     "AU": ["ອົດສະຕາລີ"],
 }
+# A list of countries is of those taking part only in a sentence that says so (delegates, representatives,
+# attending); "ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ເກົາຫຼີ" lists where workers went, not who met.
+COUNTRIES_SENTENCE = ["ເຂົ້າຮ່ວມ", "ຜູ້ຕາງໜ້າ", "ຕາງໜ້າ", "ຜູ້ແທນ"]
 # Before a country that hosts the meeting ("ຈັດຂຶ້ນຢູ່ນະຄອນຊີອານ ແຂວງສ້ານຊີ ສປ ຈີນ", "ປະເທດ X ເປັນເຈົ້າພາບ").
 HOST_BEFORE = ["ຈັດຂຶ້ນຢູ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂື້ນຢູ່", "ຈັດຂື້ນທີ່"]
 HOST_AFTER = ["ເປັນເຈົ້າພາບ"]

@@ -167,3 +167,9 @@ def test_a_day_without_its_year_is_not_read_when_the_text_names_several_days():
         0,
         0,
     )  # the post's date, not read from the text
+
+
+def test_a_list_of_destinations_is_not_of_countries_taking_part():
+    text = "ວັນທີ 3 ມີນາ 2024. ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ສີງກະໂປ ຖືກຫຼອກລວງ."
+    reading = read(text)
+    assert reading.all("country") == [] and reading.get("kind") is None
