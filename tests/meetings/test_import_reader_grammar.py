@@ -15,6 +15,10 @@ def read(text, **kw):
     return read_facts(text, known=KNOWN, language="lo", **kw)
 
 
+def people(reading):
+    return {f.value["name_lo"]: f.value for f in reading.facts if f.field == "person"}
+
+
 def test_opened_on_one_day_and_closed_on_a_later_day():
     reading = read("ກອງປະຊຸມໄດ້ໄຂຂຶ້ນ ວັນທີ 3 ແລະ ປິດລົງ ໃນວັນທີ 5 ມີນາ 2024 ທີ່ຫ້ອງວ່າການແຂວງ.")
     assert (reading.get("start_date"), reading.get("end_date")) == ("2024-03-03", "2024-03-05")
@@ -173,3 +177,14 @@ def test_a_list_of_destinations_is_not_of_countries_taking_part():
     text = "ວັນທີ 3 ມີນາ 2024. ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ສີງກະໂປ ຖືກຫຼອກລວງ."
     reading = read(text)
     assert reading.all("country") == [] and reading.get("kind") is None
+
+
+def test_a_list_after_the_chair_that_ends_in_attending_is_of_participants():
+    found = people(read("ໂດຍການເປັນປະທານຂອງ ທ່ານ ບົວສອນ ແສງດາລາ ລັດຖະມົນຕີ, ທ່ານ ສົມພອນ ວົງສາ ຮອງລັດຖະມົນຕີ ເຂົ້າຮ່ວມ."))
+    assert (found["ບົວສອນ ແສງດາລາ"]["role"], found["ສົມພອນ ວົງສາ"]["role"]) == ("chair", "participant")
+    # two names after the chair phrase, then others brought in by ມີ: the two chair jointly
+    joint = people(read("ໂດຍການເປັນປະທານຂອງ ທ່ານ ບົວສອນ ແສງດາລາ ແລະ ທ່ານ ສົມພອນ ວົງສາ ມີພະນັກງານ ເຂົ້າຮ່ວມ."))
+    assert {v["role"] for v in joint.values()} == {"co_chair"}
+    # co-chairs named as such stay co-chairs whatever follows
+    named = people(read("ໂດຍການເປັນປະທານຮ່ວມຂອງ ທ່ານ ບົວສອນ ແສງດາລາ ແລະ ທ່ານ ສົມພອນ ວົງສາ ເຂົ້າຮ່ວມ."))
+    assert {v["role"] for v in named.values()} == {"co_chair"}
