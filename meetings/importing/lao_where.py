@@ -113,7 +113,8 @@ def read_place(text: str, language: str) -> list[Fact]:
         at = re.compile(rf"(?:{_alt(VENUE_AT)})\s*").finditer(text, 0, head)
         for a in at:
             found = _place_in(text, a.end(), a.end() + 25)
-            if found and found[1][0] == a.end():
+            marker_end = a.start() + len(a.group().rstrip())
+            if found and found[1][0] == a.end() and lao_people.is_word(text, a.start(), marker_end):
                 city = found
                 break
     if city:

@@ -188,3 +188,8 @@ def test_a_list_after_the_chair_that_ends_in_attending_is_of_participants():
     # co-chairs named as such stay co-chairs whatever follows
     named = people(read("ໂດຍການເປັນປະທານຮ່ວມຂອງ ທ່ານ ບົວສອນ ແສງດາລາ ແລະ ທ່ານ ສົມພອນ ວົງສາ ເຂົ້າຮ່ວມ."))
     assert {v["role"] for v in named.values()} == {"co_chair"}
+
+
+def test_a_city_after_at_only_when_at_is_a_word_of_its_own():
+    assert read("ຄະນະນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມ.").get("city") is None
+    assert read("ກອງປະຊຸມຈັດຂຶ້ນ ທີ່ນະຄອນຫຼວງວຽງຈັນ.").get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
