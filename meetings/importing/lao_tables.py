@@ -39,6 +39,10 @@ TIMES_OF_DAY = {
 
 # A venue: "at" + a kind of place + its name (up to a comma, bracket or space).
 VENUE_AT = ["ທີ່", "ທີ", "ຢູ່", "ນະ"]
+# Places that are also organisations (ກະຊວງ, a ministry) are a venue only after a locative that ທີ່ alone is not
+# (ທີ່ is also "that": "ທີ່ກະຊວງ X ໄດ້ຈັດ" may be the ministry that held it): ຢູ່ທີ່ or ຈັດຂຶ້ນທີ່/ຢູ່.
+STRICT_VENUE_AT = ["ຢູ່ທີ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂຶ້ນຢູ່", "ຈັດຂື້ນທີ່", "ຈັດຂື້ນຢູ່"]
+STRICT_VENUE_KINDS = ["ກະຊວງ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
     "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",

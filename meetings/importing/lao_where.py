@@ -14,6 +14,8 @@ from meetings.importing.lao_tables import (
     KNOWN_VENUES,
     ORGANISATION_HEADS,
     PLACES,
+    STRICT_VENUE_AT,
+    STRICT_VENUE_KINDS,
     VENUE_AT,
     VENUE_ENDS,
     VENUE_KINDS,
@@ -72,6 +74,12 @@ def read_place(text: str, language: str) -> list[Fact]:
         m = venue_re.search(text, 0, head)
     else:
         m = re.search(rf"\bat (?:the )?(?P<v>(?:[A-Z][\w'’-]*\s)+?(?:{_alt(VENUE_KINDS_EN)}))\b", text)
+    if language == "lo":  # "ຢູ່ທີ່ກະຊວງຍຸຕິທຳ": a ministry after a strict locative, when it comes first
+        strict = re.compile(rf"(?:{_alt(STRICT_VENUE_AT)})\s*(?P<v>(?:{_alt(STRICT_VENUE_KINDS)}))").search(
+            text, 0, head
+        )
+        if strict and (not m or strict.start() < m.start()):
+            m = strict
     if m and language == "lo" and not lao_people.is_word(text, m.start(), m.start("v")):
         m = next(  # "ຄະນະພະແນກ" is not "ນະ" (at) + a venue: the marker must be a word of its own
             (

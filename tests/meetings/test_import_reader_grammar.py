@@ -193,3 +193,11 @@ def test_a_list_after_the_chair_that_ends_in_attending_is_of_participants():
 def test_a_city_after_at_only_when_at_is_a_word_of_its_own():
     assert read("ຄະນະນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມ.").get("city") is None
     assert read("ກອງປະຊຸມຈັດຂຶ້ນ ທີ່ນະຄອນຫຼວງວຽງຈັນ.").get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
+
+
+def test_a_ministry_is_a_venue_only_after_a_strict_locative():
+    at = read("ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 3 ມີນາ 2024 ຢູ່ທີ່ກະຊວງແຮງງານ ພາຍໃຕ້ການເປັນປະທານຂອງ ທ່ານ ບົວສອນ ແສງດາລາ.")
+    assert at.get("venue") == "ກະຊວງແຮງງານ"
+    # ທີ່ alone may be "that": the ministry that held the meeting, not where it was
+    that = read("ກອງປະຊຸມທີ່ກະຊວງແຮງງານ ໄດ້ຈັດຂຶ້ນໃນວັນທີ 3 ມີນາ 2024 ມີຜູ້ເຂົ້າຮ່ວມ 30 ທ່ານ.")
+    assert that.get("venue") is None
