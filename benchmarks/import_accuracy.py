@@ -5,9 +5,12 @@
 
 Reads a set folder under ``tests/meetings/fixtures/`` (real Lao news posts, their facts read by hand in
 ``truth.json``). The default set, ``evaluation``, was split at random into a development half the rules were
-written against and a test half that is only scored, once per round, without ``--details``. ``evaluation_holdout``
-is one half, ``holdout``, of posts collected later; scored once unseen in round 1, it is development data from
-round 2 on (benchmarks/results/import-accuracy-2026-12-05.md). ``--half`` scores the named halves only (default: every half of the set's ``split``).
+written against and a test half that was only scored, once per round, without ``--details``, in rounds 1 and 2.
+``evaluation_holdout`` is one half, ``holdout``, of posts collected later; scored once unseen in round 1, it is
+development data from round 2 on. From round 3 on the test half is opened too: all three (development, test,
+holdout) are development data, and posts never seen are a new set scored once by the lead
+(``--set evaluation_unseen3``; see benchmarks/results/import-accuracy-2026-12-05.md).
+``--half`` scores the named halves only (default: every half of the set's ``split``).
 Needs no database: names are matched against the seeded country list only, no recorded people.
 ``--details`` lists every wrong and missed fact (of the named halves, or of all scored).
 """

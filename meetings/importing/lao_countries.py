@@ -6,8 +6,16 @@ import re
 
 from meetings.importing import lao_people
 from meetings.importing.fact import Fact
+from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_tables import HOST_AFTER, HOST_BEFORE, KIND_WORDS
+from meetings.importing.lao_tables import (
+    COUNTRIES_SENTENCE,
+    HOST_AFTER,
+    HOST_BEFORE,
+    KIND_WORDS,
+    MONTHS,
+    VENUE_VERBS,
+)
 
 
 def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:
@@ -24,13 +32,39 @@ def _country_fact(field_name: str, entry: dict, start: int, end: int, text: str)
     return Fact(field_name, {"pk": entry["pk"], "code": entry["code"]}, text[start:end], start, end)
 
 
+_LAO_MONTH = _alt(name for names in MONTHS.values() for name in names if not name.isascii())
+# The scene-setting adjunct of a news text's first sentence: the date, then where (ທີ່/ຢູ່ + a place of at most
+# two words + ປະເທດ + the country, ending the phrase): "ໃນວັນທີ 26 ຕຸລານີ້ ທີ່ ກົວລາລຳເປີ ປະເທດມາເລເຊຍ,".
+_DATE_THEN_PLACE = re.compile(
+    rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*,?\s*"
+    rf"(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*"
+)
+
+
+def _host_after_the_date(text: str, known) -> tuple | None:
+    """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE); the
+    country must end the phrase (a comma, a full stop or the line's end follows)."""
+    digits = text.translate(LAO_DIGITS)
+    m = _DATE_THEN_PLACE.search(digits)
+    if not m or re.search("ວັນທີ", digits[: m.start()]):
+        return None  # only the first date of the text sets the scene
+    place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
+    if any(verb in place for verb in VENUE_VERBS):
+        return None  # "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ": the place has run into a predicate
+    at = _country_at(text, m.end(), known)
+    if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):
+        return (at[0], m.end(), at[1])
+    return None
+
+
 def read_countries(text: str, known) -> list:
     """The host country (``ຈັດຂຶ້ນຢູ່ … ສປ ຈີນ``, ``ປະເທດ X ເປັນເຈົ້າພາບ``) and the participating countries: a list of
-    three or more recorded countries after ປະເທດ, joined by commas and ແລະ."""
+    three or more recorded countries after ປະເທດ, joined by commas and ແລະ, in a sentence about taking part."""
     facts: list = []
     if not known.countries:
         return facts
-    joiner = re.compile(r"\s*(?:,|ແລະ|ປະເທດ|[-–]|\s)\s*")  # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ"
+    # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ", "…, ຫວຽດນາມ ແລະ ປະເທດຕີມໍເລສເຕ": joining words may follow each other
+    joiner = re.compile(r"(?:\s*(?:,|ແລະ|ປະເທດ|[-–])\s*)+|\s+")
     for m in re.finditer("ປະເທດ", text):
         pos, members = m.end(), []
         while True:
@@ -40,7 +74,10 @@ def read_countries(text: str, known) -> list:
                 break
             members.append((at[0], gap.end() if gap else pos, at[1]))
             pos = at[1]
-        if len({e["code"] for e, _s, _e in members}) >= 3:
+        s_start, s_end = sentence_bounds(text, m.start())
+        if len({e["code"] for e, _s, _e in members}) >= 3 and any(
+            w in text[s_start:s_end] for w in COUNTRIES_SENTENCE
+        ):
             seen = set()
             for entry, start, end in members:
                 if entry["code"] not in seen:
@@ -57,15 +94,21 @@ def read_countries(text: str, known) -> list:
         if host:
             break
     if not host:
+        host = _host_after_the_date(text, known)
+    if not host:
         for m in re.finditer(_alt(HOST_BEFORE), text):
             clause_end = min(
                 [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80]
             )
+            named = []
             for pos in range(m.end(), clause_end):
                 starts = pos == m.end() or text[pos - 1].isspace() or text.endswith("ປະເທດ", 0, pos)
                 if starts and (at := _country_at(text, pos, known)):  # "… ແຂວງໄຫຫຼຳປະເທດຈີນ"
-                    host = (at[0], pos, at[1])
-            if host:
+                    named.append((at[0], pos, at[1]))
+            if len({entry["code"] for entry, _s, _e in named}) > 1:
+                break  # two countries in the place's clause: which one hosts is not said
+            if named:
+                host = named[-1]
                 break
     if host:
         facts.append(_country_fact("host_country", host[0], host[1], host[2], text))

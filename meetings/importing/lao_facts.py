@@ -39,10 +39,12 @@ from meetings.importing.lao_tables import (
     COUNT_AFTER,
     COUNT_BEFORE,
     COUNT_NOT,
+    COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
     HONORIFICS,
     HONORIFICS_EN,
     IN_PERSON,
+    MEETING_CLAUSE,
     MEETING_WORDS,
     ONLINE_MEETING,
     ONLINE_NOT,
@@ -150,7 +152,7 @@ def _count(text: str, prefixes: list[str], start: int = 0, end: int | None = Non
 
 def _lao_total(digits: str):
     """The first count of people (N ທ່ານ/ຄົນ/ສະຫາຍ) said to be the participants: a counting word before it in
-    its clause (ທັງໝົດ, ຈຳນວນ, …) or ເຂົ້າຮ່ວມ right after it. Not a count written "N ກວ່າ" (more than N)."""
+    its clause (ທັງໝົດ, ຈຳນວນ, …), or the verb ເຂົ້າຮ່ວມ right before or right after it. Not a count written "N ກວ່າ" (more than N)."""
     units = _alt(PEOPLE_UNITS)
     for m in re.finditer(rf"(?<![\d.,])(?P<n>\d+)\s*(?:{units})", digits):
         if re.search(r"\d[.,]\s?$", digits[max(0, m.start() - 3) : m.start()]):
@@ -159,8 +161,13 @@ def _lao_total(digits: str):
         clause = digits[clause_start + 1 : m.start()]
         if any(w in clause for w in COUNT_NOT):
             continue
-        if any(w in clause for w in COUNT_BEFORE) or any(
-            digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER
+        s_start, s_end = sentence_bounds(digits, m.start())
+        if not any(w in digits[s_start:s_end] for w in COUNT_SENTENCE):
+            continue  # "ຊ່ວຍເຫຼືອທັງໝົດ 120 ຄົນ": a count in a sentence that says nobody attended anything
+        if (
+            any(w in clause for w in COUNT_BEFORE)
+            or any(digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER)
+            or any(clause.rstrip().endswith(w) for w in COUNT_AFTER)  # "ມີຜູ້ແທນເຂົ້າຮ່ວມ 252 ສະຫາຍ"
         ):
             return m
     return None
@@ -208,7 +215,14 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
     online = next((f for f in facts if f.field == "attendance_online"), None)
     total = next((f.value for f in facts if f.field == "attendance_total"), None)
     venue = next((f for f in facts if f.field == "venue"), None)
-    m = re.search(_alt(ONLINE_MEETING), text, re.I)
+    m = next(  # said of the meeting: in a sentence about meeting, not "ຫຼອກລວງຜ່ານລະບົບອອນລາຍ" (scams online)
+        (
+            o
+            for o in re.finditer(_alt(ONLINE_MEETING), text, re.I)
+            if re.search(_alt(MEETING_CLAUSE), text[slice(*sentence_bounds(text, o.start()))], re.I)
+        ),
+        None,
+    )
     if online and total and online.value == total and not venue:
         return Fact("format", "online", "online", online.start, online.end)
     if online and (venue or (total and online.value < total)):
@@ -335,7 +349,8 @@ def _read_organisations(text: str, known: Known) -> list[Fact]:
 
 def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | None:
     """The time of day in the sentence of the date read; with no date read (a day written without its year),
-    only a time of day that qualifies a day of the text itself (``ຕອນເຊົ້າວັນທີ 16 ມິຖຸນາ``)."""
+    only a time of day that qualifies a day of the text itself (``ຕອນເຊົ້າວັນທີ 16 ມິຖຸນາ``), and only when the
+    text names no other day."""
     dated = [f for f in facts if f.field == "start_date" and f.end > f.start]
     if dated:
         s_start, s_end = sentence_bounds(text, dated[0].start)
@@ -350,6 +365,8 @@ def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | Non
     found = [(pos, phrase) for pos, phrase in found if pos != -1]
     if not found:
         return None
+    if not dated and len(set(re.findall(r"ວັນທີ່?\s*(\d{1,2})", text.translate(LAO_DIGITS)))) > 1:
+        return None  # days of several events (ຕອນບ່າຍ ວັນທີ 21 …, ວັນທີ 19 …) and no date read: whose afternoon?
     pos, phrase = found[0] if dated else min(found)
     lo, en = TIMES_OF_DAY[phrase]
     return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, pos, pos + len(phrase))

@@ -192,13 +192,24 @@ def _verb_after(text: str, end: int, limit: int, *, before_name: bool = False) -
     return None
 
 
+def _attends(segment: str) -> bool:
+    """Whether the verb ເຂົ້າຮ່ວມ (attend), as a word of its own, ends the person's clause (before a comma), with
+    no other subject brought in by ມີ ("…, ມີ ທ່ານ C ເຂົ້າຮ່ວມ" is said of others)."""
+    clause = re.split(r"[,;:]", segment, maxsplit=1)[0]
+    words = [(m.start(), w) for w in ("ເຂົ້າຮ່ວມ", "ມີ") for m in re.finditer(w, clause)
+             if is_word(clause, m.start(), m.start() + len(w))]  # fmt: skip
+    first = min(words, default=None)
+    return first is not None and first[1] == "ເຂົ້າຮ່ວມ"
+
+
 def roles(text: str, people: list[dict], sentence_end) -> None:
     """Set each person's ``role`` and ``opened``/``closed`` flags (in place)."""
     chain: list[dict] = []
     for index, person in enumerate(people):
         before = text[max(0, person["start"] - 60) : person["start"]]
         person.update(role="participant", opened=False, closed=False)
-        if _ends_with(before, CO_CHAIR_BEFORE):
+        person["co_named"] = _ends_with(before, CO_CHAIR_BEFORE)  # "ປະທານຮ່ວມຂອງ ທ່ານ …": co-chairs by name
+        if person["co_named"]:
             person["role"], chain = "co_chair", [person]
         elif _ends_with(before, CHAIR_BEFORE):
             person["role"], chain = "chair", [person]
@@ -216,6 +227,17 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
         limit = min(next_start, sentence_end(person["end"]))
         # "… ໂດຍໃຫ້ກຽດເປັນປະທານ ທ່ານ B": a role phrase right before the next name is B's, not this person's
         verb = _verb_after(text, person["end"], limit, before_name=limit == next_start < len(text))
+        if (
+            len(chain) > 1
+            and chain[-1] is person
+            and not chain[0]["co_named"]
+            and _attends(text[person["end"] : limit])
+        ):
+            # "ເປັນປະທານຂອງ ທ່ານ A, ທ່ານ B ເຂົ້າຮ່ວມ": the list goes on to those who attended, not to co-chairs
+            chain[0]["role"] = "chair"
+            for member in chain[1:]:
+                member["role"] = "participant"
+            chain = []
         if verb in ("opened", "closed"):
             person[verb] = True
         elif verb and ROLE_RANK[verb] > ROLE_RANK[person["role"]]:

@@ -8,13 +8,20 @@ import re
 
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_tables import DATE_MARKERS, MONTHS, RANGE_WORDS
+from meetings.importing.lao_tables import CLOSING_VERBS, DATE_MARKERS, MONTHS, RANGE_WORDS
 from meetings.rules.text import normalise_text
 
 _MONTH_OF = {normalise_text(name).casefold(): n for n, names in MONTHS.items() for name in names}
 _MONTH = rf"(?:{_alt(normalise_text(n) for names in MONTHS.values() for n in names)})\b\.?"
 _RANGE = rf"\s*(?:{_alt(RANGE_WORDS)})\s*"
+_MARKER = rf"(?:{_alt(DATE_MARKERS)})"
+_CLOSING = rf"(?:{_alt(CLOSING_VERBS)})\s*(?:ໃນ\s*)?(?:{_MARKER}\s*)?"
+_CLOSING_BEFORE = re.compile(rf"{_CLOSING}$")
 _DATE_PATTERNS = [
+    # ວັນທີ 8 ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017 (opened on one day, closed on a later day of the same month)
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})\s*(?:ແລະ|,)?\s*{_CLOSING}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+    ),
     # 30 ພະຈິກ - 2 ທັນວາ 2022 (a range across months)
     re.compile(
         rf"(?P<d1>\d{{1,2}})\s*(?P<m1>{_MONTH})\s*(?:(?P<y1>\d{{4}})\s*)?{_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
@@ -47,8 +54,8 @@ def _partial_date(digits: str, post_date, candidates):
     """ "ວັນທີ 16 ກຸມພາຜ່ານມານີ້" (no year): its year from the post's date, or from a publication date on a line
     of its own ("19/02/2021"), the latest such day not after it."""
     m = _PARTIAL.search(digits)
-    if not m:
-        return None
+    if not m or len(set(re.findall(rf"{_MARKER}\s*(\d{{1,2}})", digits))) > 1:
+        return None  # none, or days of several events ("ວັນທີ 21 …, ວັນທີ 19 …") with no year: which one?
     reference = post_date
     if reference is None:
         for unmarked, pos, start, end, date_match in candidates:
@@ -71,14 +78,50 @@ def _opening_date(digits: str, m) -> bool:
     return m.start() < first_end and not re.search(r"ແຜນ|ລົງ\s*$", digits[max(0, m.start() - 20) : m.start()])
 
 
+def _closing_day(closings: list, start: datetime.date, after: int) -> list[Fact]:
+    """The end date from the first closing date after the start ("ເປີດ … ວັນທີ 1 ມີນາ 2024 ແລະ ອັດລົງ ໃນວັນທີ 5
+    ມີນາ 2024"), if it is a later day within a month of the start; a closing date before it is of something else."""
+    for m in closings:
+        g = m.groupdict()
+        month = int(g["n2"]) if g.get("n2") else _MONTH_OF.get(g["m2"].rstrip(".").casefold())
+        end = _date(g["y2"], month, g["d2"])
+        if m.start() >= after and end and 0 < (end - start).days <= 31:
+            return [Fact("end_date", end.isoformat(), end.isoformat(), m.start(), m.end())]
+    return []
+
+
+def _day_before_full_date(digits: str, candidates: list) -> list:
+    """A day without its year, the first date the text states, before the first full date ("ໃນວັນທີ 26 ຕຸລານີ້ … ໃນໂອກາດ
+    ກອງປະຊຸມ … ວັນທີ 26-28 ຕຸລາ 2025"), is the meeting's day when it falls within that date (a day of a longer
+    event): the meeting is that day alone. When it falls outside it, the two dates conflict and neither is read."""
+    first = min((c for c in candidates if not c[0]), key=lambda c: c[1])
+    m = _PARTIAL.search(digits, 0, first[1])
+    if not m or re.search(_MARKER, digits[: m.start()]):
+        return candidates  # only the first date the text states
+    start, end = first[2], first[3] or first[2]
+    day = _date(start.year, _MONTH_OF.get(m["m2"].rstrip(".").casefold()), m["d2"])
+    if day is None or not start <= day <= end:
+        return []
+    return [(False, m.start("d2"), day, None, m)]
+
+
 def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
     candidates = []
     taken: list[tuple[int, int]] = []
+    closings: list[re.Match] = []
     lao_text = re.search("[\u0e80-\u0eff]", digits) is not None
-    for pattern in _DATE_PATTERNS:
+    for index, pattern in enumerate(_DATE_PATTERNS):
         for m in pattern.finditer(digits):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            before = digits[max(0, m.start() - 12) : m.start()].rstrip()
+            marked = any(before.endswith(w) for w in DATE_MARKERS)
+            if index == 0 and not marked:
+                continue  # "ຄັ້ງທີ 5 ແລະ ປິດ… ວັນທີ 9 …": the opening day needs its ວັນທີ too
+            if index and _CLOSING_BEFORE.search(digits, max(0, m.start() - 30), m.start()):
+                taken.append((m.start(), m.end()))
+                closings.append(m)
+                continue  # "… ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017" alone: the day it closed, not the day it began
             g = m.groupdict()
             month2 = int(g["n2"]) if g.get("n2") else _MONTH_OF.get(g["m2"].rstrip(".").casefold())
             end = _date(g["y2"], month2, g["d2"])
@@ -96,8 +139,6 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
                 taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
-            before = digits[max(0, m.start() - 12) : m.start()].rstrip()
-            marked = any(before.endswith(w) for w in DATE_MARKERS)
             if lao_text and not marked and re.match(r"[A-Za-z]", g.get("m2") or ""):
                 continue  # "Sunday, June 23, 2024" above a Lao text: a page's banner or publication line
             candidates.append((not marked, m.start(), start or end, end if start else None, m))
@@ -105,6 +146,8 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
         partial = _partial_date(digits, post_date, candidates)
         if partial:
             candidates.insert(0, partial)
+    else:
+        candidates = _day_before_full_date(digits, candidates)
     chosen = []
     for unmarked, _pos, start, end, m in sorted(candidates, key=lambda c: (c[0], c[1])):
         if post_date and abs((start - post_date).days) > 370 and (unmarked or not _opening_date(digits, m)):
@@ -112,5 +155,7 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
         chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
         if end:
             chosen.append(Fact("end_date", end.isoformat(), end.isoformat(), m.start(), m.end()))
+        else:
+            chosen += _closing_day(closings, start, m.end())
         break
     return chosen

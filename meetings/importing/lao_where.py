@@ -14,11 +14,14 @@ from meetings.importing.lao_tables import (
     KNOWN_VENUES,
     ORGANISATION_HEADS,
     PLACES,
+    STRICT_VENUE_AT,
+    STRICT_VENUE_KINDS,
     VENUE_AT,
     VENUE_ENDS,
     VENUE_KINDS,
     VENUE_KINDS_EN,
     VENUE_REFERENCE,
+    VENUE_VERBS,
     WHOLE_VENUES,
 )
 
@@ -47,9 +50,14 @@ def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | 
 def _venue_stated(venue: str, after: str) -> bool:
     """Whether the venue's words are all the venue: not a reference to a place named elsewhere (``ດັ່ງກ່າວ``),
     and not a run up to the verb ໄດ້ that may hold the sentence's subject (an organisation's name after a
-    space: ``ທີ່ຫ້ອງປະຊຸມ … ກົມແຜນການ ໄດ້ຈັດ``), where the text does not mark where the venue ends."""
+    space: ``ທີ່ຫ້ອງປະຊຸມ … ກົມແຜນການ ໄດ້ຈັດ``), where the text does not mark where the venue ends; never a run
+    holding a verb (VENUE_VERBS, as a word of its own)."""
     if any(word in venue for word in VENUE_REFERENCE):
         return False
+    for verb in VENUE_VERBS:  # run into the predicate: the text does not mark where the venue ends
+        for m in re.finditer(re.escape(verb), venue):
+            if lao_people.is_word(venue, m.start(), m.end()):
+                return False
     if after.lstrip().startswith("ໄດ້"):
         words = venue.split()
         return not any(w.startswith(tuple(ORGANISATION_HEADS)) for w in words[1:])
@@ -66,6 +74,12 @@ def read_place(text: str, language: str) -> list[Fact]:
         m = venue_re.search(text, 0, head)
     else:
         m = re.search(rf"\bat (?:the )?(?P<v>(?:[A-Z][\w'’-]*\s)+?(?:{_alt(VENUE_KINDS_EN)}))\b", text)
+    if language == "lo":  # "ຢູ່ທີ່ກະຊວງຍຸຕິທຳ": a ministry after a strict locative, when it comes first
+        strict = re.compile(rf"(?:{_alt(STRICT_VENUE_AT)})\s*(?P<v>(?:{_alt(STRICT_VENUE_KINDS)}))").search(
+            text, 0, head
+        )
+        if strict and (not m or strict.start() < m.start()):
+            m = strict
     if m and language == "lo" and not lao_people.is_word(text, m.start(), m.start("v")):
         m = next(  # "ຄະນະພະແນກ" is not "ນະ" (at) + a venue: the marker must be a word of its own
             (
@@ -93,7 +107,8 @@ def read_place(text: str, language: str) -> list[Fact]:
             venue_end = v_start + whole.end()
             city = city if city and city[1][0] < venue_end else None
         venue = text[v_start:venue_end]
-        if whole or _venue_stated(venue, text[stop : stop + 4]):
+        unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
+        if whole or (not unended and _venue_stated(venue, text[stop : stop + 4])):
             facts.append(Fact("venue", venue, venue, v_start, venue_end))
         else:
             city = None  # no venue: a city is read only where ທີ່/ຢູ່ names it (below)
@@ -106,7 +121,8 @@ def read_place(text: str, language: str) -> list[Fact]:
         at = re.compile(rf"(?:{_alt(VENUE_AT)})\s*").finditer(text, 0, head)
         for a in at:
             found = _place_in(text, a.end(), a.end() + 25)
-            if found and found[1][0] == a.end():
+            marker_end = a.start() + len(a.group().rstrip())
+            if found and found[1][0] == a.end() and lao_people.is_word(text, a.start(), marker_end):
                 city = found
                 break
     if city:
