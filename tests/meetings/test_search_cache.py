@@ -51,3 +51,32 @@ def test_an_edit_is_searched_afresh(records):
         public.title_en = "Border review"
         public.save()
         assert _titles(search("trafficking", user=AnonymousUser())) == []
+
+
+def test_the_statement_is_compiled_once_per_shape_and_run_with_each_searchs_terms(records, monkeypatch):
+    """Compiling the search's querysets costs more than running them: one statement per shape (kinds,
+    number of terms, audience, filters, language, content version), the terms put in as parameters."""
+    from meetings.search import engine
+    from meetings.selectors import rows
+
+    compiled = []
+    real = rows.compile_parts
+    monkeypatch.setattr(rows, "compile_parts", lambda parts, **kw: compiled.append(1) or real(parts, **kw))
+    monkeypatch.setattr(engine, "_statements", engine.OrderedDict())
+    public, shared = records
+    with translation.override("en"):
+        assert _titles(search("trafficking", user=AnonymousUser())) == ["Border trafficking review"]
+        assert _titles(search("review", user=AnonymousUser())) == ["Border trafficking review"]
+        assert _titles(search("partners", user=AnonymousUser())) == []
+        assert len(compiled) == 1  # three terms, one statement
+        assert _titles(search("partners", user=AudienceReader("partners"))) == ["Border partners trafficking"]
+        assert len(compiled) == 2  # another audience, its own statement
+        assert _titles(search("border review", user=AnonymousUser())) == ["Border trafficking review"]
+        assert len(compiled) == 3  # two terms: another shape
+        public.title_en = "Harbour review"
+        public.save()  # a new content version: compiled afresh
+        assert _titles(search("harbour", user=AnonymousUser())) == ["Harbour review"]
+        assert len(compiled) == 4
+    with translation.override("lo"):
+        assert _titles(search("ຊາຍແດນ", user=AnonymousUser())) == ["ທົບທວນການຄ້າມະນຸດຊາຍແດນ"]
+        assert len(compiled) == 5  # the Lao page: its own statement
