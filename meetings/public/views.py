@@ -16,6 +16,7 @@ from meetings.public.forms import (
 )
 from meetings.rules.uploads import CONTENT_TYPES, detect_kind
 from meetings.selectors import stats
+from meetings.selectors.prepared import with_repeated_selects
 from portal.http.pagecache import share_with_proxy
 from portal.http.sendfile import x_accel_response
 from portal.http.storage_down import storage_down_response
@@ -42,6 +43,7 @@ def _query_without_page(request) -> str:
     return params.urlencode()
 
 
+@with_repeated_selects  # its lists and figures are the same SQL on every request
 def home(request):
     user = request.user
     today = timezone.localdate()
@@ -98,6 +100,7 @@ def year_archive(request, year: int):
     return meeting_list(request, year=year)
 
 
+@with_repeated_selects
 def meeting_detail(request, slug: str):
     return _render_or_404(request, "meetings/meeting_detail.html", selectors.meeting_page(request.user, slug))
 

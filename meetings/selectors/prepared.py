@@ -15,11 +15,14 @@ On another database (SQLite, the demo's) the statement runs as it is.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connections
 
 _PLACEHOLDER = re.compile(r"%(%|s)")
 MISSING = "26000"  # PostgreSQL's invalid_sql_statement_name: no prepared statement of that name
@@ -44,13 +47,25 @@ def numbered(sql: str) -> str:
     return _PLACEHOLDER.sub(replace, sql)
 
 
+class _Session:
+    """What this process prepared on one database session (a new session starts with nothing)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.names: set[str] = set()  # every name prepared on the session
+        self.repeated: OrderedDict[str, None] = OrderedDict()  # those :func:`repeated_selects` prepared
+        self.seen: OrderedDict[str, int] = OrderedDict()  # how often each SELECT ran, not yet prepared
+
+
+def _session(connection) -> _Session:
+    session = getattr(connection, "_portal_prepared", None)
+    if session is None or session.raw is not connection.connection:
+        session = connection._portal_prepared = _Session(connection.connection)
+    return session
+
+
 def _names_on(connection) -> set[str]:
-    """The names prepared on ``connection``'s current database session (a new session starts empty)."""
-    kept = getattr(connection, "_portal_prepared", None)
-    if kept is None or kept[0] is not connection.connection:
-        kept = (connection.connection, set())
-        connection._portal_prepared = kept
-    return kept[1]
+    return _session(connection).names
 
 
 def execute(connection, cursor, sql: str, params: Sequence) -> None:
@@ -64,7 +79,7 @@ def execute(connection, cursor, sql: str, params: Sequence) -> None:
     connection.ensure_connection()
     names = _names_on(connection)
     name = statement_name(sql)
-    run = f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+    run = _run(name, params)
     if name in names:
         try:
             cursor.execute(run, params)
@@ -75,8 +90,91 @@ def execute(connection, cursor, sql: str, params: Sequence) -> None:
             if getattr(error.__cause__, "pgcode", None) != MISSING or connection.in_atomic_block:
                 raise
             names.discard(name)
-    prepare = f"PREPARE {name} AS {numbered(sql)}".replace("%", "%%")
     try:
-        cursor.execute(f"{prepare}; {run}", params)
+        cursor.execute(f"{_prepare(name, sql)}; {run}", params)
     finally:  # a PREPARE outlives the failure of the run beside it (it is not undone with a transaction)
         names.add(name)
+
+
+def _run(name: str, params: Sequence) -> str:
+    return f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+
+
+def _prepare(name: str, sql: str) -> str:
+    return f"PREPARE {name} AS {numbered(sql)}".replace("%", "%%")
+
+
+# --- Repeated SELECTs of a page ---------------------------------------------------------------------------
+# The queries a page builds with the ORM (the home page's lists, figures and their prefetches) are the same
+# SQL on every request, with the same or other values. Within :func:`repeated_selects`, a SELECT run
+# ``REPEATS`` times on a session is prepared there and run with EXECUTE from then on. A session keeps at
+# most ``KEPT`` of them (the least recently used is deallocated). Only in autocommit: a statement PostgreSQL
+# will not prepare (a parameter whose type it cannot tell) is then run as it is, and never tried again.
+REPEATS = 2
+KEPT = 64
+SEEN = 512
+_unpreparable: set[str] = set()
+
+
+def _repeated_select(execute_next, sql, params, many, context):
+    connection = context["connection"]
+    if (
+        many
+        or params is None
+        or connection.vendor != "postgresql"
+        or connection.in_atomic_block
+        or not sql.startswith("SELECT ")
+        or getattr(context["cursor"].cursor, "name", None)  # a server-side cursor (iterator())
+        or sql in _unpreparable
+    ):
+        return execute_next(sql, params, many, context)
+    session = _session(connection)
+    name = statement_name(sql)
+    if name in session.repeated:
+        session.repeated.move_to_end(name)
+        try:
+            return execute_next(_run(name, params), params, many, context)
+        except DatabaseError:  # e.g. lost with the session: as it is from now on
+            session.repeated.pop(name, None)
+            session.names.discard(name)
+            _unpreparable.add(sql)
+            return execute_next(sql, params, many, context)
+    count = session.seen.pop(name, 0) + 1
+    if count < REPEATS:
+        session.seen[name] = count
+        if len(session.seen) > SEEN:
+            session.seen.popitem(last=False)
+        return execute_next(sql, params, many, context)
+    try:
+        result = execute_next(f"{_prepare(name, sql)}; {_run(name, params)}", params, many, context)
+    except DatabaseError:
+        if len(_unpreparable) < SEEN:
+            _unpreparable.add(sql)
+        return execute_next(sql, params, many, context)
+    session.names.add(name)
+    session.repeated[name] = None
+    if len(session.repeated) > KEPT:
+        oldest, _ = session.repeated.popitem(last=False)
+        session.names.discard(oldest)
+        execute_next(f"DEALLOCATE {oldest}", None, False, context)
+    return result
+
+
+@contextlib.contextmanager
+def repeated_selects():
+    """Within the block, SELECTs that repeat are prepared on their session (see above)."""
+    with contextlib.ExitStack() as stack:
+        for alias in connections:
+            stack.enter_context(connections[alias].execute_wrapper(_repeated_select))
+        yield
+
+
+def with_repeated_selects(view):
+    """A view whose SELECTs are prepared once they repeat (:func:`repeated_selects`)."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        with repeated_selects():
+            return view(*args, **kwargs)
+
+    return wrapped

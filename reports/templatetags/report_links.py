@@ -1,9 +1,9 @@
 """``{% minutes_downloads meeting as downloads %}``: the three editions of a meeting's minutes, with URLs."""
 
 from django import template
-from django.urls import reverse
 
 from meetings.models import audience_of
+from portal.http.reversed import reverse_kept
 from reports import minutes as services
 
 register = template.Library()
@@ -17,6 +17,6 @@ def minutes_downloads(context, meeting):
     audience = audience_of(request.user if request is not None else None)
     rows = services.minutes_downloads(meeting, audience=audience)
     for row in rows:
-        row["url"] = reverse("reports:minutes", kwargs={"slug": meeting.slug, "edition": row["edition"]})
+        row["url"] = reverse_kept("reports:minutes", slug=meeting.slug, edition=row["edition"])
         row["kilobytes"] = max(1, round(row["size"] / 1024)) if row["size"] else None
     return rows

@@ -55,3 +55,43 @@ def test_the_page_statement_runs_prepared_with_the_rows_of_the_plain_statement(d
     assert _rows(statement, meeting) == expected  # prepared again
     connection.close()  # a new session starts with nothing prepared
     assert _rows(statement, meeting) == expected
+
+
+def _statements(queries) -> list[str]:
+    return [q["sql"].split()[0] for q in queries.captured_queries]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_select_that_repeats_in_a_page_is_prepared_once_and_answers_the_same(demo):
+    connection.close()  # a new session
+    sql = "SELECT slug FROM meetings_meeting WHERE start_date >= %s AND slug LIKE '%%-%%' ORDER BY slug"
+    answers = []
+    with prepared.repeated_selects(), CaptureQueriesContext(connection) as queries:
+        for day in ("2000-01-01", "2000-01-01", "2021-01-01", "2000-01-01"):
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [day])
+                answers.append(cursor.fetchall())
+    assert _statements(queries) == ["SELECT", "PREPARE", "EXECUTE", "EXECUTE"]
+    assert answers[0] == answers[1] == answers[3] == sorted((m.slug,) for m in demo)
+    assert answers[2] == [(demo[0].slug,)]  # other values, the same statement
+    with CaptureQueriesContext(connection) as outside, connection.cursor() as cursor:
+        cursor.execute(sql, ["2000-01-01"])
+    assert _statements(outside) == ["SELECT"]  # only within the block
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_select_postgresql_will_not_prepare_runs_as_it_is():
+    unpreparable = "SELECT %s IS NULL"  # PostgreSQL cannot tell the parameter's type
+    with prepared.repeated_selects(), CaptureQueriesContext(connection) as queries:
+        for _ in range(4):
+            with connection.cursor() as cursor:
+                cursor.execute(unpreparable, [None])
+                assert cursor.fetchone() == (True,)
+    assert _statements(queries) == ["SELECT"] * 4  # the refused PREPARE was followed by the SELECT itself
+    assert unpreparable in prepared._unpreparable  # and is not tried again
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE name = %s",
+            [prepared.statement_name(unpreparable)],
+        )
+        assert cursor.fetchone() == (0,)
