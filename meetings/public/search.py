@@ -8,13 +8,12 @@ from django import forms
 from django.core.cache import cache
 from django.http import QueryDict
 from django.shortcuts import render
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetings import models as m
 from meetings import selectors
+from meetings.public.forms import KeptWidgetBoundField
 from meetings.search import (
     KINDS,
     KINDS_BY_KEY,
@@ -33,42 +32,18 @@ FILTER_CHOICES_SECONDS = 600  # per content version: an edit makes new ones at o
 IGNORED_FILTER = _("This choice is not available, so this filter was not applied.")
 
 
-class PlainSelect(forms.Select):
-    """Django's select, the same HTML, written in Python: the template engine rendered each option, which
-    made the filters a third of an uncached search page's time (benchmarks/page_profile.py)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        final = {"name": name, **self.build_attrs(self.attrs, attrs)}
-        wanted, found = self.format_value(value), False
-        options = []
-        for option_value, label in self.choices:
-            chosen = not found and str(option_value) in wanted
-            found = found or chosen
-            options.append(
-                format_html(
-                    '\n  <option value="{}"{}>{}</option>\n',
-                    option_value,
-                    " selected" if chosen else "",
-                    label,
-                )
-            )
-        attributes = format_html_join("", ' {}="{}"', ((k, v) for k, v in final.items() if v is not True))
-        flags = "".join(f" {k}" for k, v in final.items() if v is True)
-        return format_html("<select{}{}>{}\n</select>", attributes, flags, mark_safe("".join(options)))  # noqa: S308
-
-
 class SearchForm(forms.Form):
+    # the filters' widgets rendered once per choices, language and chosen value (hundreds of <option>s)
+    bound_field_class = KeptWidgetBoundField
     q = forms.CharField(label=_("Search for"), required=False, strip=True)
     kind = forms.ChoiceField(
         label=_("Kind of record"),
-        widget=PlainSelect,
         required=False,
         choices=[("", _("All kinds"))] + [(kind.key, kind.label) for kind in KINDS],
         error_messages={"invalid_choice": IGNORED_FILTER},
     )
     year = forms.TypedChoiceField(
         label=_("Year"),
-        widget=PlainSelect,
         required=False,
         coerce=int,
         empty_value=None,
@@ -76,7 +51,6 @@ class SearchForm(forms.Form):
     )
     organisation = forms.ChoiceField(
         label=_("Organisation"),
-        widget=PlainSelect,
         required=False,
         error_messages={"invalid_choice": IGNORED_FILTER},
     )

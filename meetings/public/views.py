@@ -100,7 +100,6 @@ def year_archive(request, year: int):
     return meeting_list(request, year=year)
 
 
-@with_repeated_selects
 def meeting_detail(request, slug: str):
     return _render_or_404(request, "meetings/meeting_detail.html", selectors.meeting_page(request.user, slug))
 

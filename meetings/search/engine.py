@@ -104,7 +104,7 @@ def _group(kind: Kind, query: Query, titled: list, others: list, *, limit: int) 
 # shape: kinds, number of terms, the reader's audience (everything a reader may see is decided by it,
 # ``audience_of``), filters, limit, language, database and content version (rules worked out per content
 # version may be parameters). A statement is compiled once per shape with stand-in terms, kept in this
-# process, and run with each search's terms in their place (prepared, see ``_compiled``).
+# process, and run with each search's terms in their place.
 STATEMENTS_KEPT = 128
 _statements: OrderedDict = OrderedDict()
 _statements_lock = threading.Lock()
@@ -135,11 +135,11 @@ def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str
     stand_ins = tuple(_stand_in(n) for n in range(n_terms))
     query = Query(text=" ".join(stand_ins), typed=stand_ins, terms=stand_ins)
     branches = [b for k in kinds for b in _branches(k, query, user=user, year=year, orgs=orgs, limit=limit)]
-    # Kept prepared on each PostgreSQL session (planning the statement took 6-30 ms, running it 1-4 ms on the
-    # demo records): the shapes without filters, a small fixed set; a filtered search is planned each time.
-    statement = rows.compile_parts(
-        [branch.rows for branch in branches], prepared=year is None and orgs is None
-    )
+    # Not kept prepared (meetings/selectors/prepared.py): planning it costs 6-30 ms on the demo records, but
+    # after five runs PostgreSQL's generic plan, made without the term, is many times slower on 10,000
+    # meetings (benchmarks/search_bench.py: "trafficking" 1.3 s instead of 0.2 s). Each run is planned for
+    # its terms.
+    statement = rows.compile_parts([branch.rows for branch in branches])
     numbers = {term: n for n, term in enumerate(stand_ins)}
     slots = tuple((at, numbers[value]) for at, value in enumerate(statement.params) if value in numbers)
     compiled = Compiled(statement, tuple((b.kind.key, b.name) for b in branches), slots)

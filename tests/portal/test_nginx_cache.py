@@ -198,3 +198,20 @@ def test_nginx_and_the_portal_share_one_rule_for_anonymous():
     )
     names = re.search(r"\(([a-z_|]+)\)=$", pattern.group(1)).group(1).split("|")
     assert sorted(names) == sorted(private_cookies())
+
+
+def test_anonymous_searches_are_kept_under_their_whole_address(nginx):
+    """The key of nginx's micro-cache holds the query string ($request_uri): one search is never answered
+    with another's page, and a partner's search is neither answered from it nor kept in it."""
+    f.meeting(title_en="Open meeting")
+    f.meeting(visibility="partners", title_en="Partners meeting")
+    search = nginx + url_of("meetings:search")
+    kept = fetch_kept(search + "?q=open")
+    assert kept[1]["X-Micro-Cache"] == "HIT" and b"<mark>Open</mark> meeting" in kept[2]
+    other = fetch(search + "?q=meeting")
+    assert other[1]["X-Micro-Cache"] == "MISS"
+    partner = signed_in(f.user(role=roles.PARTNER))
+    status, headers, body = fetch(search + "?q=meeting", cookie=partner)
+    assert status == 200 and headers["X-Micro-Cache"] == "BYPASS" and b"Partners <mark>meeting" in body
+    anonymous = fetch_kept(search + "?q=meeting")[2]
+    assert b"Open <mark>meeting" in anonymous and b"Partners <mark>meeting" not in anonymous
