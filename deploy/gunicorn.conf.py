@@ -42,6 +42,10 @@ pidfile = _env("pidfile", None)
 
 def post_fork(server, worker):
     # Connections made by the master while preloading must not be shared with the workers.
+    from django.conf import settings
+
+    if not settings.configured:  # nothing preloaded (no Django in the master): nothing to close
+        return
     from django.db import connections
 
     for connection in connections.all(initialized_only=True):
