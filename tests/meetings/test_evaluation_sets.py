@@ -1,6 +1,7 @@
 """The evaluation sets of real posts are well-formed (issue 24): every post listed has its truth and its source
-address, every fact is of a known kind with a value of the field's form, and the holdout set shares no post with
-the first set. These tests read the files only; they never run the fact reader (the holdout is scored, not tested)."""
+address, every fact is of a known kind with a value of the field's form, and the holdout and unseen3 sets share
+no post with the earlier sets. These tests read the files only; they never run the fact reader (the holdout and
+unseen3 sets are scored, not tested)."""
 
 import datetime
 import json
@@ -15,7 +16,7 @@ from meetings.importing.lao_tables import PLACES
 from meetings.models import Meeting
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ["evaluation", "evaluation_holdout"]
+SETS = ["evaluation", "evaluation_holdout", "evaluation_unseen3"]
 ISO_CODE = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2; not only the seeded list (the first set has MN)
 CITIES = {lo for _forms, lo, _en in PLACES.values()}
 TIMES_OF_DAY = {*Meeting.TimeOfDay.values, "evening"}  # ຕອນແລງ, as the first set reads it
@@ -124,3 +125,24 @@ def test_the_holdout_is_one_half_with_meetings_and_other_posts():
     assert list(data["split"]) == ["holdout"]
     meetings = [entry["meeting"] for entry in data["posts"].values()]
     assert len(meetings) >= 24 and meetings.count(False) >= 3 and meetings.count(True) >= 20
+
+
+def opening(path: Path) -> str:
+    """The first 200 characters of a post's text (after its source line), without white space."""
+    return re.sub(r"\s", "", path.read_text(encoding="utf-8").partition("\n")[2])[:200]
+
+
+def test_the_unseen_set_shares_no_post_with_the_earlier_sets():
+    earlier = [path for name in SETS[:2] for path in (FIXTURES / name).glob("*.txt")]
+    unseen = sorted((FIXTURES / "evaluation_unseen3").glob("*.txt"))
+    addresses = [address_key(source(path)) for path in unseen]
+    assert len(set(addresses)) == len(addresses), "two unseen posts have the same address"
+    assert not set(addresses) & {address_key(source(path)) for path in earlier}
+    assert not {opening(path) for path in unseen} & {opening(path) for path in earlier}
+
+
+def test_the_unseen_set_is_one_half_with_meetings_and_other_posts():
+    data = truth("evaluation_unseen3")
+    assert list(data["split"]) == ["unseen3"]
+    meetings = [entry["meeting"] for entry in data["posts"].values()]
+    assert len(meetings) >= 40 and meetings.count(False) >= 5 and meetings.count(True) >= 30
