@@ -76,6 +76,8 @@ def main() -> None:
     os.environ.setdefault("PORTAL_ENV", "production")
     os.environ.setdefault("SECRET_KEY", "page-profile-" + "x" * 40)
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+    os.environ.setdefault("EMAIL_HOST", "127.0.0.1")  # required in production; no mail is sent here
+    os.environ.setdefault("DEFAULT_FROM_EMAIL", "portal@example.org")
     os.environ["SECURE_SSL_REDIRECT"] = "false"
     os.environ["PAGE_CACHE_SECONDS"] = "0"  # uncached: also switches the micro-cache marks off
     os.environ.setdefault("RATE_LIMIT_SEARCH", "100000000/m")
