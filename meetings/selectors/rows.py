@@ -23,8 +23,12 @@ from collections.abc import Sequence
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, OrderBy, Window
+from django.db.models import F, Model, OrderBy, Window
+from django.db.models.base import ModelState
 from django.db.models.functions import JSONObject, RowNumber
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
+from modeltranslation.fields import TranslationFieldDescriptor
 
 from meetings.selectors import prepared
 
@@ -134,6 +138,7 @@ class _Plan:
     own: tuple  # (path, attname, field) of the model's own fields, in the model's field order
     annotations: tuple  # paths that are annotations of the queryset
     related: tuple  # (relation name, its foreign key's attname, related model, ((path within it, path), ...))
+    plain: int  # 0: made by ``from_db``; 1: without ``Model.__init__``; 2: the same, keeping Record's loaded values
 
 
 @functools.lru_cache(maxsize=512)
@@ -149,6 +154,7 @@ def _plan(model, paths: tuple) -> _Plan:
         else:  # an annotation of the queryset (e.g. an action item's status as the reader may know it)
             annotations.append(path)
     return _Plan(
+        plain=_plain(model),
         own=tuple((own[f.name], f.attname, f) for f in model._meta.concrete_fields if f.name in own),
         annotations=tuple(annotations),
         related=tuple(
@@ -157,6 +163,51 @@ def _plan(model, paths: tuple) -> _Plan:
             for foreign_key in (model._meta.get_field(name),)
         ),
     )
+
+
+# What ``Model.__init__`` does with a loaded value of these descriptors is to put it in the instance's
+# ``__dict__`` (modeltranslation's, while the instance is being made, does the same).
+_STORING_DESCRIPTORS = (DeferredAttribute, TranslationFieldDescriptor)
+
+
+def _plain(model) -> int:
+    """Whether an instance of ``model`` built from loaded values is the same without ``Model.__init__``: no
+    receiver of ``pre_init`` or ``post_init`` but modeltranslation's own (which only ends its "being made"
+    mark), the default ``from_db`` or :class:`meetings.models.common.Record`'s, and every field's attribute a
+    descriptor that stores the value as it is. Anything else goes through ``from_db`` (tested both ways in
+    tests/meetings/test_rows.py)."""
+    if pre_init.has_listeners(model):
+        return 0
+    if post_init.has_listeners(model):
+        receivers, asynchronous = post_init._live_receivers(model)
+        if asynchronous or {getattr(r, "__name__", "") for r in receivers} != {"delete_mt_init"}:
+            return 0
+    if not all(
+        isinstance(getattr(model, f.attname, None), _STORING_DESCRIPTORS) for f in model._meta.concrete_fields
+    ):
+        return 0
+    from_db = model.from_db.__func__
+    return 1 if from_db is Model.from_db.__func__ else 2 if from_db is _record_from_db() else 0
+
+
+@functools.cache
+def _record_from_db():
+    from meetings.models.common import Record
+
+    return Record.from_db.__func__
+
+
+def _made(model, plan: _Plan, own: dict):
+    """``model.from_db(None, list(own), list(own.values()))``, made without ``__init__`` when ``plan.plain``."""
+    if not plan.plain:
+        return model.from_db(None, list(own), list(own.values()))
+    obj = model.__new__(model)
+    state = obj._state = ModelState()
+    state.adding, state.db = False, None
+    obj.__dict__.update(own)
+    if plan.plain == 2:
+        obj._loaded_values = dict(own)  # as Record.from_db keeps them (read when a record is saved)
+    return obj
 
 
 def build(model, row: dict):
@@ -168,7 +219,7 @@ def build(model, row: dict):
         attname: None if (value := row[path]) is None else field.to_python(value)
         for path, attname, field in plan.own
     }
-    obj = model.from_db(None, list(own), list(own.values()))
+    obj = _made(model, plan, own)
     for path in plan.annotations:
         setattr(obj, path, row[path])
     for name, attname, target, items in plan.related:
@@ -181,10 +232,69 @@ def build(model, row: dict):
 
 
 def attach(instance, name: str, objs: list) -> None:
-    """``objs`` as the prefetched ``instance.<name>.all()`` (what ``prefetch_related`` would have left)."""
-    queryset = getattr(instance, name).all()
-    queryset._result_cache = list(objs)
-    queryset._prefetch_done = True
-    if not hasattr(instance, "_prefetched_objects_cache"):
-        instance._prefetched_objects_cache = {}
-    instance._prefetched_objects_cache[name] = queryset
+    """``objs`` as the prefetched ``instance.<name>.all()`` (what ``prefetch_related`` would have left). The
+    queryset that holds them is made when the relation is first asked for (:class:`_Prefetched`): making it
+    (the relation's filter, the language's ordering) was a tenth of a fresh meeting page, for relations a
+    page may never look at."""
+    cache = instance.__dict__.get("_prefetched_objects_cache")
+    if not isinstance(cache, _Prefetched):
+        cache = instance._prefetched_objects_cache = _Prefetched(cache or {}, instance=instance)
+    cache.pending(name, objs)
+
+
+def related(instance, name: str):
+    """``instance.<name>.all()``: the objects :func:`attach` attached as a list, without making their queryset
+    (a template that only shows them needs none), else the relation's queryset as usual."""
+    cache = instance.__dict__.get("_prefetched_objects_cache")
+    if isinstance(cache, _Prefetched) and name in cache._objects:
+        return cache._objects[name]
+    return getattr(instance, name).all()
+
+
+class _Prefetched(dict):
+    """An instance's prefetched querysets, each made on first access from the objects attached."""
+
+    def __init__(self, *args, instance):
+        super().__init__(*args)
+        self._instance = instance
+        self._objects = {}
+
+    def pending(self, name: str, objs: list) -> None:
+        self._objects[name] = list(objs)
+        dict.__setitem__(self, name, None)  # ``name in cache`` holds at once, as after prefetch_related
+
+    def __getitem__(self, name):
+        if name in self._objects:
+            objs = self._objects.pop(name)
+            dict.__delitem__(self, name)  # the manager makes its own queryset while ``name`` is not kept
+            queryset = getattr(self._instance, name).all()
+            queryset._result_cache = objs
+            queryset._prefetch_done = True
+            dict.__setitem__(self, name, queryset)
+        return dict.__getitem__(self, name)
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default  # noqa: SIM401 - dict.get would skip __getitem__
+
+    def __delitem__(self, name):
+        self._objects.pop(name, None)
+        dict.__delitem__(self, name)
+
+    def pop(self, name, *default):
+        if name not in self:
+            return dict.pop(self, name, *default)  # the default, or KeyError
+        value = self[name]
+        dict.__delitem__(self, name)
+        return value
+
+    def values(self):
+        return [self[name] for name in self]
+
+    def items(self):
+        return [(name, self[name]) for name in self]
+
+    def __iter__(self):
+        return iter(list(dict.keys(self)))
+
+    def __reduce__(self):  # pickled (or copied) as the plain dict of made querysets
+        return dict, (dict(self.items()),)

@@ -22,6 +22,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from meetings.selectors.known_names import unbroken_pieces
+from meetings.selectors.rows import related as attached
 from portal.http.reversed import reverse_kept, translate_url_kept
 
 register = template.Library()
@@ -179,6 +180,13 @@ SITE_PAGES = {
 def site_pages() -> dict[str, str]:
     """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
     return {key: reverse_kept(name) for key, name in SITE_PAGES.items()}
+
+
+@register.filter
+def related(obj, name: str):
+    """``{% with orgs=item|related:"responsible" %}``: ``item.responsible.all``, without making a queryset for
+    parts a selector already attached (meetings.selectors.rows.related)."""
+    return attached(obj, name)
 
 
 @register.filter
