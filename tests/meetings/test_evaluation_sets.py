@@ -17,7 +17,10 @@ from meetings.models import Meeting
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The team's seed posts (shared/seeds), found above the checkout when it is there; the test skips them otherwise.
-SEEDS = next((p / "shared" / "seeds" for p in Path(__file__).resolve().parents if (p / "shared" / "seeds").is_dir()), None)
+SEEDS = next(
+    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents if (p / "shared" / "seeds").is_dir()),
+    None,
+)
 SETS = ["evaluation", "evaluation_holdout", "evaluation_unseen3", "evaluation_unseen4"]
 ISO_CODE = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2; not only the seeded list (the first set has MN)
 CITIES = {lo for _forms, lo, _en in PLACES.values()}
@@ -158,14 +161,20 @@ def test_the_fourth_unseen_set_shares_no_post_with_the_earlier_sets_or_the_seeds
     assert not set(addresses) & {address_key(source(path)) for path in earlier}
     assert not {opening(path) for path in unseen} & {opening(path) for path in earlier}
     # The WordPress fixtures and the seeds are not one post per file: look for each address and opening in them.
-    others = [p for p in (FIXTURES / "wordpress").rglob("*") if p.is_file() and p.suffix in {".xml", ".txt", ".json"}]
+    others = [
+        p
+        for p in (FIXTURES / "wordpress").rglob("*")
+        if p.is_file() and p.suffix in {".xml", ".txt", ".json"}
+    ]
     others += sorted(SEEDS.glob("*")) if SEEDS else []
     blob = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in others)
     flat = re.sub(r"\s", "", blob)
     lowered = urllib.parse.unquote(blob).lower()
-    for path, address in zip(unseen, addresses):
+    for path, address in zip(unseen, addresses, strict=True):
         assert address not in lowered, f"{path.name}: its address is in the WordPress fixtures or the seeds"
-        assert opening(path)[:120] not in flat, f"{path.name}: its opening is in the WordPress fixtures or the seeds"
+        assert opening(path)[:120] not in flat, (
+            f"{path.name}: its opening is in the WordPress fixtures or the seeds"
+        )
 
 
 def test_the_fourth_unseen_set_is_one_half_with_meetings_and_other_posts():
