@@ -3,6 +3,8 @@
 * Lao search: Lao writes no spaces between words; 20 Lao words taken from the built Lao pages by a rule
   (tests/guide.py, rare_lao_words: words inside runs of Lao text, found on few pages) are typed into the
   guide's search box, and each one's page must be among the hits.
+* One language at a time: the build writes one search index for both languages; a word found on pages of
+  both (nginx) finds only Lao pages from the Lao guide and only English pages from the English one.
 * Help where it is needed: the Lao add-meeting screen of the admin has a help link; it opens the Lao
   officers' page about entering a meeting, written in Lao, whose screenshots load.
 * The Lao home page: in Lao, its diagram drawn by the vendored Mermaid, the Lao font loaded, nothing
@@ -19,6 +21,7 @@ from tests.guide import rare_lao_words
 pytestmark = pytest.mark.browser
 
 PLACEHOLDER = "ພິມຄຳທີ່ຕ້ອງການຊອກຫາ"  # docs/overrides/partials/languages/lo.html, search.result.placeholder
+PLACEHOLDER_EN = "Type to start searching"  # Material's English search.result.placeholder
 
 
 @pytest.fixture
@@ -27,19 +30,19 @@ def guide(settings, guide_site):
     return guide_site
 
 
-def search_hits(page, query: str) -> list[str]:
+def search_hits(page, query: str, placeholder: str = PLACEHOLDER) -> list[str]:
     """Type ``query`` into the guide's search box; the addresses (without #section) of the hits."""
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     box.press("End")  # Material reads the box on keyup
     page.wait_for_function(
-        "t => document.querySelector('.md-search-result__meta').textContent.trim() === t", arg=PLACEHOLDER
+        "t => document.querySelector('.md-search-result__meta').textContent.trim() === t", arg=placeholder
     )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        "t => document.querySelector('.md-search-result__meta').textContent.trim() !== t", arg=PLACEHOLDER
+        "t => document.querySelector('.md-search-result__meta').textContent.trim() !== t", arg=placeholder
     )
     assert meta.text_content().strip()
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
@@ -64,6 +67,22 @@ def test_lao_words_inside_running_text_are_found_by_the_guide_search(
             missed.append(f"{word} ({address}): {hits}")
     screenshot(page, "guide-lao-search")
     assert not missed, "Lao words not found on their pages:\n" + "\n".join(missed)
+
+
+def test_the_guide_search_finds_pages_in_the_readers_language_only(
+    transactional_db, guide, browser_page, live_server
+):
+    page = browser_page
+    for start, wanted_lao, placeholder in (
+        ("/help/lo/", True, PLACEHOLDER),
+        ("/help/", False, PLACEHOLDER_EN),
+    ):
+        page.goto(start)
+        page.locator("input.md-search__input").click()
+        hits = search_hits(page, "nginx", placeholder)
+        assert hits, f"nothing found for nginx from {start}"
+        lao = [hit.startswith(live_server.url + "/help/lo/") for hit in hits]
+        assert all(lao) if wanted_lao else not any(lao), f"{start}: {hits}"
 
 
 def test_lao_home_of_the_guide_is_lao_with_its_diagram_and_font(transactional_db, guide, browser_page):

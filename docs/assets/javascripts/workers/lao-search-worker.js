@@ -5,13 +5,18 @@
    index's own Lao words (no second dictionary that could cut differently):
    - every indexed word that contains the run (ຄ້າມະນຸດ also finds ການຄ້າມະນຸດ), any of them (OR);
    - if none does, the run cut into words by Intl.Segmenter (ICU in the browser), all of them required.
-   Material then adds its trailing wildcard to each term. */
+   Material then adds its trailing wildcard to each term.
+   The build writes one index for both languages (the i18n plugin); the page tells its language (?lang=,
+   from lao-search.js) and only that language's pages are searched: Lao pages live under lo/ (an untranslated
+   page there shows the English text), English ones everywhere else. */
 (function () {
   "use strict";
   var material = new URL(self.location.href).searchParams.get("material") || "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) {
     throw new Error("lao-search-worker: unexpected worker name " + material);
   }
+  var LANGUAGE_FOLDERS = ["lo"];  // languages built in a folder of their own (mkdocs.yml, i18n)
+  var lang = new URL(self.location.href).searchParams.get("lang") || "";
   var LAO_RUN = /[\u0E80-\u0EFF]+/g;
   var MAX_WORDS = 40;  // indexed words one run may stand for
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter
@@ -20,6 +25,18 @@
 
   function normalise(text) {
     return text.replace(/\u0ECD\u0EB2/g, "\u0EB3").toLowerCase();  // one form of sara am, as in the index
+  }
+
+  function folderOf(location) {
+    var first = String(location || "").split("/", 1)[0];
+    return LANGUAGE_FOLDERS.indexOf(first) === -1 ? "" : first;
+  }
+
+  function keepLanguage(setup) {
+    var folder = LANGUAGE_FOLDERS.indexOf(lang) === -1 ? "" : lang;
+    if (Array.isArray(setup.docs)) {
+      setup.docs = setup.docs.filter(function (doc) { return folderOf(doc.location) === folder; });
+    }
   }
 
   function collectWords(setup) {
@@ -64,6 +81,7 @@
     return add(type, function (event) {
       var message = event.data;
       if (message && message.type === 0 && message.data) {
+        keepLanguage(message.data);
         collectWords(message.data);
         listener(event);
       } else if (message && message.type === 2 && typeof message.data === "string") {
