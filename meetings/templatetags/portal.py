@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
@@ -218,4 +217,6 @@ def account_nav(context):
     request = context.get("request")
     if leaves_hole(request):
         return mark_safe(HOLE)  # noqa: S308 - a fixed comment
-    return render_to_string(ACCOUNT_NAV, context.flatten(), request=request)
+    # Rendered in the page's own context (as {% include %} does): it already holds the request and the CSRF
+    # token, so the context processors are not run a second time for these few lines.
+    return context.template.engine.get_template(ACCOUNT_NAV).render(context)
