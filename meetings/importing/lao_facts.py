@@ -38,6 +38,8 @@ from meetings.importing.lao_tables import (
     ATTENDANCE_WOMEN,
     COUNT_AFTER,
     COUNT_BEFORE,
+    COUNT_GIVEN_TO,
+    COUNT_INEXACT,
     COUNT_NOT,
     COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
@@ -169,8 +171,16 @@ def _lao_total(digits: str):
             or any(digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER)
             or any(clause.rstrip().endswith(w) for w in COUNT_AFTER)  # "ມີຜູ້ແທນເຂົ້າຮ່ວມ 252 ສະຫາຍ"
         ):
-            return m
+            return None if _not_the_total(digits, m) else m
     return None
+
+
+def _not_the_total(digits: str, m: re.Match) -> bool:
+    """The count of those attending is not the exact total: "ອີກກວ່າ 100 ທ່ານ" (more than, about, N more), or a
+    count of one side only, followed by those the meeting was given to ("… 12 ທ່ານ, ໃຫ້ແກ່ບັນດາພະແນກ …")."""
+    before = digits[max(0, m.start() - 12) : m.start()].rstrip()
+    after = digits[m.end() : m.end() + 12].lstrip(" ,")
+    return before.endswith(tuple(COUNT_INEXACT)) or after.startswith(tuple(COUNT_GIVEN_TO))
 
 
 def _read_attendance(digits: str, language: str) -> list[Fact]:
@@ -395,6 +405,10 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     form = _read_format(text, facts)
     if form:
         facts.append(form)
+    if (
+        form and form.value == "online"
+    ):  # held at a distance: a place named is where one side sat, not the meeting's
+        facts = [f for f in facts if f.field != "city"]
     facts += _read_people(text, language, known)
     facts += _read_organisations(text, known)
     if language == "lo":

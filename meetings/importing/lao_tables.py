@@ -76,7 +76,14 @@ VENUE_ENDS = [
     "ພາຍໃຕ້",
     "ໃນວັນທີ",
     "ໃນລະຫວ່າງ",
+    # the sentence's subject, the meeting or ceremony itself, after the venue and a space ("ທີ່ຫ້ອງປະຊຸມ X ກອງປະຊຸມ
+    # ໃຫຍ່ ຄັ້ງທີ 3 … ໄດ້ໄຂຂຶ້ນ"): the venue ends before it
+    " ກອງປະຊຸມ",
+    " ພິທີ",
 ]
+# Offices whose names list their fields with commas ("ພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ"): a comma right after
+# such an office's first field, followed by one-word fields up to "ແລະ" + the last field, does not end the venue.
+OFFICE_HEADS = ["ກະຊວງ", "ພະແນກ", "ກົມ", "ຫ້ອງການ"]
 # A venue written by reference (ສະໂມສອນວິທະຍາໄລດັ່ງກ່າວ, "the said college's club") names no place itself.
 VENUE_REFERENCE = ["ດັ່ງກ່າວ", "ເຊັ່ນດຽວກັນ"]
 # Words that begin the name of an organisation. In "ທີ່ <venue> <organisation> ໄດ້ຈັດ…" the sentence's subject
@@ -274,6 +281,12 @@ COUNT_SENTENCE = ["ເຂົ້າຮ່ວມ", "ໂດຍມີ"]
 # A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came; nor is a
 # count of candidates or of those elected (ຜູ້ສະໝັກ, ເລືອກຕັ້ງ), of victims (ຜູ້ເຄາະຮ້າຍ) or of cases (ຄະດີ).
 COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ", "ເຄາະຮ້າຍ", "ຄະດີ"]
+# Words right before a count of those attending that make it inexact ("ກວ່າ 100 ທ່ານ", more than 100; ປະມານ,
+# about; ເກືອບ, nearly) or a count of some only ("ອີກ 20 ທ່ານ", 20 more): the text states no exact total.
+COUNT_INEXACT = ["ກວ່າ", "ກ່ວາ", "ປະມານ", "ເກືອບ", "ອີກ"]
+# Words right after a count of those attending that name whom the meeting was given to ("… ເຂົ້າຮ່ວມ 12 ທ່ານ,
+# ໃຫ້ແກ່ບັນດາພະແນກ …"): the count is of the side that gave it (organisers, lecturers), not of everyone.
+COUNT_GIVEN_TO = ["ໃຫ້ແກ່", "ໃຫ້ກັບ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.

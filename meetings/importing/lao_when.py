@@ -12,26 +12,33 @@ from meetings.importing.lao_tables import CLOSING_VERBS, DATE_MARKERS, MONTHS, R
 from meetings.rules.text import normalise_text
 
 _MONTH_OF = {normalise_text(name).casefold(): n for n, names in MONTHS.items() for name in names}
-_MONTH = rf"(?:{_alt(normalise_text(n) for names in MONTHS.values() for n in names)})\b\.?"
-_RANGE = rf"\s*(?:{_alt(RANGE_WORDS)})\s*"
+# a month name ends where no Latin letter follows ("Mar" is not "March"); a year may follow it unspaced (ກັນຍາ2021)
+_MONTH = rf"(?:{_alt(normalise_text(n) for names in MONTHS.values() for n in names)})(?![A-Za-z])\.?"
 _MARKER = rf"(?:{_alt(DATE_MARKERS)})"
+# the second day of a range may repeat the marker: "ແຕ່ວັນທີ 31 ພຶດສະພາ ເຖິງ ວັນທີ 1 ມິຖຸນາ 2022"
+_RANGE = rf"\s*(?:{_alt(RANGE_WORDS)})\s*(?:{_MARKER}\s*)?"
+# a year, also written with the word ປີ (year) before it: "ວັນທີ 5 ເມສາ ປີ 1961"
+_Y1 = r"(?:ປີ\s*)?(?P<y1>\d{4})"
+_Y2 = r"(?:ປີ\s*)?(?P<y2>\d{4})"
 _CLOSING = rf"(?:{_alt(CLOSING_VERBS)})\s*(?:ໃນ\s*)?(?:{_MARKER}\s*)?"
 _CLOSING_BEFORE = re.compile(rf"{_CLOSING}$")
+# A clock time right after a date without its marker: the page's publication stamp ("01/12/2010 12:00:00 am").
+_STAMP = re.compile(r"\s*\d{1,2}:\d{2}")
 _DATE_PATTERNS = [
     # ວັນທີ 8 ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017 (opened on one day, closed on a later day of the same month)
     re.compile(
-        rf"(?P<d1>\d{{1,2}})\s*(?:ແລະ|,)?\s*{_CLOSING}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+        rf"(?P<d1>\d{{1,2}})\s*(?:ແລະ|,)?\s*{_CLOSING}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*{_Y2}"
     ),
     # 30 ພະຈິກ - 2 ທັນວາ 2022 (a range across months)
     re.compile(
-        rf"(?P<d1>\d{{1,2}})\s*(?P<m1>{_MONTH})\s*(?:(?P<y1>\d{{4}})\s*)?{_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+        rf"(?P<d1>\d{{1,2}})\s*(?P<m1>{_MONTH})\s*(?:{_Y1}\s*)?{_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*{_Y2}"
     ),
     # 27-28 ມີນາ 2023 (a range within a month)
-    re.compile(rf"(?P<d1>\d{{1,2}}){_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"),
+    re.compile(rf"(?P<d1>\d{{1,2}}){_RANGE}(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*{_Y2}"),
     # 15 ກຸມພາ 2024, 15 February 2024
-    re.compile(rf"(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"),
+    re.compile(rf"(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*{_Y2}"),
     # February 15, 2024
-    re.compile(rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?\s*(?P<y2>\d{{4}})"),
+    re.compile(rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?\s*{_Y2}"),
     # 15/02/2024, 15.02.2024
     re.compile(r"(?<![\d/.])(?P<d2>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<y2>\d{4})(?![\d/.])"),
 ]
@@ -118,6 +125,15 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             marked = any(before.endswith(w) for w in DATE_MARKERS)
             if index == 0 and not marked:
                 continue  # "ຄັ້ງທີ 5 ແລະ ປິດ… ວັນທີ 9 …": the opening day needs its ວັນທີ too
+            if (
+                m.groupdict().get("d1")
+                and not marked
+                and re.search(_MARKER, digits[m.end("d1") : m.start("d2")])
+            ):
+                continue  # "ຄັ້ງທີ 5 - ວັນທີ 7 …": a range repeats the marker only after a marked first day
+            if not marked and _STAMP.match(digits, m.end()):
+                taken.append((m.start(), m.end()))
+                continue  # "14/07/2017 07:37 GMT+7": a page's publication stamp, not a day the text states
             if index and _CLOSING_BEFORE.search(digits, max(0, m.start() - 30), m.start()):
                 taken.append((m.start(), m.end()))
                 closings.append(m)

@@ -8,10 +8,13 @@ from functools import lru_cache
 
 from meetings.importing import lao_people
 from meetings.importing.fact import Fact
+from meetings.importing.lao_patterns import LAO, phrase_pattern, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_patterns import phrase_pattern
 from meetings.importing.lao_tables import (
+    DATE_MARKERS,
+    HONORIFICS,
     KNOWN_VENUES,
+    OFFICE_HEADS,
     ORGANISATION_HEADS,
     PLACES,
     STRICT_VENUE_AT,
@@ -47,6 +50,11 @@ def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | 
     return best
 
 
+def _venue_stop(text: str, v_start: int, after: int) -> int:
+    """Where the venue's run ends: the first clause word (VENUE_ENDS) from ``after``, at most 120 characters on."""
+    return min([i for i in (text.find(e, after) for e in VENUE_ENDS) if i != -1] + [v_start + 120])
+
+
 def _venue_stated(venue: str, after: str) -> bool:
     """Whether the venue's words are all the venue: not a reference to a place named elsewhere (``ດັ່ງກ່າວ``),
     and not a run up to the verb ໄດ້ that may hold the sentence's subject (an organisation's name after a
@@ -62,6 +70,45 @@ def _venue_stated(venue: str, after: str) -> bool:
         words = venue.split()
         return not any(w.startswith(tuple(ORGANISATION_HEADS)) for w in words[1:])
     return True
+
+
+_FIELD = r"[^\s,.;()]+"
+_FIELDS = re.compile(rf",\s*(?P<fields>(?:{_FIELD}\s*,\s*)*{_FIELD})\s+ແລະ\s+(?P<last>{_FIELD})")
+_OFFICE_FIELD = re.compile(rf"(?:{_alt(OFFICE_HEADS)})\s*{_FIELD}$")
+_NOT_A_FIELD = (*OFFICE_HEADS, *ORGANISATION_HEADS, *HONORIFICS, *VENUE_VERBS, "ໂດຍ", "ມີ", "ເຊິ່ງ", "ຊຶ່ງ", "ເພື່ອ")
+
+
+def _office_fields_end(text: str, v_start: int, stop: int) -> int | None:
+    """Where an office's name that lists its fields ends: "ທີ່ຫ້ອງປະຊຸມພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ ແຂວງ"
+    runs past the comma to the last field after ແລະ. Only one-word fields: none a name, an office, a place or a
+    verb ("ທີ່ພະແນກການເງິນ, ທ່ານ ກ ແລະ …" and "…, ພະແນກແຜນການ ແລະ …" end the venue at the comma)."""
+    if not _OFFICE_FIELD.search(text, v_start, stop):
+        return None
+    m = _FIELDS.match(text, stop)
+    if not m:
+        return None
+    fields = [f.strip() for f in m["fields"].split(",")] + [m["last"]]
+    if any(f.startswith(_NOT_A_FIELD) or any(v in f for v in VENUE_VERBS) for f in fields):
+        return None
+    if any(_place_in(f, 0, len(f)) for f in fields):
+        return None
+    return m.end()
+
+
+def _follows_venue(text: str, venue_end: int, place_start: int) -> bool:
+    """A place after the venue is its city only right after it ("ໂຮງແຮມ X, ນະຄອນຫຼວງວຽງຈັນ"), with at most a
+    district between ("…, ເມືອງ ໄຊເສດຖາ, ນະຄອນຫຼວງວຽງຈັນ"); not a province in the name of the subject that
+    follows ("ທີ່ຫ້ອງປະຊຸມ ເມືອງ X, ພະແນກຍຸຕິທຳແຂວງ Y ໄດ້…": the department's province)."""
+    between = text[venue_end:place_start]
+    return re.fullmatch(rf"[\s,]*(?:\([^()]*\)[\s,]*)?(?:ເມືອງ\s*{_FIELD}[\s,]*)?", between) is not None
+
+
+def _scene(text: str) -> list[tuple[int, int]]:
+    """Sentences that set the meeting's scene: the text's first Lao sentence (its title or lead) and the one of
+    its first date (ວັນທີ …). A place named elsewhere ("ປະຊາຊົນທີ່ອາໃສຢູ່ … ຢູ່ແຂວງ X", where people live) is not
+    where the meeting was held."""
+    firsts = (re.search(f"[{LAO}]", text), re.search(_alt(w for w in DATE_MARKERS if not w.isascii()), text))
+    return [sentence_bounds(text, m.start()) for m in firsts if m]
 
 
 def read_place(text: str, language: str) -> list[Fact]:
@@ -91,13 +138,18 @@ def read_place(text: str, language: str) -> list[Fact]:
         )
     if m and language == "lo":
         v_start = m.start("v")
-        stop = min([i for i in (text.find(e, v_start) for e in VENUE_ENDS) if i != -1] + [v_start + 120])
+        stop = _venue_stop(text, v_start, v_start)
+        fields_end = _office_fields_end(text, v_start, stop)
+        if fields_end:
+            stop = _venue_stop(text, v_start, fields_end)
         bracket = re.match(r"\s*\([^()\n]{1,20}\)", text[stop:])
         if text[stop : stop + 1] == "(" or (bracket and text[stop] != ","):
             stop += bracket.end() if bracket else 0
         venue_end = len(text[v_start:stop].rstrip())
         venue_end += v_start
         city = _place_in(text, v_start, min(len(text), stop + 40))
+        if city and city[1][0] >= stop and not _follows_venue(text, stop, city[1][0]):
+            city = None
         if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
             venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
         whole = re.match(
@@ -119,7 +171,8 @@ def read_place(text: str, language: str) -> list[Fact]:
         city = _place_in(text, m.end(), m.end() + 40)
     if not city and language == "lo":
         at = re.compile(rf"(?:{_alt(VENUE_AT)})\s*").finditer(text, 0, head)
-        for a in at:
+        scene = _scene(text)
+        for a in (a for a in at if any(lo <= a.start() < hi for lo, hi in scene)):
             found = _place_in(text, a.end(), a.end() + 25)
             marker_end = a.start() + len(a.group().rstrip())
             if found and found[1][0] == a.end() and lao_people.is_word(text, a.start(), marker_end):

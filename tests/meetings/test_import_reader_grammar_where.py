@@ -1,0 +1,145 @@
+"""The fact reader's round-4 rules for when and where a meeting was held, and how many attended (issue 24), each on
+sentences written for it: the grammar that makes a value the meeting's, and the phrasings that must read nothing.
+No database: the seeded country list only."""
+
+import pytest
+
+from meetings.importing.lao_facts import Known, read_facts
+
+KNOWN = Known.for_evaluation()
+
+
+def read(text, **kw):
+    return read_facts(text, known=KNOWN, **{"language": "lo", **kw})
+
+
+def when(reading):
+    return reading.get("start_date"), reading.get("end_date")
+
+
+# ---- dates ----------------------------------------------------------------------------------------------
+
+
+def test_a_range_across_months_that_repeats_the_marker():
+    reading = read("ສຳມະນາຈັດຂຶ້ນແຕ່ວັນທີ 30 ກັນຍາ ຫາ ວັນທີ 2 ຕຸລາ 2023 ທີ່ແຂວງສາລະວັນ.")
+    assert when(reading) == ("2023-09-30", "2023-10-02")
+    within = read("ການຝຶກອົບຮົມ ແຕ່ວັນທີ 4 ເຖິງ ວັນທີ 6 ພະຈິກ 2024.")
+    assert when(within) == ("2024-11-04", "2024-11-06")
+
+
+def test_a_repeated_marker_after_a_number_that_is_not_a_day_makes_no_range():
+    reading = read("ກອງປະຊຸມຄັ້ງທີ 7 - ວັນທີ 9 ມີນາ 2024 ໄດ້ເປີດຂຶ້ນ.")
+    assert when(reading) == ("2024-03-09", None)
+
+
+def test_a_year_written_with_the_word_year():
+    assert when(read("ໃນວັນທີ 8 ມັງກອນ ປີ 2025 ໄດ້ຈັດກອງປະຊຸມ.")) == ("2025-01-08", None)
+
+
+def test_a_span_of_years_with_the_word_year_is_an_anniversary_not_the_meeting():
+    text = "ສະເຫຼີມສະຫຼອງ ຄົບຮອບ 50 ປີ (ວັນທີ 2 ທັນວາ ປີ 1975 - ວັນທີ 2 ທັນວາ 2025) ຂຶ້ນໃນວັນທີ 28 ພະຈິກຜ່ານມາ."
+    assert when(read(text)) == (None, None)
+
+
+def test_a_year_glued_to_the_month_and_to_the_next_word():
+    assert when(read("ກອງປະຊຸມຈັດຂຶ້ນວັນທີ 3 ພຶດສະພາ2022ທີ່ສະໂມສອນເມືອງ.")) == ("2022-05-03", None)
+    # "Mar" is not the start of "March": an English date is still read whole
+    assert when(read("On March 5, 2024 the meeting was held.", language="en")) == ("2024-03-05", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12/03/2019 08:15 GMT+7\nວັນທີ 11 ມີນາ, ຄະນະກຳມະການ ໄດ້ປະຊຸມ.",
+        "02/06/2021 10:00:00 am - ຂ່າວ\nກອງປະຊຸມໄດ້ຈັດຂຶ້ນ ທີ່ຫ້ອງປະຊຸມແຂວງ.",
+    ],
+)
+def test_a_publication_stamp_with_a_clock_time_is_not_the_meetings_date(text):
+    assert when(read(text)) == (None, None)
+
+
+def test_a_date_marked_as_the_day_is_read_even_with_a_clock_time():
+    reading = read("ໃນວັນທີ 30/11/2010 ເວລາ 13:40 ນາທີ ໄດ້ໄຂກອງປະຊຸມ.")
+    assert when(reading) == ("2010-11-30", None)
+
+
+# ---- attendance -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ມີບັນດາຫົວໜ້າຫ້ອງການ ແລະ ພະນັກງານ ກວ່າ 80 ທ່ານເຂົ້າຮ່ວມ.",
+        "ມີຜູ້ແທນຈາກບັນດາແຂວງ ປະມານ 60 ຄົນ ເຂົ້າຮ່ວມ.",
+        "ມີທ່ານ ຄຳ ສີວົງ ແລະ ພະນັກງານອີກ 25 ທ່ານ ເຂົ້າຮ່ວມ.",
+        "ມີຄູອາຈານ ເກືອບ 40 ສະຫາຍ ເຂົ້າຮ່ວມ.",
+    ],
+)
+def test_an_inexact_count_or_a_count_of_some_more_is_not_the_total(text):
+    reading = read(text)
+    assert reading.get("attendance_total") is None and reading.get("attendance_women") is None
+
+
+def test_a_count_followed_by_those_the_meeting_was_given_to_is_one_side_only():
+    text = "ມີວິທະຍາກອນ ແລະ ກອງເລຂາ ເຂົ້າຮ່ວມທັງໝົດ 9 ທ່ານ, ໃຫ້ແກ່ບັນດາຫ້ອງການເມືອງ ຈຳນວນ 10 ເມືອງ."
+    assert read(text).get("attendance_total") is None
+    exact = read("ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດ 45 ທ່ານ, ຍິງ 12 ທ່ານ.")
+    assert (exact.get("attendance_total"), exact.get("attendance_women")) == (45, 12)
+
+
+# ---- venue and city -------------------------------------------------------------------------------------
+
+
+def test_an_office_whose_name_lists_its_fields_with_commas():
+    text = "ໃນວັນທີ 2 ມີນາ 2024 ທີ່ຫ້ອງປະຊຸມກະຊວງໄປສະນີ, ໂທລະຄົມ ແລະ ການສື່ສານ ໂດຍການເປັນປະທານຂອງ ທ່ານ ກ."
+    assert read(text).get("venue") == "ຫ້ອງປະຊຸມກະຊວງໄປສະນີ, ໂທລະຄົມ ແລະ ການສື່ສານ"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a person after the comma: the venue ends at it
+        ("ທີ່ຫ້ອງປະຊຸມພະແນກການເງິນ, ທ່ານ ບຸນມີ ແລະ ທ່ານ ສີໄພ ໄດ້ເຂົ້າຮ່ວມ.", "ຫ້ອງປະຊຸມພະແນກການເງິນ"),
+        # another office after the comma: offices that met there, not the venue's name
+        ("ທີ່ຫ້ອງປະຊຸມພະແນກການເງິນ, ພະແນກແຜນການ ແລະ ພະແນກກະສິກຳ ໄດ້ປະຊຸມ.", "ຫ້ອງປະຊຸມພະແນກການເງິນ"),
+        # a province after the comma: the city, not a field
+        ("ທີ່ຫ້ອງປະຊຸມພະແນກການເງິນ, ແຂວງອັດຕະປື ແລະ ເມືອງສາມັກຄີໄຊ.", "ຫ້ອງປະຊຸມພະແນກການເງິນ"),
+        # no office before the comma: a list of places, not of an office's fields
+        ("ທີ່ໂຮງແຮມດອກຈຳປາ, ຫ້ອງ 2 ແລະ ຫ້ອງ 3 ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.", "ໂຮງແຮມດອກຈຳປາ"),
+    ],
+)
+def test_a_comma_ends_the_venue_unless_an_offices_fields_follow(text, venue):
+    assert read(text).get("venue") == venue
+
+
+def test_the_meeting_named_after_the_venue_is_the_subject_not_the_venue():
+    text = "ວັນທີ 4 ພະຈິກ 2024 ທີ່ຫ້ອງປະຊຸມ ໂຮງຮຽນເຕັກນິກ ກອງປະຊຸມສະຫຼຸບວຽກງານ ປະຈຳປີ ໄດ້ເປີດຂຶ້ນ."
+    assert read(text).get("venue") == "ຫ້ອງປະຊຸມ ໂຮງຮຽນເຕັກນິກ"
+    ceremony = read("ທີ່ຫໍປະຊຸມ ມະຫາວິທະຍາໄລ ພິທີມອບໃບປະກາດ ໄດ້ຈັດຂຶ້ນ.")
+    assert ceremony.get("venue") == "ຫໍປະຊຸມ ມະຫາວິທະຍາໄລ"
+
+
+def test_a_province_right_after_the_venue_is_its_city():
+    reading = read("ວັນທີ 3 ມີນາ 2024 ທີ່ໂຮງແຮມ ດອກຈຳປາ, ເມືອງປາກເຊ, ແຂວງຈຳປາສັກ ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")
+    assert (reading.get("venue"), reading.get("city")["lo"]) == ("ໂຮງແຮມ ດອກຈຳປາ", "ແຂວງຈຳປາສັກ")
+
+
+def test_a_province_in_the_name_of_the_subject_after_the_venue_is_not_its_city():
+    reading = read("ວັນທີ 3 ມີນາ 2024 ທີ່ຫ້ອງປະຊຸມ ເມືອງສາມັກຄີໄຊ, ພະແນກແຮງງານແຂວງອັດຕະປື ໄດ້ຈັດກອງປະຊຸມ.")
+    assert reading.get("venue") == "ຫ້ອງປະຊຸມ ເມືອງສາມັກຄີໄຊ" and reading.get("city") is None
+
+
+def test_a_place_named_outside_the_scene_of_the_meeting_is_not_its_city():
+    text = "ກອງປະຊຸມສະຫຼຸບໂຄງການ ໄດ້ຈັດຂຶ້ນ ວັນທີ 5 ມີນາ 2024.\nໂຄງການໄດ້ຊ່ວຍເຫຼືອຊາວກະສິກອນທີ່ອາໃສ ຢູ່ແຂວງສາລະວັນ ຈຳນວນ 12 ບ້ານ."
+    assert read(text).get("city") is None
+    scene = read("ກອງປະຊຸມສະຫຼຸບໂຄງການ ໄດ້ຈັດຂຶ້ນ ວັນທີ 5 ມີນາ 2024 ທີ່ແຂວງສາລະວັນ.")
+    assert scene.get("city")["lo"] == "ແຂວງສາລະວັນ"
+    title = read("ສຳເລັດການຝຶກອົບຮົມ ຢູ່ແຂວງເຊກອງ\n\nວັນທີ 5-6 ມີນາ 2024, ສູນກາງ ໄດ້ສຳເລັດການຝຶກອົບຮົມ.")
+    assert title.get("city")["lo"] == "ແຂວງເຊກອງ"
+
+
+def test_a_meeting_held_at_a_distance_has_no_city():
+    reading = read("ວັນທີ 9 ມິຖຸນາ 2021 ທີ່ ນະຄອນຫຼວງວຽງຈັນ, ທ່ານ ກ ໄດ້ເຂົ້າຮ່ວມກອງປະຊຸມທາງໄກ ຂອງອາຊຽນ.")
+    assert reading.get("format") == "online" and reading.get("city") is None
+    hybrid = read("ວັນທີ 9 ມິຖຸນາ 2021 ທີ່ຫ້ອງປະຊຸມ ກົມແຮງງານ, ນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມທາງໄກ.")
+    assert hybrid.get("format") == "hybrid" and hybrid.get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
