@@ -40,6 +40,7 @@ from meetings.importing.lao_tables import (
     COUNT_BEFORE,
     COUNT_GIVEN_TO,
     COUNT_INEXACT,
+    COUNT_MEMBERS,
     COUNT_NOT,
     COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
@@ -161,7 +162,7 @@ def _lao_total(digits: str):
             continue  # "16. 538 ສະຫາຍ": thousands
         clause_start = max([digits.rfind(c, 0, m.start()) for c in ",.;\n("] + [m.start() - 40])
         clause = digits[clause_start + 1 : m.start()]
-        if any(w in clause for w in COUNT_NOT):
+        if _count_of_others(clause):
             continue
         s_start, s_end = sentence_bounds(digits, m.start())
         if not any(w in digits[s_start:s_end] for w in COUNT_SENTENCE):
@@ -173,6 +174,16 @@ def _lao_total(digits: str):
         ):
             return None if _not_the_total(digits, m) else m
     return None
+
+
+def _count_of_others(clause: str) -> bool:
+    """A count whose clause names those it is not the attendance of (COUNT_NOT). Members are counted as attending
+    when the verb stands between them and the count ("ສະມາຊິກຊາວໜຸ່ມ ເຂົ້າຮ່ວມ 27 ສະຫາຍ", the members who came),
+    not as the size of a body ("ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ")."""
+    named = [w for w in COUNT_NOT if w in clause]
+    if named == [COUNT_MEMBERS]:
+        return not any(w in clause[clause.rfind(COUNT_MEMBERS) :] for w in COUNT_AFTER)
+    return bool(named)
 
 
 def _not_the_total(digits: str, m: re.Match) -> bool:

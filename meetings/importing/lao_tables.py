@@ -39,10 +39,14 @@ TIMES_OF_DAY = {
 
 # A venue: "at" + a kind of place + its name (up to a comma, bracket or space).
 VENUE_AT = ["ທີ່", "ທີ", "ຢູ່", "ນະ"]
-# Places that are also organisations (ກະຊວງ, a ministry) are a venue only after a locative that ທີ່ alone is not
-# (ທີ່ is also "that": "ທີ່ກະຊວງ X ໄດ້ຈັດ" may be the ministry that held it): ຢູ່ທີ່ or ຈັດຂຶ້ນທີ່/ຢູ່.
+# Places that are also organisations (ກະຊວງ a ministry, ຫ້ອງການ an office, ໂຮງຮຽນ a school) are a venue only after a
+# locative that ທີ່ alone is not (ທີ່ is also "that": "ທີ່ກະຊວງ X ໄດ້ຈັດ" may be the ministry that held it): ຢູ່ທີ່ or
+# ຈັດຂຶ້ນທີ່/ຢູ່.
 STRICT_VENUE_AT = ["ຢູ່ທີ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂຶ້ນຢູ່", "ຈັດຂື້ນທີ່", "ຈັດຂື້ນຢູ່"]
-STRICT_VENUE_KINDS = ["ກະຊວງ"]
+STRICT_VENUE_KINDS = ["ກະຊວງ", "ຫ້ອງການ", "ໂຮງຮຽນ"]
+# Verbs of holding a meeting whose subject comes before them ("ກອງປະຊຸມ … ຈັດຂຶ້ນ … ຢູ່ທີ່ X"): a venue after one
+# in its sentence has no subject after it, so a verb glued to its name ends it ("ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນ…").
+HELD_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໄຂຂຶ້ນ", "ໄຂຂື້ນ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
     "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",
@@ -80,6 +84,8 @@ VENUE_ENDS = [
     # ໃຫຍ່ ຄັ້ງທີ 3 … ໄດ້ໄຂຂຶ້ນ"): the venue ends before it
     " ກອງປະຊຸມ",
     " ພິທີ",
+    # the chair's phrase, which may come without ໂດຍ ("ທີ່ສະໂມສອນ X ເປັນປະທານຂອງທ່ານ …")
+    "ເປັນປະທານ",
 ]
 # Offices whose names list their fields with commas ("ພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ"): a comma right after
 # such an office's first field, followed by one-word fields up to "ແລະ" + the last field, does not end the venue.
@@ -280,7 +286,10 @@ COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
 COUNT_SENTENCE = ["ເຂົ້າຮ່ວມ", "ໂດຍມີ"]
 # A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came; nor is a
 # count of candidates or of those elected (ຜູ້ສະໝັກ, ເລືອກຕັ້ງ), of victims (ຜູ້ເຄາະຮ້າຍ) or of cases (ຄະດີ).
-COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ", "ເຄາະຮ້າຍ", "ຄະດີ"]
+COUNT_MEMBERS = (
+    "ສະມາຊິກ"  # members: attending only with the verb between them and the count ("ສະມາຊິກ … ເຂົ້າຮ່ວມ 27 ສະຫາຍ")
+)
+COUNT_NOT = [COUNT_MEMBERS, "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ", "ເຄາະຮ້າຍ", "ຄະດີ"]
 # Words right before a count of those attending that make it inexact ("ກວ່າ 100 ທ່ານ", more than 100; ປະມານ,
 # about; ເກືອບ, nearly) or a count of some only ("ອີກ 20 ທ່ານ", 20 more): the text states no exact total.
 COUNT_INEXACT = ["ກວ່າ", "ກ່ວາ", "ປະມານ", "ເກືອບ", "ອີກ"]

@@ -12,6 +12,7 @@ from meetings.importing.lao_patterns import LAO, phrase_pattern, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     DATE_MARKERS,
+    HELD_VERBS,
     HONORIFICS,
     KNOWN_VENUES,
     OFFICE_HEADS,
@@ -50,9 +51,20 @@ def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | 
     return best
 
 
+_BRACKET_THEN_SUBJECT = re.compile(rf"\)(?=\s+(?:{_alt([*ORGANISATION_HEADS, *OFFICE_HEADS])}))")
+
+
 def _venue_stop(text: str, v_start: int, after: int) -> int:
-    """Where the venue's run ends: the first clause word (VENUE_ENDS) from ``after``, at most 120 characters on."""
-    return min([i for i in (text.find(e, after) for e in VENUE_ENDS) if i != -1] + [v_start + 120])
+    """Where the venue's run ends: the first clause word (VENUE_ENDS) from ``after``, or a bracketed locality
+    followed by the sentence's subject ("ທີ່ຫ້ອງປະຊຸມ ຊັ້ນ 3 (ເຂດ …) ຫ້ອງການ X ຈັດ…"), at most 120 characters on."""
+    ends = [text.find(e, after) for e in VENUE_ENDS]
+    bracket = _BRACKET_THEN_SUBJECT.search(text, after, v_start + 120)
+    if bracket:
+        ends.append(bracket.end())
+    return min([i for i in ends if i != -1] + [v_start + 120])
+
+
+VENUE_NOT_NAMES = ["ທ່ານ", "ສະຫາຍ", "ທ້າວ"]  # a person is never part of a venue's name
 
 
 def _venue_stated(venue: str, after: str) -> bool:
@@ -62,10 +74,8 @@ def _venue_stated(venue: str, after: str) -> bool:
     holding a verb (VENUE_VERBS, as a word of its own)."""
     if any(word in venue for word in VENUE_REFERENCE):
         return False
-    for verb in VENUE_VERBS:  # run into the predicate: the text does not mark where the venue ends
-        for m in re.finditer(re.escape(verb), venue):
-            if lao_people.is_word(venue, m.start(), m.end()):
-                return False
+    if _words_at(venue, VENUE_VERBS) or _words_at(venue, VENUE_NOT_NAMES):
+        return False  # run into the predicate, or into a person's name: the text does not mark where it ends
     if after.lstrip().startswith("ໄດ້"):
         words = venue.split()
         return not any(w.startswith(tuple(ORGANISATION_HEADS)) for w in words[1:])
@@ -111,6 +121,84 @@ def _scene(text: str) -> list[tuple[int, int]]:
     return [sentence_bounds(text, m.start()) for m in firsts if m]
 
 
+def _is_word(text: str, start: int, end: int) -> bool:
+    """:func:`lao_people.is_word`, with a number glued before counting as a word's end ("2022ທີ່ໂຮງແຮມ", which ICU
+    reads as one word)."""
+    if start > 0 and text[start - 1].isdigit():
+        return lao_people.is_word(text[start:], 0, end - start)
+    return lao_people.is_word(text, start, end)
+
+
+def _district_then(text: str, at: int, place_start: int) -> bool:
+    """The province right at ``at``, or after a district ("ຢູ່ເມືອງວັງວຽງ, ແຂວງວຽງຈັນ")."""
+    return re.fullmatch(rf"(?:ເມືອງ\s*{_FIELD}[\s,]*)?", text[at:place_start]) is not None
+
+
+def _held_before(text: str, pos: int) -> bool:
+    """Whether a verb of holding the meeting (HELD_VERBS) comes before ``pos`` in its sentence: its subject is
+    then before the venue, not after it."""
+    s_start, _end = sentence_bounds(text, pos)
+    return any(v in text[s_start:pos] for v in HELD_VERBS)
+
+
+def _lao_venue_stop(text: str, m: re.Match) -> int:
+    """Where the venue that starts at ``m`` ends (see :func:`_lao_venue`)."""
+    v_start = m.start("v")
+    stop = _venue_stop(text, v_start, v_start)
+    fields_end = _office_fields_end(text, v_start, stop)
+    if fields_end:
+        stop = _venue_stop(text, v_start, fields_end)
+    place = _place_in(text, v_start, stop)
+    if place and text[place[1][1] :].lstrip().startswith(tuple(VENUE_VERBS)):
+        return place[1][1]  # "ທີ່ສະໂມສອນເມືອງ Xແຂວງວຽງຈັນໄດ້ຈັດ…": the province ends it, the predicate follows
+    if _held_before(text, m.start()):  # "… ຈັດຂຶ້ນ … ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນເປັນເວລາ 1 ວັນ": the first verb ends it
+        verbs = [v_start + i for i in _words_at(text[v_start:stop], VENUE_VERBS) if i > 0]
+        stop = min([stop, *verbs])
+    return stop
+
+
+def _words_at(run: str, words) -> list[int]:
+    """Where any of ``words`` stands in ``run`` as a word of its own (ICU)."""
+    return [
+        m.start()
+        for w in words
+        for m in re.finditer(re.escape(w), run)
+        if lao_people.is_word(run, m.start(), m.end())
+    ]
+
+
+def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
+    """The venue from ``m`` (a locative + a kind of place) up to the end of its clause, and the city or province
+    named inside it or right after it."""
+    v_start = m.start("v")
+    stop = _lao_venue_stop(text, m)
+    bracket = re.match(r"\s*\([^()\n]{1,20}\)", text[stop:])
+    if text[stop : stop + 1] == "(" or (bracket and text[stop] != ","):
+        stop += bracket.end() if bracket else 0
+    venue_end = len(text[v_start:stop].rstrip()) + v_start
+    city = _place_in(text, v_start, min(len(text), stop + 40))
+    if city and city[1][0] >= stop and not _follows_venue(text, stop, city[1][0]):
+        city = None
+    if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
+        venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
+        district = re.search(rf" ເມືອງ\s*{_FIELD}$", text[v_start:venue_end])
+        if district and len(text[v_start : v_start + district.start()].split()) > 1:
+            venue_end = (
+                v_start + district.start()
+            )  # "ໂຮງຮຽນ ມສ X ເມືອງ Y ແຂວງ Z": the district is not the venue's
+    whole = re.match(rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end])
+    if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
+        venue_end = v_start + whole.end()
+        city = city if city and city[1][0] < venue_end else None
+    venue = text[v_start:venue_end]
+    unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
+    if not whole and (unended or not _venue_stated(venue, text[stop : stop + 4])):
+        return [], None  # no venue: a city is read only where ທີ່/ຢູ່ names it
+    if not city and venue in KNOWN_VENUES:
+        city = (KNOWN_VENUES[venue], (v_start, venue_end))
+    return [Fact("venue", venue, venue, v_start, venue_end)], city
+
+
 def read_place(text: str, language: str) -> list[Fact]:
     """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province
     (inside or right after the venue, or ``ທີ່`` + a place of PLACES), in the opening of the text."""
@@ -127,45 +215,14 @@ def read_place(text: str, language: str) -> list[Fact]:
         )
         if strict and (not m or strict.start() < m.start()):
             m = strict
-    if m and language == "lo" and not lao_people.is_word(text, m.start(), m.start("v")):
+    if m and language == "lo" and not _is_word(text, m.start(), m.start("v")):
         m = next(  # "ຄະນະພະແນກ" is not "ນະ" (at) + a venue: the marker must be a word of its own
-            (
-                v
-                for v in venue_re.finditer(text, m.end(), head)
-                if lao_people.is_word(text, v.start(), v.start("v"))
-            ),
+            (v for v in venue_re.finditer(text, m.end(), head) if _is_word(text, v.start(), v.start("v"))),
             None,
         )
     if m and language == "lo":
-        v_start = m.start("v")
-        stop = _venue_stop(text, v_start, v_start)
-        fields_end = _office_fields_end(text, v_start, stop)
-        if fields_end:
-            stop = _venue_stop(text, v_start, fields_end)
-        bracket = re.match(r"\s*\([^()\n]{1,20}\)", text[stop:])
-        if text[stop : stop + 1] == "(" or (bracket and text[stop] != ","):
-            stop += bracket.end() if bracket else 0
-        venue_end = len(text[v_start:stop].rstrip())
-        venue_end += v_start
-        city = _place_in(text, v_start, min(len(text), stop + 40))
-        if city and city[1][0] >= stop and not _follows_venue(text, stop, city[1][0]):
-            city = None
-        if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
-            venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
-        whole = re.match(
-            rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end]
-        )
-        if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
-            venue_end = v_start + whole.end()
-            city = city if city and city[1][0] < venue_end else None
-        venue = text[v_start:venue_end]
-        unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
-        if whole or (not unended and _venue_stated(venue, text[stop : stop + 4])):
-            facts.append(Fact("venue", venue, venue, v_start, venue_end))
-        else:
-            city = None  # no venue: a city is read only where ທີ່/ຢູ່ names it (below)
-        if not city and venue in KNOWN_VENUES:
-            city = (KNOWN_VENUES[venue], (v_start, venue_end))
+        venue, city = _lao_venue(text, m)
+        facts += venue
     elif m:
         facts.append(Fact("venue", m.group("v"), m.group("v"), m.start("v"), m.end("v")))
         city = _place_in(text, m.end(), m.end() + 40)
@@ -175,7 +232,7 @@ def read_place(text: str, language: str) -> list[Fact]:
         for a in (a for a in at if any(lo <= a.start() < hi for lo, hi in scene)):
             found = _place_in(text, a.end(), a.end() + 25)
             marker_end = a.start() + len(a.group().rstrip())
-            if found and found[1][0] == a.end() and lao_people.is_word(text, a.start(), marker_end):
+            if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break
     if city:

@@ -143,3 +143,72 @@ def test_a_meeting_held_at_a_distance_has_no_city():
     assert reading.get("format") == "online" and reading.get("city") is None
     hybrid = read("ວັນທີ 9 ມິຖຸນາ 2021 ທີ່ຫ້ອງປະຊຸມ ກົມແຮງງານ, ນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມທາງໄກ.")
     assert hybrid.get("format") == "hybrid" and hybrid.get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
+
+
+# ---- venue: where its name ends ------------------------------------------------------------------------
+
+
+def test_a_number_glued_before_the_locative_still_lets_it_mark_the_venue():
+    reading = read("ກອງປະຊຸມຈັດຂຶ້ນວັນທີ 9 ກັນຍາ 2023ທີ່ໂຮງແຮມສີວິໄລໂດຍການເປັນປະທານຂອງ ທ່ານ ກ.")
+    assert reading.get("venue") == "ໂຮງແຮມສີວິໄລ"
+
+
+def test_the_chairs_phrase_without_by_ends_the_venue():
+    reading = read("ກອງປະຊຸມໄຂຂຶ້ນວັນທີ 9 ກັນຍາ 2023 ທີ່ສະໂມສອນກະຊວງກະສິກຳ ເປັນປະທານຂອງທ່ານ ບຸນມີ ສີລາ.")
+    assert reading.get("venue") == "ສະໂມສອນກະຊວງກະສິກຳ"
+
+
+def test_an_office_or_a_school_is_a_venue_after_a_strict_locative_only():
+    office = read("ກອງປະຊຸມຈັດຂຶ້ນວັນທີ 2 ພະຈິກ 2023 ຢູ່ທີ່ຫ້ອງການປ່າໄມ້ເມືອງ, ມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")
+    assert office.get("venue") == "ຫ້ອງການປ່າໄມ້ເມືອງ"
+    school = read("ວັນທີ 2 ພະຈິກ 2023 ຢູ່ທີ່ ໂຮງຮຽນ ມັດທະຍົມ ໂພນໄຊ, ໄດ້ຈັດກອງປະຊຸມ.")
+    assert school.get("venue") == "ໂຮງຮຽນ ມັດທະຍົມ ໂພນໄຊ"
+    # ທີ່ alone may be "that": the school that sent its teachers
+    that = read("ວັນທີ 2 ພະຈິກ 2023 ຄູອາຈານທີ່ໂຮງຮຽນ ໂພນໄຊ ສົ່ງມາ, ໄດ້ເຂົ້າຮ່ວມ.")
+    assert that.get("venue") is None
+
+
+def test_a_district_before_the_province_is_not_part_of_the_venue():
+    reading = read("ວັນທີ 2 ພະຈິກ 2023 ຢູ່ທີ່ ໂຮງຮຽນ ມັດທະຍົມ ໂພນໄຊ ເມືອງໄຊ ແຂວງອຸດົມໄຊ ພາຍໃຕ້ການເປັນປະທານ.")
+    assert (reading.get("venue"), reading.get("city")["lo"]) == ("ໂຮງຮຽນ ມັດທະຍົມ ໂພນໄຊ", "ແຂວງອຸດົມໄຊ")
+    # the district's own meeting room keeps its district: the venue is more than its kind
+    own = read("ວັນທີ 2 ພະຈິກ 2023 ທີ່ຫ້ອງປະຊຸມ ເມືອງໄຊ ແຂວງອຸດົມໄຊ ພາຍໃຕ້ການເປັນປະທານ.")
+    assert own.get("venue") == "ຫ້ອງປະຊຸມ ເມືອງໄຊ"
+
+
+def test_a_province_glued_to_the_venue_ends_it_before_the_predicate():
+    reading = read("ວັນທີ 7 ກໍລະກົດ 2022 ຢູ່ທີ່ສະໂມສອນເມືອງແປກແຂວງຊຽງຂວາງໄດ້ຈັດກອງປະຊຸມ ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")
+    assert (reading.get("venue"), reading.get("city")["lo"]) == ("ສະໂມສອນເມືອງແປກແຂວງຊຽງຂວາງ", "ແຂວງຊຽງຂວາງ")
+
+
+def test_a_verb_glued_to_the_venue_ends_it_when_the_meeting_verb_came_before():
+    text = "ກອງປະຊຸມຈັດຂຶ້ນວັນທີ 7 ກໍລະກົດ 2022 ຢູ່ທີ່ຫ້ອງການກະສິກຳເມືອງແປກດຳເນີນເປັນເວລາ 2 ວັນ ໂດຍມີ ທ່ານ ກ."
+    assert read(text).get("venue") == "ຫ້ອງການກະສິກຳເມືອງແປກ"
+    # without the meeting verb before it, the subject may follow the venue: where it ends is not stated
+    subject = read("ວັນທີ 7 ກໍລະກົດ 2022 ທີ່ຫ້ອງປະຊຸມ ກົມແຮງງານ ກົມສະຫວັດດີການດຳເນີນກອງປະຊຸມ ໂດຍມີ ທ່ານ ກ.")
+    assert subject.get("venue") is None
+    # a person's name in the run: the venue ends nowhere the text marks
+    person = read("ກອງປະຊຸມຈັດຂຶ້ນວັນທີ 7 ກໍລະກົດ 2022 ທີ່ສະໂມສອນແຂວງ ທ່ານ ບຸນມີ ສີລາ ໄດ້ກ່າວເປີດ ໂດຍມີ.")
+    assert person.get("venue") is None
+
+
+def test_a_bracketed_locality_then_the_subject_ends_the_venue():
+    text = "ວັນທີ 3 ມີນາ 2025 ທີ່ ຫ້ອງປະຊຸມ ຊັ້ນ 2 (ຕຶກສູນກິລາແຫ່ງຊາດ ດົງໂດກ) ກົມພະລະສຶກສາ ຈັດກອງປະຊຸມ ໃຫ້ແກ່ຄູ."
+    assert read(text).get("venue") == "ຫ້ອງປະຊຸມ ຊັ້ນ 2 (ຕຶກສູນກິລາແຫ່ງຊາດ ດົງໂດກ)"
+
+
+def test_a_province_after_a_district_after_the_locative_is_the_city():
+    text = "ສູນກາງ ໄດ້ຈັດກອງປະຊຸມ 2 ວັນ ຢູ່ເມືອງປາກຊ່ອງ, ແຂວງຈຳປາສັກ ແຕ່ວັນທີ 1 ຫາ 2 ມີນາ 2022."
+    assert read(text).get("city")["lo"] == "ແຂວງຈຳປາສັກ"
+    two_words = read("ສູນກາງ ໄດ້ຈັດກອງປະຊຸມ ຢູ່ບ້ານໂພນ ເມືອງປາກຊ່ອງ, ແຂວງຈຳປາສັກ ວັນທີ 1 ມີນາ 2022.")
+    assert two_words.get("city") is None  # a village and a district: more than the rule reads
+
+
+def test_members_counted_as_attending_when_the_verb_stands_between():
+    reading = read("ມີແຂກຖືກເຊີນ ພ້ອມດ້ວຍສະມາຊິກກຳມະບານ ເຂົ້າຮ່ວມ 54 ສະຫາຍ, ຍິງ 20 ສະຫາຍ.")
+    assert (reading.get("attendance_total"), reading.get("attendance_women")) == (54, 20)
+    # the size of a body, with its members attending after it: not the attendance
+    body = read("ໜ່ວຍພັກມີສະມາຊິກທັງໝົດ 17 ສະຫາຍ ເຂົ້າຮ່ວມກອງປະຊຸມ.")
+    assert body.get("attendance_total") is None
+    # candidates stay no attendance, whatever the verb
+    assert read("ມີຜູ້ສະໝັກ ເຂົ້າຮ່ວມ 12 ສະຫາຍ.").get("attendance_total") is None
