@@ -182,7 +182,7 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
     if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
         venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
         district = re.search(rf" ເມືອງ\s*{_FIELD}$", text[v_start:venue_end])
-        if district and len(text[v_start : v_start + district.start()].split()) > 1:
+        if district and len(text[v_start : v_start + district.start()]) > len(m["v"]):
             venue_end = (
                 v_start + district.start()
             )  # "ໂຮງຮຽນ ມສ X ເມືອງ Y ແຂວງ Z": the district is not the venue's
@@ -196,7 +196,31 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         return [], None  # no venue: a city is read only where ທີ່/ຢູ່ names it
     if not city and venue in KNOWN_VENUES:
         city = (KNOWN_VENUES[venue], (v_start, venue_end))
+    bare = len(venue) - len(_PROVINCE)
+    if not city and venue.endswith(_PROVINCE) and _is_word(venue, bare, len(venue)):
+        city = _the_province(text)
     return [Fact("venue", venue, venue, v_start, venue_end)], city
+
+
+_PROVINCE = "ແຂວງ"
+
+
+def _the_province(text: str) -> tuple | None:
+    """The province a venue names by the bare word ແຂວງ ("ທີ່ຫ້ອງວ່າການແຂວງ", the province's own hall): the one
+    province the opening of the text names, when it names one only and not as where someone came from
+    ("ຄະນະຜູ້ແທນຈາກແຂວງ X", a visiting delegation: their province is not the host's)."""
+    head = text[:600]
+    named = {}
+    for key, (forms, _lo, _en) in PLACES.items():
+        for form in forms:
+            for m in _place_pattern(form).finditer(head):
+                named.setdefault(key, []).append(m)
+    if len(named) != 1:
+        return None
+    key, mentions = next(iter(named.items()))
+    if any(head[max(0, m.start() - 6) : m.start()].rstrip().endswith("ຈາກ") for m in mentions):
+        return None
+    return key, mentions[0].span()
 
 
 def read_place(text: str, language: str) -> list[Fact]:

@@ -212,3 +212,25 @@ def test_members_counted_as_attending_when_the_verb_stands_between():
     assert body.get("attendance_total") is None
     # candidates stay no attendance, whatever the verb
     assert read("ມີຜູ້ສະໝັກ ເຂົ້າຮ່ວມ 12 ສະຫາຍ.").get("attendance_total") is None
+
+
+def test_a_provincial_hall_named_by_the_bare_word_province_is_in_the_province_the_text_names():
+    text = "ກອງປະຊຸມໃຫຍ່ແມ່ຍິງແຂວງອັດຕະປື ໄດ້ໄຂຂຶ້ນວັນທີ 3 ມີນາ 2024 ທີ່ຫ້ອງວ່າການແຂວງ ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ."
+    reading = read(text)
+    assert (reading.get("venue"), reading.get("city")["lo"]) == ("ຫ້ອງວ່າການແຂວງ", "ແຂວງອັດຕະປື")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two provinces named: which one's hall is not said
+        "ຄະນະພັກແຂວງອັດຕະປື ແລະ ແຂວງເຊກອງ ໄດ້ພົບປະກັນ ວັນທີ 3 ມີນາ 2024 ທີ່ຫ້ອງວ່າການແຂວງ ໂດຍມີ ທ່ານ ກ.",
+        # a delegation from a province: the hall is the host's, not theirs
+        "ຄະນະຜູ້ແທນຈາກແຂວງອັດຕະປື ໄດ້ມາຢ້ຽມຢາມ ວັນທີ 3 ມີນາ 2024 ທີ່ຫ້ອງວ່າການແຂວງ ໂດຍມີ ທ່ານ ກ.",
+        # a province in the venue's name already, or no bare ແຂວງ: nothing more is read
+        "ໜ່ວຍພັກແຂວງອັດຕະປື ປະຊຸມ ວັນທີ 3 ມີນາ 2024 ທີ່ຫ້ອງວ່າການແຂວງເຊກອງ ໂດຍມີ ທ່ານ ກ.",
+    ],
+)
+def test_no_province_for_a_bare_provincial_hall_when_the_text_does_not_single_one_out(text):
+    city = read(text).get("city")
+    assert city is None or city["lo"] == "ແຂວງເຊກອງ"
