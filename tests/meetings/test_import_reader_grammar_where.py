@@ -58,6 +58,15 @@ def test_a_publication_stamp_with_a_clock_time_is_not_the_meetings_date(text):
     assert when(read(text)) == (None, None)
 
 
+def test_a_documents_date_or_a_date_since_when_is_not_the_meetings():
+    dated = read("ອີງຕາມຂໍ້ຕົກລົງ ເລກທີ 7, ລົງວັນທີ 2 ພຶດສະພາ 2019, ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມິຖຸນາ 2024.")
+    assert when(dated) == ("2024-06-14", None)
+    since = read("ນັບແຕ່ວັນທີ 1 ມັງກອນ 2023 ເປັນຕົ້ນມາ ໄດ້ຊ່ວຍເຫຼືອຜູ້ຖືກເຄາະຮ້າຍ 30 ຄົນ.")
+    assert when(since) == (None, None)
+    # a range from a day (ແຕ່ວັນທີ) is still the meeting's
+    assert when(read("ກອງປະຊຸມ ແຕ່ວັນທີ 3 ຫາ 5 ມີນາ 2024 ທີ່ແຂວງເຊກອງ.")) == ("2024-03-03", "2024-03-05")
+
+
 def test_a_date_marked_as_the_day_is_read_even_with_a_clock_time():
     reading = read("ໃນວັນທີ 30/11/2010 ເວລາ 13:40 ນາທີ ໄດ້ໄຂກອງປະຊຸມ.")
     assert when(reading) == ("2010-11-30", None)
