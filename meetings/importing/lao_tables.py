@@ -47,6 +47,10 @@ STRICT_VENUE_KINDS = ["ກະຊວງ", "ຫ້ອງການ", "ໂຮງຮ�
 # Verbs of holding a meeting whose subject comes before them ("ກອງປະຊຸມ … ຈັດຂຶ້ນ … ຢູ່ທີ່ X"): a venue after one
 # in its sentence has no subject after it, so a verb glued to its name ends it ("ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນ…").
 HELD_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໄຂຂຶ້ນ", "ໄຂຂື້ນ"]
+# Verbs of living, staying or being stationed somewhere: a place right after one + ທີ່/ຢູ່ is where someone lives
+# ("ແຮງງານທີ່ພັກເຊົາຢູ່ໂຮງແຮມ X", "ປະຊາຊົນທີ່ອາໃສຢູ່ແຂວງ X"), not where the meeting was held. Not ເຮັດວຽກ (work):
+# "ເຄື່ອນໄຫວເຮັດວຽກຢູ່ແຂວງ X" is a working visit held there.
+LIVES_AT_VERBS = ["ອາໃສ", "ດຳລົງຊີວິດ", "ພັກເຊົາ", "ເກີດ", "ປະຈຳການ", "ປະຈຳ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
     "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",

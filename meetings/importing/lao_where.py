@@ -15,6 +15,7 @@ from meetings.importing.lao_tables import (
     HELD_VERBS,
     HONORIFICS,
     KNOWN_VENUES,
+    LIVES_AT_VERBS,
     OFFICE_HEADS,
     ORGANISATION_HEADS,
     PLACES,
@@ -134,6 +135,16 @@ def _district_then(text: str, at: int, place_start: int) -> bool:
     return re.fullmatch(rf"(?:ເມືອງ\s*{_FIELD}[\s,]*)?", text[at:place_start]) is not None
 
 
+_AT = "ຢູ່"
+
+
+def _lives_at(text: str, at: int) -> bool:
+    """Whether the locative at ``at`` follows a verb of living or working (LIVES_AT_VERBS, a word of its own)."""
+    before = text[max(0, at - 20) : at].rstrip()
+    before = before.removesuffix(_AT).rstrip()  # "ເຮັດວຽກຢູ່ທີ່ …": the locative may be two words
+    return before.endswith(tuple(LIVES_AT_VERBS))  # not an ICU check: it cuts "ທີ່ພັກ|ເຊົາ" (lodging, then stop)
+
+
 def _held_before(text: str, pos: int) -> bool:
     """Whether a verb of holding the meeting (HELD_VERBS) comes before ``pos`` in its sentence: its subject is
     then before the venue, not after it."""
@@ -244,6 +255,8 @@ def read_place(text: str, language: str) -> list[Fact]:
             (v for v in venue_re.finditer(text, m.end(), head) if _is_word(text, v.start(), v.start("v"))),
             None,
         )
+    if m and language == "lo" and _lives_at(text, m.start()):
+        m = None  # "ແຮງງານທີ່ໄປເຮັດວຽກຢູ່ໂຮງແຮມ X": where someone works, not where the meeting was
     if m and language == "lo":
         venue, city = _lao_venue(text, m)
         facts += venue
@@ -256,6 +269,8 @@ def read_place(text: str, language: str) -> list[Fact]:
         for a in (a for a in at if any(lo <= a.start() < hi for lo, hi in scene)):
             found = _place_in(text, a.end(), a.end() + 25)
             marker_end = a.start() + len(a.group().rstrip())
+            if _lives_at(text, a.start()):
+                continue  # "ປະຊາຊົນທີ່ອາໃສຢູ່ແຂວງ X": where people live
             if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break

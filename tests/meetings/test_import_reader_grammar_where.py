@@ -243,3 +243,21 @@ def test_a_provincial_hall_named_by_the_bare_word_province_is_in_the_province_th
 def test_no_province_for_a_bare_provincial_hall_when_the_text_does_not_single_one_out(text):
     city = read(text).get("city")
     assert city is None or city["lo"] == "ແຂວງເຊກອງ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ວັນທີ 3 ມີນາ 2024 ໄດ້ຈັດກອງປະຊຸມ ຊ່ວຍເຫຼືອແຮງງານທີ່ພັກເຊົາຢູ່ໂຮງແຮມ ສີວິໄລ, ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.",
+        "ກອງປະຊຸມ ຊ່ວຍເຫຼືອປະຊາຊົນທີ່ອາໃສຢູ່ແຂວງສາລະວັນ ວັນທີ 3 ມີນາ 2024.",
+        "ກອງປະຊຸມ ວັນທີ 3 ມີນາ 2024 ກັບນັກຮຽນລາວທີ່ດຳລົງຊີວິດຢູ່ທີ່ ນະຄອນຫຼວງວຽງຈັນ.",
+    ],
+)
+def test_a_place_where_someone_lives_is_not_the_meetings(text):
+    reading = read(text)
+    assert reading.get("venue") is None and reading.get("city") is None
+
+
+def test_a_working_visit_is_held_where_the_work_is_done():
+    text = "ວັນທີ 3 ມີນາ 2024 ທ່ານ ລັດຖະມົນຕີ ໄດ້ລົງເຄື່ອນໄຫວເຮັດວຽກຢູ່ແຂວງສາລະວັນ ແລະ ໄດ້ປະຊຸມ."
+    assert read(text).get("city")["lo"] == "ແຂວງສາລະວັນ"
