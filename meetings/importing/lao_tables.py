@@ -58,6 +58,8 @@ VENUE_KINDS = [
 # Verbs that never stand in a venue's name: a venue read up to one of them (at a word boundary) has run into
 # the sentence's predicate ("ທີ່ຫ້ອງປະຊຸມກະຊວງຈັດຂຶ້ນ…"), and is not read.
 VENUE_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ເຂົ້າຮ່ວມ", "ກ່າວ", "ໄດ້", "ໄຂຂຶ້ນ", "ເປີດ", "ປຶກສາຫາລື", "ດຳເນີນ"]
+# A person is never part of a venue's name: a run holding one of these (a word of its own) has run into a clause.
+VENUE_NOT_NAMES = ["ທ່ານ", "ສະຫາຍ", "ທ້າວ"]
 # Venues that are whole names by themselves: followed by a space and the name of an organisation (the
 # sentence's subject, "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳ… ໄດ້ຈັດ…"), the venue is the name alone.
 WHOLE_VENUES = ["ສະພາແຫ່ງຊາດ", "ຫໍສະພາແຫ່ງຊາດ", "ຫໍປະຊຸມແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ"]

@@ -25,6 +25,7 @@ from meetings.importing.lao_tables import (
     VENUE_ENDS,
     VENUE_KINDS,
     VENUE_KINDS_EN,
+    VENUE_NOT_NAMES,
     VENUE_REFERENCE,
     VENUE_VERBS,
     WHOLE_VENUES,
@@ -65,9 +66,6 @@ def _venue_stop(text: str, v_start: int, after: int) -> int:
     return min([i for i in ends if i != -1] + [v_start + 120])
 
 
-VENUE_NOT_NAMES = ["ທ່ານ", "ສະຫາຍ", "ທ້າວ"]  # a person is never part of a venue's name
-
-
 def _venue_stated(venue: str, after: str) -> bool:
     """Whether the venue's words are all the venue: not a reference to a place named elsewhere (``ດັ່ງກ່າວ``),
     and not a run up to the verb ໄດ້ that may hold the sentence's subject (an organisation's name after a
@@ -91,8 +89,9 @@ _NOT_A_FIELD = (*OFFICE_HEADS, *ORGANISATION_HEADS, *HONORIFICS, *VENUE_VERBS, "
 
 def _office_fields_end(text: str, v_start: int, stop: int) -> int | None:
     """Where an office's name that lists its fields ends: "ທີ່ຫ້ອງປະຊຸມພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ ແຂວງ"
-    runs past the comma to the last field after ແລະ. Only one-word fields: none a name, an office, a place or a
-    verb ("ທີ່ພະແນກການເງິນ, ທ່ານ ກ ແລະ …" and "…, ພະແນກແຜນການ ແລະ …" end the venue at the comma)."""
+    runs past the comma to the last field after ແລະ (and a province glued to it). Only one-word fields: none a
+    name, an office, a place or a verb ("ທີ່ພະແນກການເງິນ, ທ່ານ ກ ແລະ …" and "…, ພະແນກແຜນການ ແລະ …" end the venue
+    at the comma)."""
     if not _OFFICE_FIELD.search(text, v_start, stop):
         return None
     m = _FIELDS.match(text, stop)
@@ -101,7 +100,10 @@ def _office_fields_end(text: str, v_start: int, stop: int) -> int | None:
     fields = [f.strip() for f in m["fields"].split(",")] + [m["last"]]
     if any(f.startswith(_NOT_A_FIELD) or any(v in f for v in VENUE_VERBS) for f in fields):
         return None
-    if any(_place_in(f, 0, len(f)) for f in fields):
+    last = _place_in(
+        fields[-1], 0, len(fields[-1])
+    )  # "… ແລະ ການລົງທຶນແຂວງອັດຕະປື": the last field, then its province
+    if any(_place_in(f, 0, len(f)) for f in fields[:-1]) or (last and last[1][0] == 0):
         return None
     return m.end()
 
@@ -160,7 +162,7 @@ def _lao_venue_stop(text: str, m: re.Match) -> int:
     if fields_end:
         stop = _venue_stop(text, v_start, fields_end)
     place = _place_in(text, v_start, stop)
-    if place and text[place[1][1] :].lstrip().startswith(tuple(VENUE_VERBS)):
+    if place and text[place[1][1] :].lstrip().startswith((*VENUE_VERBS, *VENUE_NOT_NAMES)):
         return place[1][1]  # "ທີ່ສະໂມສອນເມືອງ Xແຂວງວຽງຈັນໄດ້ຈັດ…": the province ends it, the predicate follows
     if _held_before(text, m.start()):  # "… ຈັດຂຶ້ນ … ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນເປັນເວລາ 1 ວັນ": the first verb ends it
         verbs = [v_start + i for i in _words_at(text[v_start:stop], VENUE_VERBS) if i > 0]

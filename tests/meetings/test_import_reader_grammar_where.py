@@ -109,6 +109,13 @@ def test_an_office_whose_name_lists_its_fields_with_commas():
     assert read(text).get("venue") == "ຫ້ອງປະຊຸມກະຊວງໄປສະນີ, ໂທລະຄົມ ແລະ ການສື່ສານ"
 
 
+def test_an_offices_fields_then_its_province_then_a_person():
+    text = "ວັນທີ 5 ມີນາ 2024 ທີ່ຫ້ອງປະຊຸມພະແນກການເງິນ, ແຜນການ ແລະ ການລົງທຶນແຂວງອັດຕະປື ທ່ານ ກ ໄດ້ກ່າວເປີດ."
+    reading = read(text)
+    assert reading.get("venue") == "ຫ້ອງປະຊຸມພະແນກການເງິນ, ແຜນການ ແລະ ການລົງທຶນແຂວງອັດຕະປື"
+    assert reading.get("city")["lo"] == "ແຂວງອັດຕະປື"
+
+
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
