@@ -127,7 +127,11 @@ PLACES = {
     "vientiane-province": (["ແຂວງວຽງຈັນ", "Vientiane Province"], "ແຂວງວຽງຈັນ", "Vientiane Province"),
     "bolikhamxay": (["ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay"], "ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay Province"),
     "khammouane": (["ແຂວງຄຳມ່ວນ", "Khammouane"], "ແຂວງຄຳມ່ວນ", "Khammouane Province"),
-    "savannakhet": (["ແຂວງສະຫວັນນະເຂດ", "Savannakhet"], "ແຂວງສະຫວັນນະເຂດ", "Savannakhet Province"),
+    "savannakhet": (
+        ["ແຂວງສະຫວັນນະເຂດ", "ແຂວງສະຫັວນນະເຂດ", "Savannakhet"],
+        "ແຂວງສະຫວັນນະເຂດ",
+        "Savannakhet Province",
+    ),
     "salavan": (["ແຂວງສາລະວັນ", "Salavan"], "ແຂວງສາລະວັນ", "Salavan Province"),
     "sekong": (["ແຂວງເຊກອງ", "Sekong"], "ແຂວງເຊກອງ", "Sekong Province"),
     "champasak": (["ແຂວງຈຳປາສັກ", "Champasak"], "ແຂວງຈຳປາສັກ", "Champasak Province"),

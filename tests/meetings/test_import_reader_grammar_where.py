@@ -272,3 +272,9 @@ def test_a_place_where_someone_lives_is_not_the_meetings(text):
 def test_a_working_visit_is_held_where_the_work_is_done():
     text = "ວັນທີ 3 ມີນາ 2024 ທ່ານ ລັດຖະມົນຕີ ໄດ້ລົງເຄື່ອນໄຫວເຮັດວຽກຢູ່ແຂວງສາລະວັນ ແລະ ໄດ້ປະຊຸມ."
     assert read(text).get("city")["lo"] == "ແຂວງສາລະວັນ"
+
+
+def test_savannakhet_typed_with_the_vowel_before_its_consonant():
+    # ສະຫັວນ for ສະຫວັນ: the vowel typed over the letter before, as met in real posts
+    reading = read("ວັນທີ 2 ມີນາ 2021 ທີ່ຫໍວັດທະນະທຳແຂວງສະຫັວນນະເຂດ, ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")
+    assert reading.get("city")["lo"] == "ແຂວງສະຫວັນນະເຂດ"
