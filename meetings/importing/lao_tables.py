@@ -47,6 +47,12 @@ STRICT_VENUE_KINDS = ["ກະຊວງ", "ຫ້ອງການ", "ໂຮງຮ�
 # Verbs of holding a meeting whose subject comes before them ("ກອງປະຊຸມ … ຈັດຂຶ້ນ … ຢູ່ທີ່ X"): a venue after one
 # in its sentence has no subject after it, so a verb glued to its name ends it ("ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນ…").
 HELD_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໄຂຂຶ້ນ", "ໄຂຂື້ນ"]
+# Verbs of holding or opening a meeting with its subject right before them ("ເມືອງ X ແຂວງ Y ໄດ້ຈັດກອງປະຊຸມ"): a
+# province ending the subject is where the meeting was held (each a word of its own: not ຈັດຕັ້ງ, ເປີດເຜີຍ).
+HOLDS = ["ຈັດ", "ເປີດ", "ໄຂ"]
+# After ທີ່/ຢູ່, words that begin the name of a place (a town, a district, a province, a country, a village): the
+# text says where, in a name the reader may not know.
+PLACE_HEADS = ["ນະຄອນ", "ເມືອງ", "ແຂວງ", "ປະເທດ", "ບ້ານ", "ສປ", "ສສ"]
 # Verbs of living, staying or being stationed somewhere: a place right after one + ທີ່/ຢູ່ is where someone lives
 # ("ແຮງງານທີ່ພັກເຊົາຢູ່ໂຮງແຮມ X", "ປະຊາຊົນທີ່ອາໃສຢູ່ແຂວງ X"), not where the meeting was held. Not ເຮັດວຽກ (work):
 # "ເຄື່ອນໄຫວເຮັດວຽກຢູ່ແຂວງ X" is a working visit held there.

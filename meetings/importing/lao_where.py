@@ -13,11 +13,13 @@ from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     DATE_MARKERS,
     HELD_VERBS,
+    HOLDS,
     HONORIFICS,
     KNOWN_VENUES,
     LIVES_AT_VERBS,
     OFFICE_HEADS,
     ORGANISATION_HEADS,
+    PLACE_HEADS,
     PLACES,
     STRICT_VENUE_AT,
     STRICT_VENUE_KINDS,
@@ -236,6 +238,33 @@ def _the_province(text: str) -> tuple | None:
     return key, mentions[0].span()
 
 
+_HOLDS = re.compile(rf"\s*(?:ໄດ້\s*)?(?P<verb>{_alt(HOLDS)})")
+_ELSEWHERE = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?:{_alt(PLACE_HEADS)})")
+
+
+def _province_that_holds(text: str) -> tuple | None:
+    """The province that ends the subject of the first verb of holding in the opening of the text ("ເມືອງລອງ ແຂວງ X
+    ໄດ້ຈັດພິທີ …", "ຫ້ອງວ່າການແຂວງ X ໄດ້ຈັດກອງປະຊຸມ"): a local body holds its meetings at home. Not when that
+    sentence places the meeting elsewhere (ທີ່/ຢູ່ + a town, district, province or country the reader does not know,
+    unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ)."""
+    head = min(len(text), 600)
+    place = _place_in(text, 0, head)
+    while place and not _holds_after(text, place[1][1]):
+        place = _place_in(text, place[1][1], head)
+    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith("ຈາກ"):
+        return None
+    sentence = text[slice(*sentence_bounds(text, place[1][0]))]
+    for m in _ELSEWHERE.finditer(sentence):
+        if not any(r in sentence[m.end() : m.end() + 20] for r in VENUE_REFERENCE):
+            return None
+    return place
+
+
+def _holds_after(text: str, pos: int) -> bool:
+    verb = _HOLDS.match(text, pos)
+    return verb is not None and _is_word(text, verb.start("verb"), verb.end("verb"))
+
+
 def read_place(text: str, language: str) -> list[Fact]:
     """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province
     (inside or right after the venue, or ``ທີ່`` + a place of PLACES), in the opening of the text."""
@@ -276,6 +305,11 @@ def read_place(text: str, language: str) -> list[Fact]:
             if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break
+    venue = next((f.value for f in facts if f.field == "venue"), "")
+    if not city and language == "lo" and not re.search(_alt(PLACE_HEADS), venue):
+        city = _province_that_holds(
+            text
+        )  # not when the venue names a town ("ຫ້ອງປະຊຸມ ເມືອງ X") in no known province
     if city:
         _forms, lo, en = PLACES[city[0]]
         facts.append(Fact("city", {"lo": lo, "en": en}, lo if language == "lo" else en, *city[1]))

@@ -278,3 +278,32 @@ def test_savannakhet_typed_with_the_vowel_before_its_consonant():
     # ສະຫັວນ for ສະຫວັນ: the vowel typed over the letter before, as met in real posts
     reading = read("ວັນທີ 2 ມີນາ 2021 ທີ່ຫໍວັດທະນະທຳແຂວງສະຫັວນນະເຂດ, ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")
     assert reading.get("city")["lo"] == "ແຂວງສະຫວັນນະເຂດ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ວັນທີ 9 ພະຈິກ 2023, ເມືອງທ່າແຂກ ແຂວງຄຳມ່ວນ ໄດ້ຈັດກອງປະຊຸມສະຫຼຸບວຽກງານ ໂດຍມີ ທ່ານ ກ ເປັນປະທານ.",
+        "ໃນອາທິດຜ່ານມາ, ຫ້ອງວ່າການແຂວງຄຳມ່ວນໄດ້ຈັດພິທີປາຖະກະຖາ ວັນສ້າງຕັ້ງພັກ.",
+        "ພະແນກແຮງງານ ແຂວງຄຳມ່ວນ ເປີດກອງປະຊຸມ ທີ່ເມືອງດັ່ງກ່າວ ໃນວັນທີ 3 ມີນາ.",
+    ],
+)
+def test_a_province_ending_the_subject_of_holding_is_where_it_was_held(text):
+    assert read(text).get("city")["lo"] == "ແຂວງຄຳມ່ວນ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the meeting is placed elsewhere, in a town the reader does not know
+        "ວັນທີ 9 ພະຈິກ 2023, ພະແນກຍຸຕິທຳແຂວງຄຳມ່ວນ ໄດ້ຈັດກອງປະຊຸມ ຢູ່ນະຄອນຮ່າໂນ້ຍ ໂດຍມີ ທ່ານ ກ.",
+        # the province's people went to work elsewhere: not a verb of holding
+        "ວັນທີ 9 ພະຈິກ 2023, ພະແນກຍຸຕິທຳແຂວງຄຳມ່ວນ ໄດ້ລົງເຄື່ອນໄຫວເຜີຍແຜ່ກົດໝາຍ ໂດຍມີ ທ່ານ ກ.",
+        # a delegation from the province
+        "ວັນທີ 9 ພະຈິກ 2023, ຄະນະຜູ້ແທນຈາກແຂວງຄຳມ່ວນ ໄດ້ເປີດກອງປະຊຸມ ໂດຍມີ ທ່ານ ກ.",
+        # ຈັດຕັ້ງ (organise, implement) is not ຈັດ (hold)
+        "ວັນທີ 9 ພະຈິກ 2023, ແຂວງຄຳມ່ວນ ຈັດຕັ້ງປະຕິບັດແຜນການ ໂດຍມີ ທ່ານ ກ.",
+    ],
+)
+def test_no_city_from_the_subject_when_the_text_does_not_hold_it_there(text):
+    assert read(text).get("city") is None
