@@ -305,11 +305,9 @@ def read_place(text: str, language: str) -> list[Fact]:
             if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break
-    venue = next((f.value for f in facts if f.field == "venue"), "")
-    if not city and language == "lo" and not re.search(_alt(PLACE_HEADS), venue):
-        city = _province_that_holds(
-            text
-        )  # not when the venue names a town ("ຫ້ອງປະຊຸມ ເມືອງ X") in no known province
+    if not city and language == "lo" and not any(f.field == "venue" for f in facts):
+        # a venue read without its city may be anywhere ("ຢູ່ທີ່ກະຊວງ X", "ຫ້ອງປະຊຸມ ເມືອງ X"): not from the subject
+        city = _province_that_holds(text)
     if city:
         _forms, lo, en = PLACES[city[0]]
         facts.append(Fact("city", {"lo": lo, "en": en}, lo if language == "lo" else en, *city[1]))

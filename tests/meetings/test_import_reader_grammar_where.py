@@ -301,6 +301,8 @@ def test_a_province_ending_the_subject_of_holding_is_where_it_was_held(text):
         "ວັນທີ 9 ພະຈິກ 2023, ພະແນກຍຸຕິທຳແຂວງຄຳມ່ວນ ໄດ້ລົງເຄື່ອນໄຫວເຜີຍແຜ່ກົດໝາຍ ໂດຍມີ ທ່ານ ກ.",
         # a delegation from the province
         "ວັນທີ 9 ພະຈິກ 2023, ຄະນະຜູ້ແທນຈາກແຂວງຄຳມ່ວນ ໄດ້ເປີດກອງປະຊຸມ ໂດຍມີ ທ່ານ ກ.",
+        # a venue read without its city: the body may have met away from home (at a ministry in the capital)
+        "ວັນທີ 9 ພະຈິກ 2023, ຄະນະນຳແຂວງຄຳມ່ວນ ໄດ້ເປີດກອງປະຊຸມ ຢູ່ທີ່ກະຊວງແຮງງານ, ໂດຍມີ ທ່ານ ກ.",
         # ຈັດຕັ້ງ (organise, implement) is not ຈັດ (hold)
         "ວັນທີ 9 ພະຈິກ 2023, ແຂວງຄຳມ່ວນ ຈັດຕັ້ງປະຕິບັດແຜນການ ໂດຍມີ ທ່ານ ກ.",
     ],
