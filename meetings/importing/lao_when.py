@@ -155,8 +155,9 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             spans_years = g.get("y1") and g["y1"] != g["y2"]
             if end is None or (g.get("d1") and not spans_years and (start is None or start >= end)):
                 continue
-            if (g.get("y1") and g["y1"] != g["y2"]) or (start and (end - start).days > 31):
-                # a span of years ("27 ກຸມພາ 1995-27 ກຸມພາ 2025"): an anniversary, not the meeting's date
+            if g.get("d1") and (start is None or not 0 < (end - start).days <= 31):
+                # a span of years ("27 ກຸມພາ 1995-27 ກຸມພາ 2025"): an anniversary, not the meeting's date; a range
+                # across a new year ("30 ທັນວາ 2023 ຫາ 2 ມັງກອນ 2024") is one
                 taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
@@ -167,6 +168,8 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
         partial = _partial_date(digits, post_date, candidates)
         if partial:
             candidates.insert(0, partial)
+        elif _PARTIAL.search(digits):
+            candidates = []  # "05/03/2024 - … ວັນທີ 4 ມີນາ ຜ່ານມາ": the day marked is the meeting's, and has no year
     else:
         candidates = _day_before_full_date(digits, candidates)
     chosen = []

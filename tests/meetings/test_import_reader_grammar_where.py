@@ -64,6 +64,19 @@ def test_a_publication_stamp_with_a_clock_time_is_not_the_meetings_date(text):
     assert when(read(text)) == (None, None)
 
 
+def test_a_range_across_a_new_year_is_the_meetings_but_a_span_of_a_year_is_not():
+    reading = read("ກອງປະຊຸມຈັດຂຶ້ນ ແຕ່ວັນທີ 30 ທັນວາ 2023 ຫາ ວັນທີ 2 ມັງກອນ 2024 ທີ່ແຂວງເຊກອງ.")
+    assert when(reading) == ("2023-12-30", "2024-01-02")
+    assert when(read("ແຜນການປີ (ວັນທີ 1 ມັງກອນ 2024 - 31 ທັນວາ 2024) ໄດ້ຮັບຮອງ.")) == (None, None)
+
+
+def test_an_unmarked_date_is_not_the_meetings_when_the_text_marks_a_day_without_its_year():
+    text = "12/06/2022 - ຂ່າວ: ຄະນະກຳມະການ ໄດ້ປະຊຸມ ວັນທີ 9 ມິຖຸນາ ຜ່ານມາ ທີ່ຫ້ອງປະຊຸມກົມ."
+    assert when(read(text)) == (None, None)
+    # the publication date on a line of its own still gives the marked day its year
+    assert when(read("12/06/2022\nຄະນະກຳມະການ ໄດ້ປະຊຸມ ວັນທີ 9 ມິຖຸນາ ຜ່ານມາ.")) == ("2022-06-09", None)
+
+
 def test_a_documents_date_or_a_date_since_when_is_not_the_meetings():
     dated = read("ອີງຕາມຂໍ້ຕົກລົງ ເລກທີ 7, ລົງວັນທີ 2 ພຶດສະພາ 2019, ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມິຖຸນາ 2024.")
     assert when(dated) == ("2024-06-14", None)
