@@ -368,14 +368,28 @@ def _read_organisations(text: str, known: Known) -> list[Fact]:
     return facts
 
 
+def _qualifying_times(text: str, date: Fact) -> list[tuple[int, str]]:
+    """Times of day that qualify the date read: right before it in its clause ("ຕອນເຊົ້າຂອງວັນທີ …", "ຕອນເຊົ້າ
+    ເວລາ 08:30 ນາທີ ຂອງວັນທີ …") or right after it ("ວັນທີ 3 ມີນາ 2024 ຕອນບ່າຍ"); not a time of something later
+    in a long sentence ("… ວັນທີ 3 ມີນາ 2024 … ໃນຕອນບ່າຍ ຄະນະໄດ້ລົງຢ້ຽມຢາມ …")."""
+    found = []
+    for phrase in TIMES_OF_DAY:
+        for m in re.finditer(re.escape(phrase), text):
+            before = date.start - 45 <= m.start() and m.end() <= date.start
+            after = date.end <= m.start() <= date.end + 15
+            between = text[m.end() : date.start] if before else text[date.end : m.start()]
+            if (before or after) and not re.search(r"[,;.\n]", between):
+                found.append((m.start(), phrase))
+    return found
+
+
 def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | None:
     """The time of day in the sentence of the date read; with no date read (a day written without its year),
     only a time of day that qualifies a day of the text itself (``ຕອນເຊົ້າວັນທີ 16 ມິຖຸນາ``), and only when the
     text names no other day."""
     dated = [f for f in facts if f.field == "start_date" and f.end > f.start]
     if dated:
-        s_start, s_end = sentence_bounds(text, dated[0].start)
-        found = [(text.find(p, s_start, s_end), p) for p in TIMES_OF_DAY]
+        found = _qualifying_times(text, dated[0])
     else:
         head = text[:600]
         found = [
@@ -388,7 +402,7 @@ def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | Non
         return None
     if not dated and len(set(re.findall(r"ວັນທີ່?\s*(\d{1,2})", text.translate(LAO_DIGITS)))) > 1:
         return None  # days of several events (ຕອນບ່າຍ ວັນທີ 21 …, ວັນທີ 19 …) and no date read: whose afternoon?
-    pos, phrase = found[0] if dated else min(found)
+    pos, phrase = min(found)
     lo, en = TIMES_OF_DAY[phrase]
     return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, pos, pos + len(phrase))
 

@@ -322,3 +322,18 @@ def test_a_province_ending_the_subject_of_holding_is_where_it_was_held(text):
 )
 def test_no_city_from_the_subject_when_the_text_does_not_hold_it_there(text):
     assert read(text).get("city") is None
+
+
+# ---- time of day ----------------------------------------------------------------------------------------
+
+
+def test_a_time_of_day_is_read_where_it_qualifies_the_date():
+    before = read("ໃນຕອນບ່າຍ ເວລາ 14:00 ໂມງ ຂອງວັນທີ 6 ພຶດສະພາ 2022 ໄດ້ໄຂກອງປະຊຸມ.")
+    assert before.get("time_of_day")["en"] == "afternoon"
+    after = read("ວັນທີ 6 ພຶດສະພາ 2022 ຕອນເຊົ້າ ໄດ້ໄຂກອງປະຊຸມ.")
+    assert after.get("time_of_day")["en"] == "morning"
+    # later in a long sentence, the afternoon of a visit after the meeting
+    later = read(
+        "ວັນທີ 6 ພຶດສະພາ 2022 ໄດ້ໄຂກອງປະຊຸມ ປຶກສາຫາລື ກ່ຽວກັບແຜນການ ແລະ ງົບປະມານ ຂອງໂຄງການ ໃນຕອນບ່າຍ ຄະນະໄດ້ລົງຢ້ຽມຢາມບ້ານ."
+    )
+    assert later.get("time_of_day") is None
