@@ -197,7 +197,11 @@ def _not_the_total(digits: str, m: re.Match) -> bool:
 def _read_attendance(digits: str, language: str) -> list[Fact]:
     facts = []
     if language == "lo":
-        total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*") or _lao_total(digits)
+        total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*")
+        if total and _not_the_total(digits, total):
+            total = None  # "ຜູ້ເຂົ້າຮ່ວມທັງໝົດ 12 ທ່ານ, ໃຫ້ແກ່ …": one side only, and the text counts no other
+        elif not total:
+            total = _lao_total(digits)
         if total:
             facts.append(
                 Fact("attendance_total", int(total["n"]), total["n"].lstrip("0") or "0", *total.span())

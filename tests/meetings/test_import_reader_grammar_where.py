@@ -110,6 +110,8 @@ def test_an_inexact_count_or_a_count_of_some_more_is_not_the_total(text):
 def test_a_count_followed_by_those_the_meeting_was_given_to_is_one_side_only():
     text = "ມີວິທະຍາກອນ ແລະ ກອງເລຂາ ເຂົ້າຮ່ວມທັງໝົດ 9 ທ່ານ, ໃຫ້ແກ່ບັນດາຫ້ອງການເມືອງ ຈຳນວນ 10 ເມືອງ."
     assert read(text).get("attendance_total") is None
+    named = read("ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດ 9 ທ່ານ ໃຫ້ກັບພະນັກງານຂັ້ນເມືອງ ຜ່ານລະບົບທາງໄກ.")
+    assert named.get("attendance_total") is None
     exact = read("ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດ 45 ທ່ານ, ຍິງ 12 ທ່ານ.")
     assert (exact.get("attendance_total"), exact.get("attendance_women")) == (45, 12)
 
