@@ -1,5 +1,7 @@
 """Where a meeting was held, in a news text: the venue (``ທີ່`` + a kind of place + its name to the end of its
-clause) and the city or province (inside or right after the venue, or ``ທີ່`` + a place of the table)."""
+clause) and the city or province (inside or right after the venue, ``ທີ່`` + a place of the table where the text
+sets the scene, or the province of the body that held it). A place where someone lives or comes from is not the
+meeting's."""
 
 from __future__ import annotations
 
@@ -102,9 +104,8 @@ def _office_fields_end(text: str, v_start: int, stop: int) -> int | None:
     fields = [f.strip() for f in m["fields"].split(",")] + [m["last"]]
     if any(f.startswith(_NOT_A_FIELD) or any(v in f for v in VENUE_VERBS) for f in fields):
         return None
-    last = _place_in(
-        fields[-1], 0, len(fields[-1])
-    )  # "… ແລະ ການລົງທຶນແຂວງອັດຕະປື": the last field, then its province
+    # "… ແລະ ການລົງທຶນແຂວງອັດຕະປື": the last field may carry its province, no other field a place
+    last = _place_in(fields[-1], 0, len(fields[-1]))
     if any(_place_in(f, 0, len(f)) for f in fields[:-1]) or (last and last[1][0] == 0):
         return None
     return m.end()
@@ -143,9 +144,9 @@ _AT = "ຢູ່"
 
 
 def _lives_at(text: str, at: int) -> bool:
-    """Whether the locative at ``at`` follows a verb of living or working (LIVES_AT_VERBS, a word of its own)."""
+    """Whether the locative at ``at`` follows a verb of living or staying (LIVES_AT_VERBS)."""
     before = text[max(0, at - 20) : at].rstrip()
-    before = before.removesuffix(_AT).rstrip()  # "ເຮັດວຽກຢູ່ທີ່ …": the locative may be two words
+    before = before.removesuffix(_AT).rstrip()  # "ອາໃສຢູ່ທີ່ …": the locative may be two words
     return before.endswith(tuple(LIVES_AT_VERBS))  # not an ICU check: it cuts "ທີ່ພັກ|ເຊົາ" (lodging, then stop)
 
 
@@ -198,9 +199,8 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
         district = re.search(rf" ເມືອງ\s*{_FIELD}$", text[v_start:venue_end])
         if district and len(text[v_start : v_start + district.start()]) > len(m["v"]):
-            venue_end = (
-                v_start + district.start()
-            )  # "ໂຮງຮຽນ ມສ X ເມືອງ Y ແຂວງ Z": the district is not the venue's
+            # "ໂຮງຮຽນ ມສ X ເມືອງ Y ແຂວງ Z": the district is not the venue's (when more than its kind remains)
+            venue_end = v_start + district.start()
     whole = re.match(rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end])
     if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
         venue_end = v_start + whole.end()
@@ -266,8 +266,10 @@ def _holds_after(text: str, pos: int) -> bool:
 
 
 def read_place(text: str, language: str) -> list[Fact]:
-    """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province
-    (inside or right after the venue, or ``ທີ່`` + a place of PLACES), in the opening of the text."""
+    """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province, in
+    the opening of the text: inside or right after the venue; the one province the text names, for a venue named
+    by the bare word ແຂວງ; ``ທີ່``/``ຢູ່`` (+ a district) + a place of PLACES in the sentences that set the scene;
+    or, with no venue, the province ending the subject of the verb of holding."""
     facts, city = [], None
     head = len(text) if language != "lo" else min(len(text), 600)
     if language == "lo":
@@ -287,7 +289,7 @@ def read_place(text: str, language: str) -> list[Fact]:
             None,
         )
     if m and language == "lo" and _lives_at(text, m.start()):
-        m = None  # "ແຮງງານທີ່ໄປເຮັດວຽກຢູ່ໂຮງແຮມ X": where someone works, not where the meeting was
+        m = None  # "ແຮງງານທີ່ພັກເຊົາຢູ່ໂຮງແຮມ X": where someone stays, not where the meeting was
     if m and language == "lo":
         venue, city = _lao_venue(text, m)
         facts += venue
