@@ -434,9 +434,8 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     form = _read_format(text, facts)
     if form:
         facts.append(form)
-    if (
-        form and form.value == "online"
-    ):  # held at a distance: a place named is where one side sat, not the meeting's
+    if form and form.value == "online":
+        # held at a distance: a place named is where one side sat, not the meeting's
         facts = [f for f in facts if f.field != "city"]
     facts += _read_people(text, language, known)
     facts += _read_organisations(text, known)
