@@ -22,8 +22,9 @@ _Y1 = r"(?:ປີ\s*)?(?P<y1>\d{4})"
 _Y2 = r"(?:ປີ\s*)?(?P<y2>\d{4})"
 _CLOSING = rf"(?:{_alt(CLOSING_VERBS)})\s*(?:ໃນ\s*)?(?:{_MARKER}\s*)?"
 _CLOSING_BEFORE = re.compile(rf"{_CLOSING}$")
-# A date after ລົງ (dated: a decree, a letter) or ນັບແຕ່ (counting from, since) is never the meeting's.
-_NOT_THE_MEETINGS = re.compile(rf"(?:ລົງ|ນັບແຕ່|ນັບຕັ້ງແຕ່)\s*{_MARKER}?\s*$")
+# A date after ລົງ (dated: a decree, a letter), ນັບແຕ່ (counting from, since) or a document's number (ເລກທີ 05/ກຍທ,
+# ວັນທີ …) is never the meeting's.
+_NOT_THE_MEETINGS = re.compile(rf"(?:ລົງ|ນັບແຕ່|ນັບຕັ້ງແຕ່|ເລກທີ\s*\d+\s*(?:/\s*[^\s,]+)?\s*,?)\s*{_MARKER}?\s*$")
 # A clock time right after a date without its marker: the page's publication stamp ("01/12/2010 12:00:00 am").
 _STAMP = re.compile(r"\s*\d{1,2}:\d{2}")
 _DATE_PATTERNS = [
@@ -140,7 +141,7 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
                 taken.append((m.start(), m.end()))
                 closings.append(m)
                 continue  # "… ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017" alone: the day it closed, not the day it began
-            if _NOT_THE_MEETINGS.search(digits, max(0, m.start() - 20), m.start()):
+            if _NOT_THE_MEETINGS.search(digits, max(0, m.start() - 40), m.start()):
                 taken.append((m.start(), m.end()))
                 continue  # "ດຳລັດ ລົງວັນທີ 5 ມີນາ 2020", "ນັບແຕ່ວັນທີ 1 ມັງກອນ": a document's date, or since when
             g = m.groupdict()

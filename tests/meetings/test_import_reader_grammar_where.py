@@ -80,6 +80,8 @@ def test_an_unmarked_date_is_not_the_meetings_when_the_text_marks_a_day_without_
 def test_a_documents_date_or_a_date_since_when_is_not_the_meetings():
     dated = read("ອີງຕາມຂໍ້ຕົກລົງ ເລກທີ 7, ລົງວັນທີ 2 ພຶດສະພາ 2019, ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມິຖຸນາ 2024.")
     assert when(dated) == ("2024-06-14", None)
+    numbered = read("ປະຕິບັດຕາມຄຳສັ່ງ ເລກທີ 05/ກຍທ, ວັນທີ 2 ພຶດສະພາ 2019, ກອງປະຊຸມໄດ້ໄຂຂຶ້ນໃນວັນທີ 14 ມິຖຸນາ 2024.")
+    assert when(numbered) == ("2024-06-14", None)
     since = read("ນັບແຕ່ວັນທີ 1 ມັງກອນ 2023 ເປັນຕົ້ນມາ ໄດ້ຊ່ວຍເຫຼືອຜູ້ຖືກເຄາະຮ້າຍ 30 ຄົນ.")
     assert when(since) == (None, None)
     # a range from a day (ແຕ່ວັນທີ) is still the meeting's
