@@ -341,3 +341,9 @@ def test_a_time_of_day_is_read_where_it_qualifies_the_date():
         "ວັນທີ 6 ພຶດສະພາ 2022 ໄດ້ໄຂກອງປະຊຸມ ປຶກສາຫາລື ກ່ຽວກັບແຜນການ ແລະ ງົບປະມານ ຂອງໂຄງການ ໃນຕອນບ່າຍ ຄະນະໄດ້ລົງຢ້ຽມຢາມບ້ານ."
     )
     assert later.get("time_of_day") is None
+
+
+def test_a_text_that_stops_right_after_the_place_clause_is_read():
+    # stored copies of posts are excerpts: one may stop within the clause after ຈັດຂຶ້ນທີ່ (no stop, no comma)
+    reading = read("ກອງປະຊຸມຈັດຂຶ້ນທີ່ສູນປະຊຸມແຫ່ງຊາດ ຊຶ່ງມີຜູ້ແທນເຂົ້າຮ່ວມ")
+    assert reading.get("venue") == "ສູນປະຊຸມແຫ່ງຊາດ"
