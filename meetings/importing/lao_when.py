@@ -42,6 +42,11 @@ _DATE_PATTERNS = [
     re.compile(rf"(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH})\s*,?\s*{_Y2}"),
     # February 15, 2024
     re.compile(rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?\s*{_Y2}"),
+    # 20/07/1955 – 20/07/2025 (a range of dates in digits: an anniversary's span, or a meeting's days)
+    re.compile(
+        rf"(?<![\d/.])(?P<d1>\d{{1,2}})/(?P<n1>\d{{1,2}})/(?P<y1>\d{{4}}){_RANGE}"
+        r"(?P<d2>\d{1,2})/(?P<n2>\d{1,2})/(?P<y2>\d{4})(?![\d/.])"
+    ),
     # 15/02/2024, 15.02.2024
     re.compile(r"(?<![\d/.])(?P<d2>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<y2>\d{4})(?![\d/.])"),
 ]
@@ -80,6 +85,15 @@ def _partial_date(digits: str, post_date, candidates):
     if day and day > reference:
         day = _date(reference.year - 1, month, m["d2"])
     return (False, m.start("d2"), day, None, m) if day else None
+
+
+def _page_line(digits: str, m: re.Match) -> bool:
+    """Whether a date stands on a short line of its own (at most 40 characters: a byline, a publication or approval
+    line), not in a sentence: the page's date, which may date a marked day (:func:`_partial_date`) but is not the
+    meeting's."""
+    lo = digits.rfind("\n", 0, m.start()) + 1
+    hi = digits.find("\n", m.end())
+    return len(digits[lo : len(digits) if hi == -1 else hi].strip()) <= 40
 
 
 def _opening_date(digits: str, m) -> bool:
@@ -150,6 +164,7 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             start = None
             if g.get("d1"):
                 month1 = _MONTH_OF.get(g["m1"].rstrip(".").casefold()) if g.get("m1") else month2
+                month1 = int(g["n1"]) if g.get("n1") else month1
                 start = _date(g.get("y1") or g["y2"], month1, g["d1"])
                 if start and start > end and not g.get("y1"):
                     start = _date(int(g["y2"]) - 1, month1, g["d1"])  # 30 ທັນວາ - 2 ມັງກອນ 2024
@@ -177,6 +192,8 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
     for unmarked, _pos, start, end, m in sorted(candidates, key=lambda c: (c[0], c[1])):
         if post_date and abs((start - post_date).days) > 370 and (unmarked or not _opening_date(digits, m)):
             continue  # a date of something else (a plan, a law); the opening sentence's ວັນທີ … is the meeting's
+        if unmarked and _page_line(digits, m):
+            continue  # "19/02/2021", "ອະນຸມັດວັນທີ: 21/03/2022" on a line of their own: the page's date
         chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
         if end:
             chosen.append(Fact("end_date", end.isoformat(), end.isoformat(), m.start(), m.end()))

@@ -77,6 +77,19 @@ def test_an_unmarked_date_is_not_the_meetings_when_the_text_marks_a_day_without_
     assert when(read("12/06/2022\nຄະນະກຳມະການ ໄດ້ປະຊຸມ ວັນທີ 9 ມິຖຸນາ ຜ່ານມາ.")) == ("2022-06-09", None)
 
 
+def test_a_span_of_years_in_digits_is_an_anniversary_and_a_range_of_days_in_digits_is_read():
+    assert when(read("ສະເຫຼີມສະຫຼອງ ຄົບຮອບ 45 ປີ (12/10/1980 – 12/10/2025) ຂອງສະຖາບັນ.")) == (None, None)
+    assert when(read("ຝຶກອົບຮົມ ວັນທີ 07/10/2025 - 09/10/2025 ທີ່ແຂວງເຊກອງ.")) == ("2025-10-07", "2025-10-09")
+
+
+@pytest.mark.parametrize("line", ["27/08/2020", "ອະນຸມັດວັນທີ: 27/08/2020", "ຂ່າວ: 27/08/2020 | ໂດຍ ສົມພອນ"])
+def test_a_date_on_a_short_line_of_its_own_is_the_pages_not_the_meetings(line):
+    text = f"{line}\nຄະນະກຳມະການ ໄດ້ຈັດກອງປະຊຸມ ທີ່ຫ້ອງປະຊຸມກົມ ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ."
+    assert when(read(text)) == (None, None)
+    # in a sentence, a date without its marker is still read
+    assert when(read("ກອງປະຊຸມຈັດຂຶ້ນໃນ 27/08/2020 ທີ່ຫ້ອງປະຊຸມກົມ ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")) == ("2020-08-27", None)
+
+
 def test_a_documents_date_or_a_date_since_when_is_not_the_meetings():
     dated = read("ອີງຕາມຂໍ້ຕົກລົງ ເລກທີ 7, ລົງວັນທີ 2 ພຶດສະພາ 2019, ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມິຖຸນາ 2024.")
     assert when(dated) == ("2024-06-14", None)
