@@ -25,6 +25,8 @@ MONTHS = {
 DATE_MARKERS = ["ວັນທີ", "ວັນທີ່", "ແຕ່ວັນທີ", "On", "on", "From", "from"]
 # Words between the two days of a range.
 RANGE_WORDS = ["-", "–", "ຫາ", "ເຖິງ", "to", "and"]
+# "On the occasion of" a larger event: a date after it (with no verb of holding between) is the event's days.
+OCCASION = "ໃນໂອກາດ"
 # Verbs of closing: a date right after one is the day the meeting closed, not the day it began
 # ("ໄຂຂຶ້ນ ວັນທີ 8 ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017": from the 8th to the 9th).
 CLOSING_VERBS = ["ອັດລົງ", "ປິດລົງ", "ອັດກອງປະຊຸມ", "ປິດກອງປະຊຸມ"]

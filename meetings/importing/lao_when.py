@@ -8,7 +8,16 @@ import re
 
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_tables import CLOSING_VERBS, DATE_MARKERS, MONTHS, RANGE_WORDS
+from meetings.importing.lao_patterns import sentence_bounds
+from meetings.importing.lao_tables import (
+    CLOSING_VERBS,
+    DATE_MARKERS,
+    HELD_VERBS,
+    HOLDS,
+    MONTHS,
+    OCCASION,
+    RANGE_WORDS,
+)
 from meetings.rules.text import normalise_text
 
 _MONTH_OF = {normalise_text(name).casefold(): n for n, names in MONTHS.items() for name in names}
@@ -85,6 +94,16 @@ def _partial_date(digits: str, post_date, candidates):
     if day and day > reference:
         day = _date(reference.year - 1, month, m["d2"])
     return (False, m.start("d2"), day, None, m) if day else None
+
+
+def _of_an_occasion(digits: str, m: re.Match) -> bool:
+    """Whether a date is the occasion's ("ໃນໂອກາດເຂົ້າຮ່ວມກອງປະຊຸມສຸດຍອດອາຊຽນ … ໃນວັນທີ 26-28 ຕຸລາ 2025": the summit
+    during which the meeting took place), not the meeting's: ໃນໂອກາດ before it in its sentence, and no verb of holding
+    between them ("ໃນໂອກາດ … ໄດ້ຈັດພິທີ … ວັນທີ …" dates the ceremony). It may still place a day stated before it."""
+    s_start, _end = sentence_bounds(digits, m.start())
+    occasion = digits.rfind(OCCASION, s_start, m.start())
+    between = digits[occasion : m.start()]
+    return occasion != -1 and not any(v in between for v in (*HELD_VERBS, *HOLDS))
 
 
 def _page_line(digits: str, m: re.Match) -> bool:
@@ -194,6 +213,8 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             continue  # a date of something else (a plan, a law); the opening sentence's ວັນທີ … is the meeting's
         if unmarked and _page_line(digits, m):
             continue  # "19/02/2021", "ອະນຸມັດວັນທີ: 21/03/2022" on a line of their own: the page's date
+        if _of_an_occasion(digits, m):
+            continue  # "… ໃນໂອກາດເຂົ້າຮ່ວມກອງປະຊຸມສຸດຍອດ … ວັນທີ 26-28 ຕຸລາ 2025": the larger event's days
         chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
         if end:
             chosen.append(Fact("end_date", end.isoformat(), end.isoformat(), m.start(), m.end()))

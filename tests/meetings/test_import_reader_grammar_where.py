@@ -90,6 +90,17 @@ def test_a_date_on_a_short_line_of_its_own_is_the_pages_not_the_meetings(line):
     assert when(read("ກອງປະຊຸມຈັດຂຶ້ນໃນ 27/08/2020 ທີ່ຫ້ອງປະຊຸມກົມ ໂດຍມີ ທ່ານ ກ ເຂົ້າຮ່ວມ.")) == ("2020-08-27", None)
 
 
+def test_the_days_of_the_occasion_are_not_the_meetings():
+    text = "ສອງລັດຖະມົນຕີ ໄດ້ພົບປະກັນ ໃນໂອກາດເຂົ້າຮ່ວມກອງປະຊຸມ ລັດຖະມົນຕີ ອາຊຽນ ວັນທີ 8-10 ກໍລະກົດ 2024."
+    assert when(read(text)) == (None, None)
+    # the day stated first, within the occasion's days, is the meeting's
+    first = read("ໃນວັນທີ 9 ກໍລະກົດນີ້ ສອງລັດຖະມົນຕີ ໄດ້ພົບປະກັນ ໃນໂອກາດກອງປະຊຸມ ອາຊຽນ ວັນທີ 8-10 ກໍລະກົດ 2024.")
+    assert when(first) == ("2024-07-09", None)
+    # a verb of holding after the occasion: the date is the ceremony's
+    held = read("ໃນໂອກາດວັນແມ່ຍິງສາກົນ, ສະຫະພັນແມ່ຍິງ ໄດ້ຈັດພິທີ ໃນວັນທີ 7 ມີນາ 2024.")
+    assert when(held) == ("2024-03-07", None)
+
+
 def test_a_documents_date_or_a_date_since_when_is_not_the_meetings():
     dated = read("ອີງຕາມຂໍ້ຕົກລົງ ເລກທີ 7, ລົງວັນທີ 2 ພຶດສະພາ 2019, ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມິຖຸນາ 2024.")
     assert when(dated) == ("2024-06-14", None)
