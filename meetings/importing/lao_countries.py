@@ -98,8 +98,8 @@ def read_countries(text: str, known) -> list:
     if not host:
         for m in re.finditer(_alt(HOST_BEFORE), text):
             clause_end = min(
-                [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80]
-            )
+                [i for i in (text.find(c, m.end()) for c in ",.;\n") if i != -1] + [m.end() + 80, len(text)]
+            )  # capped at the text's end: a stored excerpt may stop right after ຈັດຂຶ້ນທີ່
             named = []
             for pos in range(m.end(), clause_end):
                 starts = pos == m.end() or text[pos - 1].isspace() or text.endswith("ປະເທດ", 0, pos)

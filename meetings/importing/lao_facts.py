@@ -38,6 +38,9 @@ from meetings.importing.lao_tables import (
     ATTENDANCE_WOMEN,
     COUNT_AFTER,
     COUNT_BEFORE,
+    COUNT_GIVEN_TO,
+    COUNT_INEXACT,
+    COUNT_MEMBERS,
     COUNT_NOT,
     COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
@@ -159,7 +162,7 @@ def _lao_total(digits: str):
             continue  # "16. 538 ສະຫາຍ": thousands
         clause_start = max([digits.rfind(c, 0, m.start()) for c in ",.;\n("] + [m.start() - 40])
         clause = digits[clause_start + 1 : m.start()]
-        if any(w in clause for w in COUNT_NOT):
+        if _count_of_others(clause):
             continue
         s_start, s_end = sentence_bounds(digits, m.start())
         if not any(w in digits[s_start:s_end] for w in COUNT_SENTENCE):
@@ -169,14 +172,36 @@ def _lao_total(digits: str):
             or any(digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER)
             or any(clause.rstrip().endswith(w) for w in COUNT_AFTER)  # "ມີຜູ້ແທນເຂົ້າຮ່ວມ 252 ສະຫາຍ"
         ):
-            return m
+            return None if _not_the_total(digits, m) else m
     return None
+
+
+def _count_of_others(clause: str) -> bool:
+    """A count whose clause names those it is not the attendance of (COUNT_NOT). Members are counted as attending
+    when the verb stands between them and the count ("ສະມາຊິກຊາວໜຸ່ມ ເຂົ້າຮ່ວມ 27 ສະຫາຍ", the members who came),
+    not as the size of a body ("ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ")."""
+    named = [w for w in COUNT_NOT if w in clause]
+    if named == [COUNT_MEMBERS]:
+        return not any(w in clause[clause.rfind(COUNT_MEMBERS) :] for w in COUNT_AFTER)
+    return bool(named)
+
+
+def _not_the_total(digits: str, m: re.Match) -> bool:
+    """The count of those attending is not the exact total: "ອີກກວ່າ 100 ທ່ານ" (more than, about, N more), or a
+    count of one side only, followed by those the meeting was given to ("… 12 ທ່ານ, ໃຫ້ແກ່ບັນດາພະແນກ …")."""
+    before = digits[max(0, m.start() - 12) : m.start()].rstrip()
+    after = digits[m.end() : m.end() + 12].lstrip(" ,")
+    return before.endswith(tuple(COUNT_INEXACT)) or after.startswith(tuple(COUNT_GIVEN_TO))
 
 
 def _read_attendance(digits: str, language: str) -> list[Fact]:
     facts = []
     if language == "lo":
-        total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*") or _lao_total(digits)
+        total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*")
+        if total and _not_the_total(digits, total):
+            total = None  # "ຜູ້ເຂົ້າຮ່ວມທັງໝົດ 12 ທ່ານ, ໃຫ້ແກ່ …": one side only, and the text counts no other
+        elif not total:
+            total = _lao_total(digits)
         if total:
             facts.append(
                 Fact("attendance_total", int(total["n"]), total["n"].lstrip("0") or "0", *total.span())
@@ -347,14 +372,28 @@ def _read_organisations(text: str, known: Known) -> list[Fact]:
     return facts
 
 
+def _qualifying_times(text: str, date: Fact) -> list[tuple[int, str]]:
+    """Times of day that qualify the date read: right before it in its clause ("ຕອນເຊົ້າຂອງວັນທີ …", "ຕອນເຊົ້າ
+    ເວລາ 08:30 ນາທີ ຂອງວັນທີ …") or right after it ("ວັນທີ 3 ມີນາ 2024 ຕອນບ່າຍ"); not a time of something later
+    in a long sentence ("… ວັນທີ 3 ມີນາ 2024 … ໃນຕອນບ່າຍ ຄະນະໄດ້ລົງຢ້ຽມຢາມ …")."""
+    found = []
+    for phrase in TIMES_OF_DAY:
+        for m in re.finditer(re.escape(phrase), text):
+            before = date.start - 45 <= m.start() and m.end() <= date.start
+            after = date.end <= m.start() <= date.end + 15
+            between = text[m.end() : date.start] if before else text[date.end : m.start()]
+            if (before or after) and not re.search(r"[,;.\n]", between):
+                found.append((m.start(), phrase))
+    return found
+
+
 def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | None:
     """The time of day in the sentence of the date read; with no date read (a day written without its year),
     only a time of day that qualifies a day of the text itself (``ຕອນເຊົ້າວັນທີ 16 ມິຖຸນາ``), and only when the
     text names no other day."""
     dated = [f for f in facts if f.field == "start_date" and f.end > f.start]
     if dated:
-        s_start, s_end = sentence_bounds(text, dated[0].start)
-        found = [(text.find(p, s_start, s_end), p) for p in TIMES_OF_DAY]
+        found = _qualifying_times(text, dated[0])
     else:
         head = text[:600]
         found = [
@@ -367,7 +406,7 @@ def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | Non
         return None
     if not dated and len(set(re.findall(r"ວັນທີ່?\s*(\d{1,2})", text.translate(LAO_DIGITS)))) > 1:
         return None  # days of several events (ຕອນບ່າຍ ວັນທີ 21 …, ວັນທີ 19 …) and no date read: whose afternoon?
-    pos, phrase = found[0] if dated else min(found)
+    pos, phrase = min(found)
     lo, en = TIMES_OF_DAY[phrase]
     return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, pos, pos + len(phrase))
 
@@ -395,6 +434,9 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     form = _read_format(text, facts)
     if form:
         facts.append(form)
+    if form and form.value == "online":
+        # held at a distance: a place named is where one side sat, not the meeting's
+        facts = [f for f in facts if f.field != "city"]
     facts += _read_people(text, language, known)
     facts += _read_organisations(text, known)
     if language == "lo":

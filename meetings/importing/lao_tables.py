@@ -25,6 +25,8 @@ MONTHS = {
 DATE_MARKERS = ["ວັນທີ", "ວັນທີ່", "ແຕ່ວັນທີ", "On", "on", "From", "from"]
 # Words between the two days of a range.
 RANGE_WORDS = ["-", "–", "ຫາ", "ເຖິງ", "to", "and"]
+# "On the occasion of" a larger event: a date after it (with no verb of holding between) is the event's days.
+OCCASION = "ໃນໂອກາດ"
 # Verbs of closing: a date right after one is the day the meeting closed, not the day it began
 # ("ໄຂຂຶ້ນ ວັນທີ 8 ແລະ ອັດລົງ ໃນວັນທີ 9 ມິຖຸນາ 2017": from the 8th to the 9th).
 CLOSING_VERBS = ["ອັດລົງ", "ປິດລົງ", "ອັດກອງປະຊຸມ", "ປິດກອງປະຊຸມ"]
@@ -39,10 +41,24 @@ TIMES_OF_DAY = {
 
 # A venue: "at" + a kind of place + its name (up to a comma, bracket or space).
 VENUE_AT = ["ທີ່", "ທີ", "ຢູ່", "ນະ"]
-# Places that are also organisations (ກະຊວງ, a ministry) are a venue only after a locative that ທີ່ alone is not
-# (ທີ່ is also "that": "ທີ່ກະຊວງ X ໄດ້ຈັດ" may be the ministry that held it): ຢູ່ທີ່ or ຈັດຂຶ້ນທີ່/ຢູ່.
+# Places that are also organisations (ກະຊວງ a ministry, ຫ້ອງການ an office, ໂຮງຮຽນ a school) are a venue only after a
+# locative that ທີ່ alone is not (ທີ່ is also "that": "ທີ່ກະຊວງ X ໄດ້ຈັດ" may be the ministry that held it): ຢູ່ທີ່ or
+# ຈັດຂຶ້ນທີ່/ຢູ່.
 STRICT_VENUE_AT = ["ຢູ່ທີ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂຶ້ນຢູ່", "ຈັດຂື້ນທີ່", "ຈັດຂື້ນຢູ່"]
-STRICT_VENUE_KINDS = ["ກະຊວງ"]
+STRICT_VENUE_KINDS = ["ກະຊວງ", "ຫ້ອງການ", "ໂຮງຮຽນ"]
+# Verbs of holding a meeting whose subject comes before them ("ກອງປະຊຸມ … ຈັດຂຶ້ນ … ຢູ່ທີ່ X"): a venue after one
+# in its sentence has no subject after it, so a verb glued to its name ends it ("ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນ…").
+HELD_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໄຂຂຶ້ນ", "ໄຂຂື້ນ"]
+# Verbs of holding or opening a meeting with its subject right before them ("ເມືອງ X ແຂວງ Y ໄດ້ຈັດກອງປະຊຸມ"): a
+# province ending the subject is where the meeting was held (each a word of its own: not ຈັດຕັ້ງ, ເປີດເຜີຍ).
+HOLDS = ["ຈັດ", "ເປີດ", "ໄຂ"]
+# After ທີ່/ຢູ່, words that begin the name of a place (a town, a district, a province, a country, a village): the
+# text says where, in a name the reader may not know.
+PLACE_HEADS = ["ນະຄອນ", "ເມືອງ", "ແຂວງ", "ປະເທດ", "ບ້ານ", "ສປ", "ສສ"]
+# Verbs of living, staying or being stationed somewhere: a place right after one + ທີ່/ຢູ່ is where someone lives
+# ("ແຮງງານທີ່ພັກເຊົາຢູ່ໂຮງແຮມ X", "ປະຊາຊົນທີ່ອາໃສຢູ່ແຂວງ X"), not where the meeting was held. Not ເຮັດວຽກ (work):
+# "ເຄື່ອນໄຫວເຮັດວຽກຢູ່ແຂວງ X" is a working visit held there.
+LIVES_AT_VERBS = ["ອາໃສ", "ດຳລົງຊີວິດ", "ພັກເຊົາ", "ເກີດ", "ປະຈຳການ", "ປະຈຳ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
     "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",
@@ -50,6 +66,8 @@ VENUE_KINDS = [
 # Verbs that never stand in a venue's name: a venue read up to one of them (at a word boundary) has run into
 # the sentence's predicate ("ທີ່ຫ້ອງປະຊຸມກະຊວງຈັດຂຶ້ນ…"), and is not read.
 VENUE_VERBS = ["ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ເຂົ້າຮ່ວມ", "ກ່າວ", "ໄດ້", "ໄຂຂຶ້ນ", "ເປີດ", "ປຶກສາຫາລື", "ດຳເນີນ"]
+# A person is never part of a venue's name: a run holding one of these (a word of its own) has run into a clause.
+VENUE_NOT_NAMES = ["ທ່ານ", "ສະຫາຍ", "ທ້າວ"]
 # Venues that are whole names by themselves: followed by a space and the name of an organisation (the
 # sentence's subject, "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳ… ໄດ້ຈັດ…"), the venue is the name alone.
 WHOLE_VENUES = ["ສະພາແຫ່ງຊາດ", "ຫໍສະພາແຫ່ງຊາດ", "ຫໍປະຊຸມແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ"]
@@ -76,7 +94,16 @@ VENUE_ENDS = [
     "ພາຍໃຕ້",
     "ໃນວັນທີ",
     "ໃນລະຫວ່າງ",
+    # the sentence's subject, the meeting or ceremony itself, after the venue and a space ("ທີ່ຫ້ອງປະຊຸມ X ກອງປະຊຸມ
+    # ໃຫຍ່ ຄັ້ງທີ 3 … ໄດ້ໄຂຂຶ້ນ"): the venue ends before it
+    " ກອງປະຊຸມ",
+    " ພິທີ",
+    # the chair's phrase, which may come without ໂດຍ ("ທີ່ສະໂມສອນ X ເປັນປະທານຂອງທ່ານ …")
+    "ເປັນປະທານ",
 ]
+# Offices whose names list their fields with commas ("ພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ"): a comma right after
+# such an office's first field, followed by one-word fields up to "ແລະ" + the last field, does not end the venue.
+OFFICE_HEADS = ["ກະຊວງ", "ພະແນກ", "ກົມ", "ຫ້ອງການ"]
 # A venue written by reference (ສະໂມສອນວິທະຍາໄລດັ່ງກ່າວ, "the said college's club") names no place itself.
 VENUE_REFERENCE = ["ດັ່ງກ່າວ", "ເຊັ່ນດຽວກັນ"]
 # Words that begin the name of an organisation. In "ທີ່ <venue> <organisation> ໄດ້ຈັດ…" the sentence's subject
@@ -108,7 +135,11 @@ PLACES = {
     "vientiane-province": (["ແຂວງວຽງຈັນ", "Vientiane Province"], "ແຂວງວຽງຈັນ", "Vientiane Province"),
     "bolikhamxay": (["ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay"], "ແຂວງບໍລິຄຳໄຊ", "Bolikhamxay Province"),
     "khammouane": (["ແຂວງຄຳມ່ວນ", "Khammouane"], "ແຂວງຄຳມ່ວນ", "Khammouane Province"),
-    "savannakhet": (["ແຂວງສະຫວັນນະເຂດ", "Savannakhet"], "ແຂວງສະຫວັນນະເຂດ", "Savannakhet Province"),
+    "savannakhet": (
+        ["ແຂວງສະຫວັນນະເຂດ", "ແຂວງສະຫັວນນະເຂດ", "Savannakhet"],
+        "ແຂວງສະຫວັນນະເຂດ",
+        "Savannakhet Province",
+    ),
     "salavan": (["ແຂວງສາລະວັນ", "Salavan"], "ແຂວງສາລະວັນ", "Salavan Province"),
     "sekong": (["ແຂວງເຊກອງ", "Sekong"], "ແຂວງເຊກອງ", "Sekong Province"),
     "champasak": (["ແຂວງຈຳປາສັກ", "Champasak"], "ແຂວງຈຳປາສັກ", "Champasak Province"),
@@ -273,7 +304,16 @@ COUNT_AFTER = ["ເຂົ້າຮ່ວມ"]
 COUNT_SENTENCE = ["ເຂົ້າຮ່ວມ", "ໂດຍມີ"]
 # A count of these is of a body's members (ສະມາຊິກພັກທັງໝົດ 17 ສະຫາຍ), not of the people who came; nor is a
 # count of candidates or of those elected (ຜູ້ສະໝັກ, ເລືອກຕັ້ງ), of victims (ຜູ້ເຄາະຮ້າຍ) or of cases (ຄະດີ).
-COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ", "ເຄາະຮ້າຍ", "ຄະດີ"]
+COUNT_MEMBERS = (
+    "ສະມາຊິກ"  # members: attending only with the verb between them and the count ("ສະມາຊິກ … ເຂົ້າຮ່ວມ 27 ສະຫາຍ")
+)
+COUNT_NOT = [COUNT_MEMBERS, "ສະໝັກ", "ສະຫມັກ", "ເລືອກຕັ້ງ", "ເຄາະຮ້າຍ", "ຄະດີ"]
+# Words right before a count of those attending that make it inexact ("ກວ່າ 100 ທ່ານ", more than 100; ປະມານ,
+# about; ເກືອບ, nearly) or a count of some only ("ອີກ 20 ທ່ານ", 20 more): the text states no exact total.
+COUNT_INEXACT = ["ກວ່າ", "ກ່ວາ", "ປະມານ", "ເກືອບ", "ອີກ"]
+# Words right after a count of those attending that name whom the meeting was given to ("… ເຂົ້າຮ່ວມ 12 ທ່ານ,
+# ໃຫ້ແກ່ບັນດາພະແນກ …"): the count is of the side that gave it (organisers, lecturers), not of everyone.
+COUNT_GIVEN_TO = ["ໃຫ້ແກ່", "ໃຫ້ກັບ"]
 # Phrases right before a person (spaces ignored) that make them the chair ("ໂດຍການເປັນປະທານຂອງ ທ່ານ …",
 # "ພາຍໃຕ້ການເປັນປະ ທານ ທ່ານ …") or a co-chair. A phrase must END right before the honorific: a job title
 # such as ຮອງປະທານ… after a name never makes a chair.

@@ -1,5 +1,7 @@
 """Where a meeting was held, in a news text: the venue (``ທີ່`` + a kind of place + its name to the end of its
-clause) and the city or province (inside or right after the venue, or ``ທີ່`` + a place of the table)."""
+clause) and the city or province (inside or right after the venue, ``ທີ່`` + a place of the table where the text
+sets the scene, or the province of the body that held it). A place where someone lives or comes from is not the
+meeting's."""
 
 from __future__ import annotations
 
@@ -8,11 +10,18 @@ from functools import lru_cache
 
 from meetings.importing import lao_people
 from meetings.importing.fact import Fact
+from meetings.importing.lao_patterns import LAO, phrase_pattern, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
-from meetings.importing.lao_patterns import phrase_pattern
 from meetings.importing.lao_tables import (
+    DATE_MARKERS,
+    HELD_VERBS,
+    HOLDS,
+    HONORIFICS,
     KNOWN_VENUES,
+    LIVES_AT_VERBS,
+    OFFICE_HEADS,
     ORGANISATION_HEADS,
+    PLACE_HEADS,
     PLACES,
     STRICT_VENUE_AT,
     STRICT_VENUE_KINDS,
@@ -20,6 +29,7 @@ from meetings.importing.lao_tables import (
     VENUE_ENDS,
     VENUE_KINDS,
     VENUE_KINDS_EN,
+    VENUE_NOT_NAMES,
     VENUE_REFERENCE,
     VENUE_VERBS,
     WHOLE_VENUES,
@@ -47,6 +57,19 @@ def _place_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | 
     return best
 
 
+_BRACKET_THEN_SUBJECT = re.compile(rf"\)(?=\s+(?:{_alt([*ORGANISATION_HEADS, *OFFICE_HEADS])}))")
+
+
+def _venue_stop(text: str, v_start: int, after: int) -> int:
+    """Where the venue's run ends: the first clause word (VENUE_ENDS) from ``after``, or a bracketed locality
+    followed by the sentence's subject ("ທີ່ຫ້ອງປະຊຸມ ຊັ້ນ 3 (ເຂດ …) ຫ້ອງການ X ຈັດ…"), at most 120 characters on."""
+    ends = [text.find(e, after) for e in VENUE_ENDS]
+    bracket = _BRACKET_THEN_SUBJECT.search(text, after, v_start + 120)
+    if bracket:
+        ends.append(bracket.end())
+    return min([i for i in ends if i != -1] + [v_start + 120])
+
+
 def _venue_stated(venue: str, after: str) -> bool:
     """Whether the venue's words are all the venue: not a reference to a place named elsewhere (``ດັ່ງກ່າວ``),
     and not a run up to the verb ໄດ້ that may hold the sentence's subject (an organisation's name after a
@@ -54,19 +77,199 @@ def _venue_stated(venue: str, after: str) -> bool:
     holding a verb (VENUE_VERBS, as a word of its own)."""
     if any(word in venue for word in VENUE_REFERENCE):
         return False
-    for verb in VENUE_VERBS:  # run into the predicate: the text does not mark where the venue ends
-        for m in re.finditer(re.escape(verb), venue):
-            if lao_people.is_word(venue, m.start(), m.end()):
-                return False
+    if _words_at(venue, VENUE_VERBS) or _words_at(venue, VENUE_NOT_NAMES):
+        return False  # run into the predicate, or into a person's name: the text does not mark where it ends
     if after.lstrip().startswith("ໄດ້"):
         words = venue.split()
         return not any(w.startswith(tuple(ORGANISATION_HEADS)) for w in words[1:])
     return True
 
 
+_FIELD = r"[^\s,.;()]+"
+_FIELDS = re.compile(rf",\s*(?P<fields>(?:{_FIELD}\s*,\s*)*{_FIELD})\s+ແລະ\s+(?P<last>{_FIELD})")
+_OFFICE_FIELD = re.compile(rf"(?:{_alt(OFFICE_HEADS)})\s*{_FIELD}$")
+_NOT_A_FIELD = (*OFFICE_HEADS, *ORGANISATION_HEADS, *HONORIFICS, *VENUE_VERBS, "ໂດຍ", "ມີ", "ເຊິ່ງ", "ຊຶ່ງ", "ເພື່ອ")
+
+
+def _office_fields_end(text: str, v_start: int, stop: int) -> int | None:
+    """Where an office's name that lists its fields ends: "ທີ່ຫ້ອງປະຊຸມພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ ແຂວງ"
+    runs past the comma to the last field after ແລະ (and a province glued to it). Only one-word fields: none a
+    name, an office, a place or a verb ("ທີ່ພະແນກການເງິນ, ທ່ານ ກ ແລະ …" and "…, ພະແນກແຜນການ ແລະ …" end the venue
+    at the comma)."""
+    if not _OFFICE_FIELD.search(text, v_start, stop):
+        return None
+    m = _FIELDS.match(text, stop)
+    if not m:
+        return None
+    fields = [f.strip() for f in m["fields"].split(",")] + [m["last"]]
+    if any(f.startswith(_NOT_A_FIELD) or any(v in f for v in VENUE_VERBS) for f in fields):
+        return None
+    # "… ແລະ ການລົງທຶນແຂວງອັດຕະປື": the last field may carry its province, no other field a place
+    last = _place_in(fields[-1], 0, len(fields[-1]))
+    if any(_place_in(f, 0, len(f)) for f in fields[:-1]) or (last and last[1][0] == 0):
+        return None
+    return m.end()
+
+
+def _follows_venue(text: str, venue_end: int, place_start: int) -> bool:
+    """A place after the venue is its city only right after it ("ໂຮງແຮມ X, ນະຄອນຫຼວງວຽງຈັນ"), with at most a
+    district between ("…, ເມືອງ ໄຊເສດຖາ, ນະຄອນຫຼວງວຽງຈັນ"); not a province in the name of the subject that
+    follows ("ທີ່ຫ້ອງປະຊຸມ ເມືອງ X, ພະແນກຍຸຕິທຳແຂວງ Y ໄດ້…": the department's province)."""
+    between = text[venue_end:place_start]
+    return re.fullmatch(rf"[\s,]*(?:\([^()]*\)[\s,]*)?(?:ເມືອງ\s*{_FIELD}[\s,]*)?", between) is not None
+
+
+def _scene(text: str) -> list[tuple[int, int]]:
+    """Sentences that set the meeting's scene: the text's first Lao sentence (its title or lead) and the one of
+    its first date (ວັນທີ …). A place named elsewhere ("ປະຊາຊົນທີ່ອາໃສຢູ່ … ຢູ່ແຂວງ X", where people live) is not
+    where the meeting was held."""
+    firsts = (re.search(f"[{LAO}]", text), re.search(_alt(w for w in DATE_MARKERS if not w.isascii()), text))
+    return [sentence_bounds(text, m.start()) for m in firsts if m]
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """:func:`lao_people.is_word`, with a number glued before counting as a word's end ("2022ທີ່ໂຮງແຮມ", which ICU
+    reads as one word)."""
+    if start > 0 and text[start - 1].isdigit():
+        return lao_people.is_word(text[start:], 0, end - start)
+    return lao_people.is_word(text, start, end)
+
+
+def _district_then(text: str, at: int, place_start: int) -> bool:
+    """The province right at ``at``, or after a district ("ຢູ່ເມືອງວັງວຽງ, ແຂວງວຽງຈັນ")."""
+    return re.fullmatch(rf"(?:ເມືອງ\s*{_FIELD}[\s,]*)?", text[at:place_start]) is not None
+
+
+_AT = "ຢູ່"
+
+
+def _lives_at(text: str, at: int) -> bool:
+    """Whether the locative at ``at`` follows a verb of living or staying (LIVES_AT_VERBS)."""
+    before = text[max(0, at - 20) : at].rstrip()
+    before = before.removesuffix(_AT).rstrip()  # "ອາໃສຢູ່ທີ່ …": the locative may be two words
+    return before.endswith(tuple(LIVES_AT_VERBS))  # not an ICU check: it cuts "ທີ່ພັກ|ເຊົາ" (lodging, then stop)
+
+
+def _held_before(text: str, pos: int) -> bool:
+    """Whether a verb of holding the meeting (HELD_VERBS) comes before ``pos`` in its sentence: its subject is
+    then before the venue, not after it."""
+    s_start, _end = sentence_bounds(text, pos)
+    return any(v in text[s_start:pos] for v in HELD_VERBS)
+
+
+def _lao_venue_stop(text: str, m: re.Match) -> int:
+    """Where the venue that starts at ``m`` ends (see :func:`_lao_venue`)."""
+    v_start = m.start("v")
+    stop = _venue_stop(text, v_start, v_start)
+    fields_end = _office_fields_end(text, v_start, stop)
+    if fields_end:
+        stop = _venue_stop(text, v_start, fields_end)
+    place = _place_in(text, v_start, stop)
+    if place and text[place[1][1] :].lstrip().startswith((*VENUE_VERBS, *VENUE_NOT_NAMES)):
+        return place[1][1]  # "ທີ່ສະໂມສອນເມືອງ Xແຂວງວຽງຈັນໄດ້ຈັດ…": the province ends it, the predicate follows
+    if _held_before(text, m.start()):  # "… ຈັດຂຶ້ນ … ຢູ່ທີ່ຫ້ອງການ Xດຳເນີນເປັນເວລາ 1 ວັນ": the first verb ends it
+        verbs = [v_start + i for i in _words_at(text[v_start:stop], VENUE_VERBS) if i > 0]
+        stop = min([stop, *verbs])
+    return stop
+
+
+def _words_at(run: str, words) -> list[int]:
+    """Where any of ``words`` stands in ``run`` as a word of its own (ICU)."""
+    return [
+        m.start()
+        for w in words
+        for m in re.finditer(re.escape(w), run)
+        if lao_people.is_word(run, m.start(), m.end())
+    ]
+
+
+def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
+    """The venue from ``m`` (a locative + a kind of place) up to the end of its clause, and the city or province
+    named inside it or right after it."""
+    v_start = m.start("v")
+    stop = _lao_venue_stop(text, m)
+    bracket = re.match(r"\s*\([^()\n]{1,20}\)", text[stop:])
+    if text[stop : stop + 1] == "(" or (bracket and text[stop] != ","):
+        stop += bracket.end() if bracket else 0
+    venue_end = len(text[v_start:stop].rstrip()) + v_start
+    city = _place_in(text, v_start, min(len(text), stop + 40))
+    if city and city[1][0] >= stop and not _follows_venue(text, stop, city[1][0]):
+        city = None
+    if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
+        venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
+        district = re.search(rf" ເມືອງ\s*{_FIELD}$", text[v_start:venue_end])
+        if district and len(text[v_start : v_start + district.start()]) > len(m["v"]):
+            # "ໂຮງຮຽນ ມສ X ເມືອງ Y ແຂວງ Z": the district is not the venue's (when more than its kind remains)
+            venue_end = v_start + district.start()
+    whole = re.match(rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end])
+    if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
+        venue_end = v_start + whole.end()
+        city = city if city and city[1][0] < venue_end else None
+    venue = text[v_start:venue_end]
+    unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
+    if not whole and (unended or not _venue_stated(venue, text[stop : stop + 4])):
+        return [], None  # no venue: a city is read only where ທີ່/ຢູ່ names it
+    if not city and venue in KNOWN_VENUES:
+        city = (KNOWN_VENUES[venue], (v_start, venue_end))
+    bare = len(venue) - len(_PROVINCE)
+    if not city and venue.endswith(_PROVINCE) and _is_word(venue, bare, len(venue)):
+        city = _the_province(text)
+    return [Fact("venue", venue, venue, v_start, venue_end)], city
+
+
+_PROVINCE = "ແຂວງ"
+
+
+def _the_province(text: str) -> tuple | None:
+    """The province a venue names by the bare word ແຂວງ ("ທີ່ຫ້ອງວ່າການແຂວງ", the province's own hall): the one
+    province the opening of the text names, when it names one only and not as where someone came from
+    ("ຄະນະຜູ້ແທນຈາກແຂວງ X", a visiting delegation: their province is not the host's)."""
+    head = text[:600]
+    named = {}
+    for key, (forms, _lo, _en) in PLACES.items():
+        for form in forms:
+            for m in _place_pattern(form).finditer(head):
+                named.setdefault(key, []).append(m)
+    if len(named) != 1:
+        return None
+    key, mentions = next(iter(named.items()))
+    if any(head[max(0, m.start() - 6) : m.start()].rstrip().endswith("ຈາກ") for m in mentions):
+        return None
+    return key, mentions[0].span()
+
+
+_HOLDS = re.compile(rf"\s*(?:ໄດ້\s*)?(?P<verb>{_alt(HOLDS)})")
+_ELSEWHERE = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?:{_alt(PLACE_HEADS)})")
+
+
+def _province_that_holds(text: str) -> tuple | None:
+    """The province that ends the subject of the first verb of holding in the opening of the text ("ເມືອງລອງ ແຂວງ X
+    ໄດ້ຈັດພິທີ …", "ຫ້ອງວ່າການແຂວງ X ໄດ້ຈັດກອງປະຊຸມ"): a local body holds its meetings at home. Not when that
+    sentence places the meeting elsewhere (ທີ່/ຢູ່ + a town, district, province or country the reader does not know,
+    unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ)."""
+    head = min(len(text), 600)
+    place = _place_in(text, 0, head)
+    while place and not _holds_after(text, place[1][1]):
+        place = _place_in(text, place[1][1], head)
+    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith("ຈາກ"):
+        return None
+    sentence = text[slice(*sentence_bounds(text, place[1][0]))]
+    for m in _ELSEWHERE.finditer(sentence):
+        if not any(r in sentence[m.end() : m.end() + 20] for r in VENUE_REFERENCE):
+            return None
+    return place
+
+
+def _holds_after(text: str, pos: int) -> bool:
+    verb = _HOLDS.match(text, pos)
+    return verb is not None and _is_word(text, verb.start("verb"), verb.end("verb"))
+
+
 def read_place(text: str, language: str) -> list[Fact]:
-    """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province
-    (inside or right after the venue, or ``ທີ່`` + a place of PLACES), in the opening of the text."""
+    """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province, in
+    the opening of the text: inside or right after the venue; the one province the text names, for a venue named
+    by the bare word ແຂວງ; ``ທີ່``/``ຢູ່`` (+ a district) + a place of PLACES in the sentences that set the scene;
+    or, with no venue, the province ending the subject of the verb of holding."""
     facts, city = [], None
     head = len(text) if language != "lo" else min(len(text), 600)
     if language == "lo":
@@ -80,51 +283,33 @@ def read_place(text: str, language: str) -> list[Fact]:
         )
         if strict and (not m or strict.start() < m.start()):
             m = strict
-    if m and language == "lo" and not lao_people.is_word(text, m.start(), m.start("v")):
+    if m and language == "lo" and not _is_word(text, m.start(), m.start("v")):
         m = next(  # "ຄະນະພະແນກ" is not "ນະ" (at) + a venue: the marker must be a word of its own
-            (
-                v
-                for v in venue_re.finditer(text, m.end(), head)
-                if lao_people.is_word(text, v.start(), v.start("v"))
-            ),
+            (v for v in venue_re.finditer(text, m.end(), head) if _is_word(text, v.start(), v.start("v"))),
             None,
         )
+    if m and language == "lo" and _lives_at(text, m.start()):
+        m = None  # "ແຮງງານທີ່ພັກເຊົາຢູ່ໂຮງແຮມ X": where someone stays, not where the meeting was
     if m and language == "lo":
-        v_start = m.start("v")
-        stop = min([i for i in (text.find(e, v_start) for e in VENUE_ENDS) if i != -1] + [v_start + 120])
-        bracket = re.match(r"\s*\([^()\n]{1,20}\)", text[stop:])
-        if text[stop : stop + 1] == "(" or (bracket and text[stop] != ","):
-            stop += bracket.end() if bracket else 0
-        venue_end = len(text[v_start:stop].rstrip())
-        venue_end += v_start
-        city = _place_in(text, v_start, min(len(text), stop + 40))
-        if city and v_start < city[1][0] < venue_end + 2 and text[city[1][0] - 1] in " ,":
-            venue_end = len(text[v_start : city[1][0]].rstrip(" ,")) + v_start  # "ໂຮງແຮມ X ນະຄອນຫຼວງວຽງຈັນ"
-        whole = re.match(
-            rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end]
-        )
-        if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
-            venue_end = v_start + whole.end()
-            city = city if city and city[1][0] < venue_end else None
-        venue = text[v_start:venue_end]
-        unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
-        if whole or (not unended and _venue_stated(venue, text[stop : stop + 4])):
-            facts.append(Fact("venue", venue, venue, v_start, venue_end))
-        else:
-            city = None  # no venue: a city is read only where ທີ່/ຢູ່ names it (below)
-        if not city and venue in KNOWN_VENUES:
-            city = (KNOWN_VENUES[venue], (v_start, venue_end))
+        venue, city = _lao_venue(text, m)
+        facts += venue
     elif m:
         facts.append(Fact("venue", m.group("v"), m.group("v"), m.start("v"), m.end("v")))
         city = _place_in(text, m.end(), m.end() + 40)
     if not city and language == "lo":
         at = re.compile(rf"(?:{_alt(VENUE_AT)})\s*").finditer(text, 0, head)
-        for a in at:
+        scene = _scene(text)
+        for a in (a for a in at if any(lo <= a.start() < hi for lo, hi in scene)):
             found = _place_in(text, a.end(), a.end() + 25)
             marker_end = a.start() + len(a.group().rstrip())
-            if found and found[1][0] == a.end() and lao_people.is_word(text, a.start(), marker_end):
+            if _lives_at(text, a.start()):
+                continue  # "ປະຊາຊົນທີ່ອາໃສຢູ່ແຂວງ X": where people live
+            if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break
+    if not city and language == "lo" and not any(f.field == "venue" for f in facts):
+        # a venue read without its city may be anywhere ("ຢູ່ທີ່ກະຊວງ X", "ຫ້ອງປະຊຸມ ເມືອງ X"): not from the subject
+        city = _province_that_holds(text)
     if city:
         _forms, lo, en = PLACES[city[0]]
         facts.append(Fact("city", {"lo": lo, "en": en}, lo if language == "lo" else en, *city[1]))
