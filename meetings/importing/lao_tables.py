@@ -172,6 +172,15 @@ HONORIFICS = {
     "ພັອ": "Pol. Col.",
     "ພັທ": "Pol. Lt. Col.",
     "ພັຕ": "Pol. Maj.",
+    # the same abbreviations written with a dot, and a spelling met in a real text (ພຈົວ)
+    "ພົ.ອ": "Pol. Gen.",
+    "ພົ.ທ": "Pol. Lt. Gen.",
+    "ພົ.ຕ": "Pol. Maj. Gen.",
+    "ພົ.ຈວ": "Pol. Brig. Gen.",
+    "ພຈົວ": "Pol. Brig. Gen.",
+    "ພັ.ອ": "Pol. Col.",
+    "ພັ.ທ": "Pol. Lt. Col.",
+    "ພັ.ຕ": "Pol. Maj.",
     # army ranks
     "ພົນເອກ": "Gen.",
     "ພົນໂທ": "Lt. Gen.",
@@ -280,9 +289,16 @@ COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "
 CHAIR_BEFORE = [
     "ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ", "ເປັນປະທານກອງປະຊຸມໂດຍ",
     "ເປັນປະທານກິດຕິມະສັກຂອງ",  # an honorary chair chairs
+    "ການປະທານຂອງ", "ການປະທານກອງປະຊຸມຂອງ",  # "ໂດຍການປະທານຂອງ ທ່ານ …" (chaired by), ເປັນ left out
 ]  # fmt: skip
 PRESENTER_BEFORE = ["ລາຍງານຈາກ", "ນຳສະເໜີໂດຍ"]
-CO_CHAIR_BEFORE = ["ປະທານຮ່ວມ", "ປະທານຮ່ວມຂອງ", "ປະທານຮ່ວມກອງປະຊຸມຂອງ", "ເປັນປະທານຮ່ວມໂດຍ"]
+CO_CHAIR_BEFORE = [
+    "ປະທານຮ່ວມ",
+    "ປະທານຮ່ວມຂອງ",
+    "ປະທານຮ່ວມກອງປະຊຸມຂອງ",
+    "ເປັນປະທານຮ່ວມໂດຍ",
+    "ເປັນປະທ່ານຮ່ວມ",
+]  # ປະທ່ານ: met
 # The verb of a person named as the subject: the first verb after their name and position decides.
 OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]
 # The passive: "opened by" + the name ("ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ …").
@@ -291,6 +307,19 @@ CLOSED = ["ໄດ້ກ່າວປິດ", "ກ່າວປິດ"]
 VERB_START = ["ໄດ້", "ກ່າວ", "ເປັນປະທານ"]
 # Between two people of one list of chairs ("… ແລະ ທ່ານ …"): the list stops at these.
 LIST_STOPS = ["ມີ", "ເຂົ້າຮ່ວມ", "ໂດຍ", "ພ້ອມ", ";", "."]
+# Vietnamese family names as Lao texts write them (Nguyễn, Trần, Phạm, Hoàng, Phan, Vũ, Võ, Bùi, Đỗ, Hồ, Ngô, Dương,
+# Mai). A Vietnamese name is often written as one word (ທ່ານ ຫງວຽນທິກີມເງິນ, ທ່ານ ເຈີ່ນຟູ໋ຕຽວ): one word after an
+# honorific that begins with one of these is a whole name. Not Đặng (ດັ່ງ also begins ດັ່ງກ່າວ, "the said") nor Lê
+# (ເລ begins ເລຂາ), which begin Lao words.
+VIETNAMESE_FAMILY_NAMES = [
+    "ຫງວຽນ", "ເຈີ່ນ", "ເຈິ່ນ", "ຝ່າມ", "ຮວ່າງ", "ຝານ", "ຫວູ", "ຫວໍ", "ບຸ່ຍ", "ໂດ໋", "ໂຮ່", "ໂງ", "ເຢືອງ", "ເຢື່ອງ", "ມາຍ",
+]  # fmt: skip
+# Titles written glued to the surname before them ("ທ່ານສົມບູນ ເຮືອງວົງສາຮອງເຈົ້າແຂວງ"): a name's last word is cut
+# before one of these at an ICU word boundary when a whole job title follows. Short words that also end names
+# (ຄູ, ນັກ) are not cut off.
+GLUED_TITLES = ["ຮອງ", "ຫົວໜ້າ", "ປະທານ", "ກຳມະການ", "ເລຂາ", "ລັດຖະມົນຕີ", "ເຈົ້າແຂວງ", "ເຈົ້າເມືອງ", "ຄະນະ", "ອະທິບໍດີ"]  # fmt: skip
+# Words that may follow a two-word name and are not a third word of it, although a title follows them.
+NOT_NAME_WORDS = ["ອະດີດ", "ໃນນາມ", "ພ້ອມ", "ຕາງໜ້າ", "ຜູ້", "ຈາກ", "ຊຶ່ງ", "ເຊິ່ງ", "ທັງ", "ແລະ", "ຫຼື", "ຮັກສາການ", "ປະຈຳ"]  # fmt: skip
 
 # Spellings of countries met in real texts, besides the Country records' own names (ISO code -> spellings).
 COUNTRY_SPELLINGS = {
