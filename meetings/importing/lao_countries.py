@@ -14,7 +14,10 @@ from meetings.importing.lao_tables import (
     HOST_BEFORE,
     KIND_WORDS,
     MONTHS,
+    NAME_ENDS,
+    TRAINING_HELD,
     VENUE_VERBS,
+    YEARLY,
 )
 
 
@@ -123,26 +126,45 @@ def _heads_name(before: str) -> bool:
     return re.fullmatch(r"\s*(?:[^\s,.;]{1,12}\s*(?:,|ແລະ)\s*)*", before) is not None
 
 
-def read_kind(text: str, facts: list):
-    """The kind of meeting from the words of its name (ກອງປະຊຸມ + ປຶກສາຫາລື, ຝຶກອົບຮົມ, …), or international when
-    a foreign country hosts it or several countries take part."""
+def _yearly(text: str, start: int) -> bool:
+    """Whether the name that starts at ``start`` says it covers a year (YEARLY: ປະຈຳປີ, ໃນໄລຍະ 1 ປີຜ່ານມາ, …): the
+    name runs to the clause that holds it (NAME_ENDS: ໄດ້, ຈັດຂຶ້ນ, ໂດຍ, …), at most 250 characters."""
+    name = text[start : start + 250]
+    cut = min([i for i in (name.find(w) for w in NAME_ENDS) if i != -1] + [len(name)])
+    return re.search(YEARLY, name[:cut].translate(LAO_DIGITS)) is not None
+
+
+def _named_kind(text: str):
+    """(kind, start, end) from the words that head the name of the first meeting (ກອງປະຊຸມ + ປຶກສາຫາລື,
+    ຝຶກອົບຮົມ, …; ພິທີ + ສະຫຼຸບ, a summing-up ceremony, for the annual review only), or a training course held
+    (TRAINING_HELD: "ໄດ້ຈັດຊຸດຝຶກອົບຮົມ")."""
     best = None
-    for m in re.finditer("ກອງປະຊຸມ", text[:400]):
+    for m in re.finditer("ກອງປະຊຸມ|ພິທີ", text[:400]):
         window = re.match(r"[^.;\n]{0,30}", text[m.end() :]).group()
         for kind, words in KIND_WORDS.items():
+            if m.group() == "ພິທີ" and kind != "annual_review":
+                continue
             for word in words:
                 pos = window.find(word)
                 if (
                     pos == -1
                     or not _heads_name(window[:pos])
-                    or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120])
+                    or (kind == "annual_review" and not _yearly(text, m.end()))
                 ):
                     continue
                 start = m.end() + pos
                 if best is None or start < best[1]:
                     best = (kind, start, start + len(word))
         if best:
-            break
+            return best
+    held = re.search(_alt(TRAINING_HELD), text[:400])
+    return ("training", held.start(), held.end()) if held else None
+
+
+def read_kind(text: str, facts: list):
+    """The kind of meeting from the words of its name (:func:`_named_kind`), or international when a foreign
+    country hosts it or several countries take part."""
+    best = _named_kind(text)
     host = next((f for f in facts if f.field == "host_country"), None)
     countries = [f for f in facts if f.field == "country"]
     if host and host.value["code"] != "LA":  # held abroad: international, whatever its name says

@@ -341,8 +341,17 @@ HOST_AFTER = ["ເປັນເຈົ້າພາບ"]
 # Kinds of meeting, from the words right after ກອງປະຊຸມ in the meeting's name (Meeting.Kind values).
 KIND_WORDS = {
     "consultation": ["ປຶກສາຫາລື", "ປືກສາຫາລື", "ທາບທາມ"],
-    "training": ["ຝຶກອົບຮົມ"],
+    "training": ["ຝຶກອົບຮົມ", "ເຝຶກອົບຮົມ"],
     "steering_committee": ["ຄະນະກຳມະການຊີ້ນຳ", "ຄະນະຮັບຜິດຊອບຊີ້ນຳ"],
     "coordination": ["ປະສານງານ"],
     "annual_review": ["ສະຫຼຸບ", "ສະຫຼູບ"],
 }
+# The annual review: a summing-up (ສະຫຼຸບ) whose name says it covers a year ("ປະຈຳປີ 2023", "ປະຈຳສົກປີ",
+# "ໃນໄລຍະ 1 ປີຜ່ານມາ"); the name ends where its clause does (NAME_ENDS). A regular expression (digits as 0-9).
+YEARLY = r"ປະຈຳປີ|ປະຈຳສົກປີ|ໄລຍະ\s*(?:1|ໜຶ່ງ)\s*ປີ"
+NAME_ENDS = ["ໄດ້", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໂດຍ", ". ", "\n", "ໃນວັນທີ"]
+# A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ"): the kind, when
+# no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come right before it.
+TRAINING_HELD = [
+    f"{verb}{course}" for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ") for course in ("ຊຸດຝຶກອົບຮົມ", "ຊຸດເຝຶກອົບຮົມ")
+]
