@@ -10,6 +10,7 @@ from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     COUNTRIES_SENTENCE,
+    COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
     KIND_WORDS,
@@ -19,6 +20,7 @@ from meetings.importing.lao_tables import (
     VENUE_VERBS,
     YEARLY,
 )
+from meetings.rules.text import normalise_text
 
 
 def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:
@@ -36,27 +38,57 @@ def _country_fact(field_name: str, entry: dict, start: int, end: int, text: str)
 
 
 _LAO_MONTH = _alt(name for names in MONTHS.values() for name in names if not name.isascii())
-# The scene-setting adjunct of a news text's first sentence: the date, then where (ທີ່/ຢູ່ + a place of at most
-# two words + ປະເທດ + the country, ending the phrase): "ໃນວັນທີ 26 ຕຸລານີ້ ທີ່ ກົວລາລຳເປີ ປະເທດມາເລເຊຍ,".
-_DATE_THEN_PLACE = re.compile(
-    rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*,?\s*"
-    rf"(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*"
+# The scene-setting adjunct of a news text's first sentence: the date ("ຜ່ານມາ", past, may follow it), then where
+# (ທີ່/ຢູ່ + a place of at most two words + ປະເທດ + the country, ending the phrase): "ໃນວັນທີ 26 ຕຸລານີ້ ທີ່
+# ກົວລາລຳເປີ ປະເທດມາເລເຊຍ,"; or a capital (COUNTRY_CAPITALS): "ໃນວັນທີ 11 ມັງກອນ 2018, ທີ່ ນະຄອນຫຼວງພະນົມເປັນ".
+_DATE = (
+    rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*"
+    rf"(?:(?:ທີ່)?\s*ຜ່ານມາ)?\s*,?\s*(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)"
+)
+_DATE_THEN_PLACE = re.compile(rf"{_DATE}(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*")
+_DATE_THEN_CAPITAL = re.compile(rf"{_DATE}(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ)?\s*")
+# The same adjunct the other way round, the place right before the text's first date: "ທີ່ເມືອງເມວເບີນປະເທດ
+# ອົດສະຕຣາລີ ໃນລະຫວ່າງວັນທີ 11-13 ພະຈິກ 2025" (a city, ເມືອງ/ນະຄອນ + one word, then ປະເທດ + the country).
+_PLACE_THEN_DATE = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)[^\s,.;:()\n]+?\s*,?\s*ປະເທດ\s*")
+_THEN_DATE = re.compile(r"\s*,?\s*(?:ໃນ)?\s*(?:ລະຫວ່າງ)?\s*ວັນທີ")
+_CAPITALS = sorted(
+    ((normalise_text(n), code) for code, names in COUNTRY_CAPITALS.items() for n in names),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
 )
 
 
-def _host_after_the_date(text: str, known) -> tuple | None:
-    """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE); the
-    country must end the phrase (a comma, a full stop or the line's end follows)."""
+def _capital_at(text: str, pos: int, known) -> tuple[dict, int] | None:
+    """The country whose capital (COUNTRY_CAPITALS) is named at pos, ending at a word boundary."""
+    for name, code in _CAPITALS:
+        end = pos + len(name)
+        if text.startswith(name, pos) and lao_people.is_word(text, pos, end):
+            entry = next((e for e in known.countries if e["code"] == code), None)
+            return (entry, end) if entry else None
+    return None
+
+
+def _host_by_the_date(text: str, known) -> tuple | None:
+    """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE,
+    _DATE_THEN_CAPITAL, _PLACE_THEN_DATE); a country after ປະເທດ must end the phrase (a comma, a full stop or
+    the line's end follows, or the date)."""
     digits = text.translate(LAO_DIGITS)
-    m = _DATE_THEN_PLACE.search(digits)
-    if not m or re.search("ວັນທີ", digits[: m.start()]):
-        return None  # only the first date of the text sets the scene
-    place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
-    if any(verb in place for verb in VENUE_VERBS):
-        return None  # "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ": the place has run into a predicate
-    at = _country_at(text, m.end(), known)
-    if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):
+    first = digits.find("ວັນທີ")
+    if first == -1:
+        return None
+    m = _DATE_THEN_PLACE.match(digits, first)
+    if m:
+        place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
+        at = None if any(verb in place for verb in VENUE_VERBS) else _country_at(text, m.end(), known)
+        if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):  # not "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ"
+            return (at[0], m.end(), at[1])
+    m = _DATE_THEN_CAPITAL.match(digits, first)
+    if m and (at := _capital_at(text, m.end(), known)):
         return (at[0], m.end(), at[1])
+    for m in _PLACE_THEN_DATE.finditer(digits[:first]):
+        at = _country_at(text, m.end(), known)
+        if at and (then := _THEN_DATE.match(digits, at[1])) and then.end() == first + len("ວັນທີ"):
+            return (at[0], m.end(), at[1])
     return None
 
 
@@ -97,7 +129,7 @@ def read_countries(text: str, known) -> list:
         if host:
             break
     if not host:
-        host = _host_after_the_date(text, known)
+        host = _host_by_the_date(text, known)
     if not host:
         for m in re.finditer(_alt(HOST_BEFORE), text):
             clause_end = min(

@@ -323,7 +323,7 @@ NOT_NAME_WORDS = ["ອະດີດ", "ໃນນາມ", "ພ້ອມ", "ຕາ�
 
 # Spellings of countries met in real texts, besides the Country records' own names (ISO code -> spellings).
 COUNTRY_SPELLINGS = {
-    "BN": ["ບຣູໄນ"],
+    "BN": ["ບຣູໄນ", "ບຣູໄນ ດາລູຊາລາມ", "ບຣູໄນດາລູຊາລາມ"],
     "ID": ["ອີນໂດເນເຊຍ"],
     "LA": ["ລາວ", "ສ ປປ ລາວ"],
     "PH": ["ຟີລິບປີນ"],
@@ -331,6 +331,27 @@ COUNTRY_SPELLINGS = {
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
     "CN": ["ສປ ຈີນ"],
     "AU": ["ອົດສະຕາລີ"],
+}
+# Capitals, as Lao texts write them, after the scene-setting date ("ວັນທີ 20 ສິງຫາ, ທີ່ຮ່າໂນ້ຍ,"): the host country.
+# Not Vientiane: a meeting in Laos has no host country to read.
+COUNTRY_CAPITALS = {
+    "KH": ["ພະນົມເປັນ", "ພະນົມເປັ້ນ"],
+    "VN": ["ຮ່າໂນ້ຍ", "ຮານອຍ"],
+    "TH": ["ບາງກອກ", "ກຸງເທບ"],
+    "CN": ["ປັກກິ່ງ"],
+    "JP": ["ໂຕກຽວ"],
+    "MY": ["ກົວລາລຳເປີ"],
+    "ID": ["ຈາກາຕາ", "ຢາກາຕາ"],
+    "PH": ["ມະນີລາ", "ມານີລາ"],
+    "MM": ["ເນປີດໍ", "ເນປິດໍ"],
+    "KR": ["ໂຊລ"],
+    "US": ["ວໍຊິງຕັນ"],
+    "FR": ["ປາຣີ"],
+    "GB": ["ລອນດອນ"],
+    "RU": ["ມົສກູ", "ມອດສະກູ"],
+    "IN": ["ນິວເດລີ"],
+    "DE": ["ເບີລິນ"],
+    "AU": ["ແຄນເບີຣາ", "ການເບີຣາ"],
 }
 # A list of countries is of those taking part only in a sentence that says so (delegates, representatives,
 # attending); "ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ເກົາຫຼີ" lists where workers went, not who met.
