@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from meetings.importing import lao_people
+from meetings.importing import lao_people, lao_sides
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
@@ -145,6 +145,14 @@ def read_countries(text: str, known) -> list:
             if named:
                 host = named[-1]
                 break
+    listed = {f.value["code"] for f in facts}
+    if (
+        host and listed and host[0]["code"] not in listed
+    ):  # the host of a meeting of many countries takes part
+        facts.append(_country_fact("country", host[0], host[1], host[2], text))
+    if not listed:
+        for entry, start, end in lao_sides.read_sides(text, known, _country_at):
+            facts.append(_country_fact("country", entry, start, end, text))
     if host:
         facts.append(_country_fact("host_country", host[0], host[1], host[2], text))
     return facts

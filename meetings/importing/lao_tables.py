@@ -330,6 +330,7 @@ COUNTRY_SPELLINGS = {
     "SG": ["ສີງກະໂປ"],
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
     "CN": ["ສປ ຈີນ"],
+    "US": ["ສ.ອາເມລິກາ", "ສ. ອາເມລິກາ", "ສະຫະລັດ ອາເມລິກາ"],
     "AU": ["ອົດສະຕາລີ"],
 }
 # Capitals, as Lao texts write them, after the scene-setting date ("ວັນທີ 20 ສິງຫາ, ທີ່ຮ່າໂນ້ຍ,"): the host country.
@@ -353,6 +354,8 @@ COUNTRY_CAPITALS = {
     "DE": ["ເບີລິນ"],
     "AU": ["ແຄນເບີຣາ", "ການເບີຣາ"],
 }
+# The forms of state written before a country's name ("ສສ. ຫວຽດນາມ", "ລາຊະອານາຈັກກຳປູເຈຍ").
+STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ລາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
 # A list of countries is of those taking part only in a sentence that says so (delegates, representatives,
 # attending); "ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ເກົາຫຼີ" lists where workers went, not who met.
 COUNTRIES_SENTENCE = ["ເຂົ້າຮ່ວມ", "ຜູ້ຕາງໜ້າ", "ຕາງໜ້າ", "ຜູ້ແທນ"]
