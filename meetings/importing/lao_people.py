@@ -52,6 +52,7 @@ _FRONTED_SPEECH = re.compile(r"[,.;\n]\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<
 _CHAIR_SUBJECT = re.compile(
     r"(?:^|[,.;\n])\s*ປະທານກອງປະຊຸມ(?:ໃຫຍ່)?\s*(?:ກໍ່|ກໍ)?\s*(?:ໄດ້)?\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)", re.M
 )
+_CLAUSE_WORDS = {*NOT_NAME_START, *POSITION_STOPS, "ຍັງ", "ຈະ", "ກໍ", "ກໍ່", "ໃຫ້", "ຢູ່", "ໄປ", "ມາ", "ກັບ"}
 ROLE_RANK = {"co_chair": 4, "chair": 3, "head_of_delegation": 2, "presenter": 1, "participant": 0}
 
 
@@ -157,6 +158,18 @@ def _glued_title(word: str) -> int | None:
     return None
 
 
+def _vietnamese_name(word: str) -> bool:
+    """Whether a word is a Vietnamese name written as one word: a family name (VIETNAMESE_FAMILY_NAMES) that ends
+    its syllable (no vowel or tone mark follows: "ມາຍັງ…", came to, is not Mai), then no Lao word of a clause
+    (ICU segments: "ຫງວຽນ…ຍັງໄດ້…" is a sentence)."""
+    family = next((f for f in _VIETNAMESE if word.startswith(f)), None)
+    if not family or re.match(r"[\u0eb1-\u0ebc\u0ec8-\u0ecd]", word[len(family) :]):
+        return False
+    bounds = sorted(word_boundaries(word))
+    segments = {word[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
+    return not segments & _CLAUSE_WORDS
+
+
 def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
     """Where the name that starts at token j ends, and how many tokens it takes; None when no name starts there.
 
@@ -169,7 +182,7 @@ def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
     bare = first.rstrip(_PUNCT)
     after = tokens[j + 1][2] if j + 1 < len(tokens) else ""
     if (
-        bare.startswith(_VIETNAMESE)
+        _vietnamese_name(bare)
         and re.fullmatch(rf"[{_LAO}]{{6,24}}", bare)
         and (bare != first or not after or after.startswith(_CLAUSE_STARTS))
     ):
