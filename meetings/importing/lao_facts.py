@@ -307,8 +307,10 @@ def _read_people(text: str, language: str, known: Known) -> list[Fact]:
         else:
             value.update(
                 person=None,
-                name_lo=name if language == "lo" else "",
-                name_en=name_en if name_en else ("" if language == "lo" else name),
+                name_lo=name
+                if language == "lo" and not name.isascii()
+                else "",  # "ທ່ານ ນາງ Battsetseg Batmunkh"
+                name_en=name_en or ("" if language == "lo" and not name.isascii() else name),
                 position=lao_people.position_after(text, person["end"]) if language == "lo" else "",
             )
         by_key[key] = value

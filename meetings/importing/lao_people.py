@@ -49,10 +49,15 @@ _CLAUSE_STARTS = (*_POSITION_STARTS, *VERB_START, *NOT_NAME_START, "(", "-")
 # A speech named before its speaker, as a clause of its own: ", ກ່າວຄຳເຫັນປິດກອງປະຊຸມ, ທ່ານ X …" (a comma before it:
 # "ທ່ານ A ກ່າວເປີດກອງປະຊຸມ, ທ່ານ B …" is said of A, who is its subject).
 _FRONTED_SPEECH = re.compile(r"[,.;\n]\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)ກອງປະຊຸມ(?:ໃຫຍ່)?\s*,\s*$")
+# A role, then ມີ (there were) right before the people who hold it: "ເຂົ້າຮ່ວມ ແລະ ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມສຳມະນາ ມີ
+# ທ່ານ A …; ທ່ານ B …" (those co-chairing were A, B, …); the list may be joined by semicolons.
+_ROLE_THERE_WERE = re.compile(r"ເປັນປະທານ(?P<co>ຮ່ວມ)?\s*(?:(?:ທີ່|ໃນ)\s*)?(?:ກອງປະຊຸມ[^\s,.;]*)?\s*ມີ\s*$")
 _CHAIR_SUBJECT = re.compile(
     r"(?:^|[,.;\n])\s*ປະທານກອງປະຊຸມ(?:ໃຫຍ່)?\s*(?:ກໍ່|ກໍ)?\s*(?:ໄດ້)?\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)", re.M
 )
-_CLAUSE_WORDS = {*NOT_NAME_START, *POSITION_STOPS, "ຍັງ", "ຈະ", "ກໍ", "ກໍ່", "ໃຫ້", "ຢູ່", "ໄປ", "ມາ", "ກັບ"}
+_LATIN_WORD = r"[A-Z][A-Za-z'-]{1,20}"
+# Lao words of a clause that no Vietnamese name's syllable is spelt as (ທັງ, ມີ may be: Thắng, Mỹ)
+_CLAUSE_WORDS = {"ໄດ້", "ກ່າວ", "ເປັນ", "ຍັງ", "ຈະ", "ກໍ", "ກໍ່", "ໃຫ້", "ຢູ່", "ໄປ", "ມາ", "ກັບ", "ແລະ", "ຂອງ", "ທີ່", "ໂດຍ", "ເຊິ່ງ", "ຊຶ່ງ", "ພ້ອມ"}  # fmt: skip
 ROLE_RANK = {"co_chair": 4, "chair": 3, "head_of_delegation": 2, "presenter": 1, "participant": 0}
 
 
@@ -173,7 +178,7 @@ def _vietnamese_name(word: str) -> bool:
 def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
     """Where the name that starts at token j ends, and how many tokens it takes; None when no name starts there.
 
-    A name is two words; a Vietnamese name may be one word (VIETNAMESE_FAMILY_NAMES) when a clause or a title
+    A name is two words (Lao, or Latin letters); a Vietnamese name may be one word (VIETNAMESE_FAMILY_NAMES) when a clause or a title
     follows it; a title glued to the last word is cut off (GLUED_TITLES); a third word belongs to the name when the
     name runs on to a job title only through it ("ທ່ານ ໂອ ລົດ ສີສູນທອນ ກຳມະການພັກເມືອງ")."""
     if j >= len(tokens):
@@ -187,7 +192,18 @@ def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
         and (bare != first or not after or after.startswith(_CLAUSE_STARTS))
     ):
         return tokens[j][0] + len(bare), 1
-    if j + 1 >= len(tokens) or bare != first or not _name_word(bare):
+    if j + 1 >= len(tokens) or bare != first:
+        return None
+    latin = tokens[j + 1][2].rstrip(_PUNCT)
+    if (
+        re.fullmatch(_LATIN_WORD, bare)
+        and re.fullmatch(_LATIN_WORD, latin)
+        and re.search("[a-z]", bare + latin)
+    ):
+        return tokens[j + 1][0] + len(
+            latin
+        ), 2  # a foreign name in Latin letters: "ທ່ານ ນາງ Battsetseg Batmunkh"
+    if not _name_word(bare):
         return None
     second = tokens[j + 1]
     last = second[2].rstrip(_PUNCT)
@@ -254,8 +270,10 @@ def _ends_with(before: str, phrases) -> bool:
     return any(compact.endswith(_compact(normalise_text(p))) for p in phrases)
 
 
-def _in_list(gap: str) -> bool:
-    """Whether the text between two people joins them in one list (``…, ທ່ານ …`` or ``… ແລະ ທ່ານ …``)."""
+def _in_list(gap: str, semicolons: bool = False) -> bool:
+    """Whether the text between two people joins them in one list (``…, ທ່ານ …`` or ``… ແລະ ທ່ານ …``; with
+    ``semicolons``, a list that a role + ມີ introduces, also ``…; ທ່ານ …``)."""
+    gap = gap.replace(";", ",") if semicolons else gap
     if len(gap) > 220 or "\n" in gap or ". " in gap:
         return False
     if any(stop in gap for stop in LIST_STOPS if len(stop) == 1):
@@ -314,7 +332,12 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
         before = text[max(0, person["start"] - 60) : person["start"]]
         person.update(role="participant", opened=False, closed=False)
         person["co_named"] = _ends_with(before, CO_CHAIR_BEFORE)  # "ປະທານຮ່ວມຂອງ ທ່ານ …": co-chairs by name
-        if person["co_named"]:
+        there_were = _ROLE_THERE_WERE.search(before)  # "ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມ ມີ ທ່ານ A …; ທ່ານ B …"
+        if there_were:
+            person["co_named"] = there_were["co"] is not None
+            person["role"], chain = ("co_chair" if person["co_named"] else "chair"), [person]
+            person["semicolons"] = True
+        elif person["co_named"]:
             person["role"], chain = "co_chair", [person]
         elif _ends_with(before, CHAIR_BEFORE):
             person["role"], chain = "chair", [person]
@@ -322,7 +345,7 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
             person["role"], chain = "presenter", []
         elif (
             chain
-            and _in_list(text[chain[-1]["end"] : person["start"]])
+            and _in_list(text[chain[-1]["end"] : person["start"]], chain[0].get("semicolons", False))
             and not any(_compact(m["name"]) == _compact(person["name"]) for m in chain)  # named again
         ):
             chain.append(person)

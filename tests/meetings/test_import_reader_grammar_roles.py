@@ -12,7 +12,7 @@ def read(text):
 
 
 def people(reading):
-    return {f.value["name_lo"]: f.value for f in reading.facts if f.field == "person"}
+    return {f.value["name_lo"] or f.value["name_en"]: f.value for f in reading.facts if f.field == "person"}
 
 
 def countries(reading):
@@ -199,3 +199,25 @@ def test_a_sentence_that_begins_like_a_vietnamese_family_name_is_no_name():
     # ມາຍັງ (came to) begins with the letters of Mai; ຫງວຽນ followed by Lao verbs is a clause
     assert people(read("ທ່ານ ມາຍັງສະຖານທີ່ ແລະ ໄດ້ກ່າວເປີດ.")) == {}
     assert people(read("ທ່ານ ຫງວຽນຍັງມາ, ກອງປະຊຸມສຳເລັດ.")) == {}
+
+
+def test_a_role_then_there_were_introduces_those_who_hold_it():
+    text = (
+        "ເຂົ້າຮ່ວມ ແລະ ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມສຳມະນາ ມີທ່ານ ເຈິ່ນວັນທັງ ປະທານສະພາແຫ່ງຊາດ; "
+        "ທ່ານ ບຸນມີ ພົມມະຈັນ ຮອງນາຍົກລັດຖະມົນຕີ ແລະ ທ່ານ ສີສະຫວາດ ແກ້ວບຸນພັນ ລັດຖະມົນຕີ."
+    )
+    assert set(read_roles(text).values()) == {"co_chair"} and len(read_roles(text)) == 3
+    # those attending, listed after ມີ, hold no role; a chair's list does not go on across a semicolon
+    attending = "ເຂົ້າຮ່ວມກອງປະຊຸມ ມີທ່ານ ບຸນມີ ພົມມະຈັນ ເຈົ້າແຂວງ; ທ່ານ ສີສະຫວາດ ແກ້ວບຸນພັນ ຮອງເຈົ້າແຂວງ."
+    assert set(read_roles(attending).values()) == {"participant"}
+    chaired = "ໂດຍການເປັນປະທານຂອງ ທ່ານ ບຸນມີ ພົມມະຈັນ ເຈົ້າແຂວງ; ທ່ານ ສີສະຫວາດ ແກ້ວບຸນພັນ ຮອງເຈົ້າແຂວງ ໄດ້ລາຍງານ."
+    assert read_roles(chaired)["ບຸນມີ ພົມມະຈັນ"] == "chair"
+    assert read_roles(chaired)["ສີສະຫວາດ ແກ້ວບຸນພັນ"] != "co_chair"
+
+
+def test_a_foreign_name_in_latin_letters_after_a_lao_honorific():
+    named = people(read("ໂດຍການເປັນປະທານຮ່ວມຂອງ ທ່ານ ນາງ Jane Batmunkh ລັດຖະມົນຕີ ມົງໂກລີ."))
+    assert named["Jane Batmunkh"]["role"] == "co_chair" and named["Jane Batmunkh"]["name_lo"] == ""
+    # acronyms and abbreviations are no names
+    assert people(read("ທ່ານ ILO UNICEF ໄດ້ກ່າວ.")) == {}
+    assert people(read("ທ່ານ Dr. Somphone ໄດ້ກ່າວ.")) == {}
