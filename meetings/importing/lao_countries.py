@@ -13,6 +13,7 @@ from meetings.importing.lao_tables import (
     COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
+    INTERNATIONAL_WORDS,
     KIND_WORDS,
     MONTHS,
     NAME_ENDS,
@@ -197,17 +198,33 @@ def _named_kind(text: str):
                     best = (kind, start, start + len(word))
         if best:
             return best
-    held = re.search(_alt(TRAINING_HELD), text[:400])
-    return ("training", held.start(), held.end()) if held else None
+    held = re.search(_alt(TRAINING_HELD), text[:400])  # the text's first event: no ກອງປະຊຸມ before it
+    return ("training", held.start(), held.end()) if held and "ກອງປະຊຸມ" not in text[: held.start()] else None
 
 
-def read_kind(text: str, facts: list):
+def _with_others(text: str, code: str, known) -> bool:
+    """Whether the text says others than the host country take part: another recorded country named as a word of
+    its own, or a word of international meetings (INTERNATIONAL_WORDS: ອາຊຽນ, ສາກົນ, ຄະນະຜູ້ແທນ, ບັນດາປະເທດ, …)."""
+    if any(word in text for word in INTERNATIONAL_WORDS):
+        return True
+    return any(
+        lao_people.is_word(text, m.start(), m.end())
+        for entry in known.countries
+        if entry["code"] != code
+        for name in entry["names"]
+        for m in re.finditer(re.escape(name), text)
+    )
+
+
+def read_kind(text: str, facts: list, known):
     """The kind of meeting from the words of its name (:func:`_named_kind`), or international when a foreign
     country hosts it or several countries take part."""
     best = _named_kind(text)
     host = next((f for f in facts if f.field == "host_country"), None)
     countries = [f for f in facts if f.field == "country"]
-    if host and host.value["code"] != "LA":  # held abroad: international, whatever its name says
+    if host and host.value["code"] != "LA" and _with_others(text, host.value["code"], known):
+        # held abroad with others: international, whatever its name says; a country's own meeting reported from
+        # abroad ("ກອງປະຊຸມໃຫຍ່ຂອງພັກກອມມູນິດຫວຽດນາມ …", naming no one else) is no international meeting
         return Fact("kind", "international", "international", host.start, host.end)
     if len(countries) >= 2:
         return Fact("kind", "international", "international", countries[0].start, countries[-1].end)

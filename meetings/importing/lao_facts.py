@@ -401,7 +401,7 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     facts += _read_organisations(text, known)
     if language == "lo":
         facts += lao_countries.read_countries(text, known)
-        kind = lao_countries.read_kind(text, facts)
+        kind = lao_countries.read_kind(text, facts, known)
         if kind:
             facts.append(kind)
     return Reading(text=text, language=language, facts=facts)

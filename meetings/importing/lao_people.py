@@ -158,7 +158,8 @@ def _glued_title(word: str) -> int | None:
     for cut in sorted(word_boundaries(word)):
         rest = word[cut:]
         title = next((t for t in _GLUED_TITLES if rest.startswith(t)), None)
-        if cut >= 3 and title and len(rest) >= len(title) + 3 and is_position(rest):
+        deputy = title == "ຮອງ" and not modern_spelling(rest[len(title) :]).startswith(_POSITION_STARTS)
+        if cut >= 3 and title and not deputy and len(rest) >= len(title) + 3 and is_position(rest):
             return cut
     return None
 
@@ -332,7 +333,11 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
         before = text[max(0, person["start"] - 60) : person["start"]]
         person.update(role="participant", opened=False, closed=False)
         person["co_named"] = _ends_with(before, CO_CHAIR_BEFORE)  # "ປະທານຮ່ວມຂອງ ທ່ານ …": co-chairs by name
-        there_were = _ROLE_THERE_WERE.search(before)  # "ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມ ມີ ທ່ານ A …; ທ່ານ B …"
+        # "ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມ ມີ ທ່ານ A …; ທ່ານ B …", the role opening its clause: not "ທ່ານ A ເປັນປະທານ ມີ ທ່ານ B"
+        there_were = _ROLE_THERE_WERE.search(before)
+        role_at = person["start"] - len(before) + (there_were.start() if there_were else 0)
+        if there_were and index and people[index - 1]["end"] > _clause_start(text, role_at):
+            there_were = None
         if there_were:
             person["co_named"] = there_were["co"] is not None
             person["role"], chain = ("co_chair" if person["co_named"] else "chair"), [person]
@@ -378,6 +383,11 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
             person["role"] = verb
 
     _chair_as_subject(text, people)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the sentence or clause holding pos begins (after a full stop, a line's end or a comma)."""
+    return max(text.rfind(mark, 0, pos) for mark in (". ", "\n", ",", ";")) + 1
 
 
 def _chair_as_subject(text: str, people: list[dict]) -> None:

@@ -289,7 +289,8 @@ COUNT_NOT = ["ສະມາຊິກ", "ສະໝັກ", "ສະຫມັກ", "
 CHAIR_BEFORE = [
     "ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ", "ເປັນປະທານກອງປະຊຸມໂດຍ",
     "ເປັນປະທານກິດຕິມະສັກຂອງ",  # an honorary chair chairs
-    "ການປະທານຂອງ", "ການປະທານກອງປະຊຸມຂອງ",  # "ໂດຍການປະທານຂອງ ທ່ານ …" (chaired by), ເປັນ left out
+    # "ໂດຍການປະທານຂອງ ທ່ານ …" (chaired by), ເປັນ left out; not "ຫ້ອງການປະທານຂອງ" (the office of the president of)
+    "ໂດຍການປະທານຂອງ", "ພາຍໃຕ້ການປະທານຂອງ", "ໂດຍການປະທານກອງປະຊຸມຂອງ", "ພາຍໃຕ້ການປະທານກອງປະຊຸມຂອງ",
 ]  # fmt: skip
 PRESENTER_BEFORE = ["ລາຍງານຈາກ", "ນຳສະເໜີໂດຍ"]
 CO_CHAIR_BEFORE = [
@@ -315,11 +316,11 @@ VIETNAMESE_FAMILY_NAMES = [
     "ຫງວຽນ", "ເຈີ່ນ", "ເຈິ່ນ", "ຝ່າມ", "ຮວ່າງ", "ຝານ", "ຫວູ", "ຫວໍ", "ບຸ່ຍ", "ໂດ໋", "ໂຮ່", "ໂງ", "ເຢືອງ", "ເຢື່ອງ", "ມາຍ",
 ]  # fmt: skip
 # Titles written glued to the surname before them ("ທ່ານສົມບູນ ເຮືອງວົງສາຮອງເຈົ້າແຂວງ"): a name's last word is cut
-# before one of these at an ICU word boundary when a whole job title follows. Short words that also end names
-# (ຄູ, ນັກ) are not cut off.
-GLUED_TITLES = ["ຮອງ", "ຫົວໜ້າ", "ປະທານ", "ກຳມະການ", "ເລຂາ", "ລັດຖະມົນຕີ", "ເຈົ້າແຂວງ", "ເຈົ້າເມືອງ", "ຄະນະ", "ອະທິບໍດີ"]  # fmt: skip
+# before one of these at an ICU word boundary when a whole job title follows (after ຮອງ, "deputy", another title
+# word: "ຮອງເຈົ້າແຂວງ"). Short words that also end names (ຄູ, ນັກ) and ຄະນະ are not cut off.
+GLUED_TITLES = ["ຮອງ", "ຫົວໜ້າ", "ປະທານ", "ກຳມະການ", "ເລຂາ", "ລັດຖະມົນຕີ", "ເຈົ້າແຂວງ", "ເຈົ້າເມືອງ", "ອະທິບໍດີ"]  # fmt: skip
 # Words that may follow a two-word name and are not a third word of it, although a title follows them.
-NOT_NAME_WORDS = ["ອະດີດ", "ໃນນາມ", "ພ້ອມ", "ຕາງໜ້າ", "ຜູ້", "ຈາກ", "ຊຶ່ງ", "ເຊິ່ງ", "ທັງ", "ແລະ", "ຫຼື", "ຮັກສາການ", "ປະຈຳ"]  # fmt: skip
+NOT_NAME_WORDS = ["ອະດີດ", "ຕຳແໜ່ງ", "ໃນນາມ", "ພ້ອມ", "ຕາງໜ້າ", "ຜູ້", "ຈາກ", "ຊຶ່ງ", "ເຊິ່ງ", "ທັງ", "ແລະ", "ຫຼື", "ຮັກສາການ", "ປະຈຳ"]  # fmt: skip
 
 # Spellings of countries met in real texts, besides the Country records' own names (ISO code -> spellings).
 COUNTRY_SPELLINGS = {
@@ -356,6 +357,12 @@ COUNTRY_CAPITALS = {
 }
 # The forms of state written before a country's name ("ສສ. ຫວຽດນາມ", "ລາຊະອານາຈັກກຳປູເຈຍ").
 STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ລາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
+# Words that say a meeting held abroad has others than its host taking part (besides another country's name): a
+# meeting abroad is international only with one of them ("ກອງປະຊຸມໃຫຍ່ຂອງພັກ … ທີ່ຮ່າໂນ້ຍ" is Viet Nam's own).
+INTERNATIONAL_WORDS = [
+    "ອາຊຽນ", "ສາກົນ", "ພາກພື້ນ", "ຄະນະຜູ້ແທນ", "ສອງປະເທດ", "ປະເທດສະມາຊິກ", "ບັນດາປະເທດ", "ປະເທດຕ່າງໆ", "ທົ່ວໂລກ",
+    "ສອງຝ່າຍ",
+]  # fmt: skip
 # A list of countries is of those taking part only in a sentence that says so (delegates, representatives,
 # attending); "ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ເກົາຫຼີ" lists where workers went, not who met.
 COUNTRIES_SENTENCE = ["ເຂົ້າຮ່ວມ", "ຜູ້ຕາງໜ້າ", "ຕາງໜ້າ", "ຜູ້ແທນ"]

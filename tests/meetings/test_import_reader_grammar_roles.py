@@ -221,3 +221,26 @@ def test_a_foreign_name_in_latin_letters_after_a_lao_honorific():
     # acronyms and abbreviations are no names
     assert people(read("ທ່ານ ILO UNICEF ໄດ້ກ່າວ.")) == {}
     assert people(read("ທ່ານ Dr. Somphone ໄດ້ກ່າວ.")) == {}
+
+
+def test_guards_of_the_round_4_role_rules():
+    # "A chairs, there were B and C": the role phrase follows a person in its clause, so B and C hold no role
+    text = "ໂດຍມີທ່ານ ບຸນມີ ພົມມະຈັນ ເປັນປະທານ ມີທ່ານ ສີສະຫວາດ ແກ້ວບຸນພັນ ແລະ ທ່ານ ຄຳແພງ ວົງສາ ເຂົ້າຮ່ວມ."
+    assert read_roles(text)["ສີສະຫວາດ ແກ້ວບຸນພັນ"] == "participant"
+    # the office of the president (ຫ້ອງການປະທານ) is no chairing
+    assert read_roles("ຫ້ອງການປະທານຂອງ ທ່ານ ບຸນມີ ພົມມະຈັນ ໄດ້ແຈ້ງ.") == {"ບຸນມີ ພົມມະຈັນ": "participant"}
+    # a surname that ends in ຮອງ + letters that are no title keeps them
+    assert set(people(read("ທ່ານ ບຸນມີ ພົມມະຮອງທອງ ເຂົ້າຮ່ວມ."))) == {"ບຸນມີ ພົມມະຮອງທອງ"}
+
+
+def test_a_training_course_mentioned_after_the_meeting_is_not_its_kind():
+    text = "ໄດ້ຈັດກອງປະຊຸມທົບທວນຄືນວຽກງານ ທີ່ໄດ້ຈັດຊຸດຝຶກອົບຮົມ ມາແລ້ວ 3 ຄັ້ງ."
+    assert read(text).get("kind") is None
+
+
+def test_a_countrys_own_meeting_reported_from_abroad_is_not_international():
+    own = "ວັນທີ 21 ມັງກອນ, ທີ່ຮ່າໂນ້ຍ, ກອງປະຊຸມໃຫຍ່ຄັ້ງທີ 14 ຂອງພັກກອມມູນິດ ຫວຽດນາມ ໄດ້ປິດລົງ."
+    assert host(own) == "VN" and read(own).get("kind") is None
+    # with others taking part it is
+    joint = "ວັນທີ 21 ມັງກອນ, ທີ່ຮ່າໂນ້ຍ, ກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ໄດ້ປິດລົງ."
+    assert host(joint) == "VN" and read(joint).get("kind") == "international"
