@@ -52,6 +52,7 @@ _DATE_THEN_CAPITAL = re.compile(rf"{_DATE}(?:ນະຄອນຫຼວງ|ນະ�
 # ອົດສະຕຣາລີ ໃນລະຫວ່າງວັນທີ 11-13 ພະຈິກ 2025" (a city, ເມືອງ/ນະຄອນ + one word, then ປະເທດ + the country).
 _PLACE_THEN_DATE = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)[^\s,.;:()\n]+?\s*,?\s*ປະເທດ\s*")
 _THEN_DATE = re.compile(r"\s*,?\s*(?:ໃນ)?\s*(?:ລະຫວ່າງ)?\s*ວັນທີ")
+_VERBS = re.compile(_alt(VENUE_VERBS))
 _CAPITALS = sorted(
     ((normalise_text(n), code) for code, names in COUNTRY_CAPITALS.items() for n in names),
     key=lambda pair: len(pair[0]),
@@ -90,6 +91,24 @@ def _host_by_the_date(text: str, known) -> tuple | None:
         at = _country_at(text, m.end(), known)
         if at and (then := _THEN_DATE.match(digits, at[1])) and then.end() == first + len("ວັນທີ"):
             return (at[0], m.end(), at[1])
+    return None
+
+
+def _capital_where_held(text: str, known) -> tuple | None:
+    """A capital (COUNTRY_CAPITALS) as the locative of the sentence that says where the meeting was held, within
+    120 characters after ຈັດຂຶ້ນຢູ່/ທີ່ (HOST_BEFORE) and with no verb between: "ໄດ້ຈັດຂຶ້ນຢູ່ກອງປະຊຸມ ຢຽນຮົ່ງ,
+    ຫໍສະພາແຫ່ງຊາດ (ຢູ່ນະຄອນຫຼວງຮ່າໂນ້ຍ)"; not "… ໄດ້ເດີນທາງໄປຢ້ຽມຢາມ ທີ່ຮ່າໂນ້ຍ" (a verb comes between)."""
+    for m in re.finditer(_alt(HOST_BEFORE), text):
+        end = min(sentence_bounds(text, m.start())[1], m.end() + 120)
+        for at_place in re.finditer(r"(?:ຢູ່|ທີ່)\s*(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ)?\s*", text[m.start() : end]):
+            pos = m.start() + at_place.end()
+            between = text[m.end() : m.start() + at_place.start()]
+            at = _capital_at(text, pos, known)
+            if at and not any(
+                lao_people.is_word(between, v.start(), v.end()) for v in _VERBS.finditer(between)
+            ):
+                return (at[0], pos, at[1])
+        return None  # the first sentence that says where it was held
     return None
 
 
@@ -146,6 +165,8 @@ def read_countries(text: str, known) -> list:
             if named:
                 host = named[-1]
                 break
+    if not host:
+        host = _capital_where_held(text, known)
     listed = {f.value["code"] for f in facts}
     if (
         host and listed and host[0]["code"] not in listed

@@ -41,11 +41,13 @@ from meetings.importing.lao_tables import (
     COUNT_NOT,
     COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
+    HELD_AT,
     HONORIFICS,
     HONORIFICS_EN,
     IN_PERSON,
     MEETING_CLAUSE,
     MEETING_WORDS,
+    ONLINE_LINKED,
     ONLINE_MEETING,
     ONLINE_NOT,
     ONLINE_WORDS,
@@ -223,6 +225,16 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
         ),
         None,
     )
+    linked = next(  # "ຈັດຂຶ້ນຢູ່ X ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາແຂວງ": held at a place and linked from afar
+        (
+            o
+            for o in re.finditer(_alt(ONLINE_LINKED), text)
+            if venue or re.search(_alt(HELD_AT), text[sentence_bounds(text, o.start())[0] : o.start()])
+        ),
+        None,
+    )
+    if linked:
+        return Fact("format", "hybrid", "hybrid", linked.start(), linked.end())
     if online and total and online.value == total and not venue:
         return Fact("format", "online", "online", online.start, online.end)
     if online and (venue or (total and online.value < total)):

@@ -131,6 +131,10 @@ ONLINE_MEETING = [
     "videoconference",
     "held online",
 ]
+# Linked from afar to a meeting held at a place (-> hybrid, when the sentence says where it was held, HELD_AT, before
+# the link, or a venue is read): "ໄດ້ຈັດຂຶ້ນຢູ່ ຫໍສະພາແຫ່ງຊາດ ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາແຂວງ".
+ONLINE_LINKED = ["ເຊື່ອມຕໍ່ແບບທາງໄກ", "ເຊື່ອມຕໍ່ທາງໄກ", "ເຊື່ອມຕໍ່ຜ່ານລະບົບທາງໄກ"]
+HELD_AT = ["ຈັດຂຶ້ນຢູ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂື້ນຢູ່", "ຈັດຂື້ນທີ່"]
 # An online phrase is the meeting's format only in a sentence about meeting (not "ຫຼອກລວງຜ່ານລະບົບອອນລາຍ").
 MEETING_CLAUSE = ["ປະຊຸມ", "ສຳມະນາ", "ຝຶກອົບຮົມ", "ເຂົ້າຮ່ວມ", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "meeting", "held", "conference"]
 # Said of the whole meeting: in person (with ONLINE_MEETING too: hybrid). A venue alone says neither.

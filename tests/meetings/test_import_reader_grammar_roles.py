@@ -244,3 +244,18 @@ def test_a_countrys_own_meeting_reported_from_abroad_is_not_international():
     # with others taking part it is
     joint = "ວັນທີ 21 ມັງກອນ, ທີ່ຮ່າໂນ້ຍ, ກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ໄດ້ປິດລົງ."
     assert host(joint) == "VN" and read(joint).get("kind") == "international"
+
+
+def test_held_at_a_place_and_linked_from_afar_is_hybrid():
+    text = "ກອງປະຊຸມທົ່ວປະເທດ ໄດ້ຈັດຂຶ້ນຢູ່ຫໍປະຊຸມແຂວງ ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາເມືອງ."
+    assert read(text).get("format") == "hybrid"
+    # linked from afar, with nothing said of a place: not said whether anyone met in person
+    assert read("ກອງປະຊຸມ ໄດ້ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາເມືອງ.").get("format") is None
+
+
+def test_a_capital_where_the_meeting_was_held():
+    text = "ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນຢູ່ກອງປະຊຸມ ຢຽນຮົ່ງ, ຫໍສະພາແຫ່ງຊາດ (ຢູ່ນະຄອນຫຼວງຮ່າໂນ້ຍ) ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກ."
+    assert host(text) == "VN"
+    # a capital reached through another verb is where someone went, not where the meeting was
+    went = "ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນຢູ່ແຂວງຈຳປາສັກ ແລະ ຄະນະໄດ້ເດີນທາງໄປຢ້ຽມຢາມ ທີ່ຮ່າໂນ້ຍ."
+    assert host(went) is None
