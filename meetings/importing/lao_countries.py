@@ -220,7 +220,26 @@ def _named_kind(text: str):
         if best:
             return best
     held = re.search(_alt(TRAINING_HELD), text[:400])  # the text's first event: no ກອງປະຊຸມ before it
-    return ("training", held.start(), held.end()) if held and "ກອງປະຊຸມ" not in text[: held.start()] else None
+    if held and "ກອງປະຊຸມ" not in text[: held.start()]:
+        return ("training", held.start(), held.end())
+    return _kind_predicated(text)
+
+
+# The meeting as the subject of its sentence, then ", ເປັນການ + a kind" (it was a …): "ກອງປະຊຸມດັ່ງກ່າວໄດ້ຈັດຂຶ້ນ …,
+# ເປັນການສືບຕໍ່ປຶກສາຫາລື ລະຫວ່າງ …" (a continued consultation). Not the annual review (ເປັນການສະຫຼຸບ is said of a
+# part of any meeting) nor a kind named after a verb ("ເພື່ອປຶກສາຫາລື", to discuss).
+_PREDICATED = re.compile(r"(?:^|\n|\. )ກອງປະຊຸມ[^.\n]{0,250}?,\s*ເປັນການ(?:ສືບຕໍ່)?\s*")
+
+
+def _kind_predicated(text: str):
+    m = _PREDICATED.search(text[:600])
+    if not m:
+        return None
+    for kind in ("consultation", "training", "coordination"):
+        for word in KIND_WORDS[kind]:
+            if text.startswith(word, m.end()):
+                return (kind, m.end(), m.end() + len(word))
+    return None
 
 
 def _with_others(text: str, code: str, known) -> bool:

@@ -259,3 +259,12 @@ def test_a_capital_where_the_meeting_was_held():
     # a capital reached through another verb is where someone went, not where the meeting was
     went = "ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນຢູ່ແຂວງຈຳປາສັກ ແລະ ຄະນະໄດ້ເດີນທາງໄປຢ້ຽມຢາມ ທີ່ຮ່າໂນ້ຍ."
     assert host(went) is None
+
+
+def test_the_meeting_said_to_be_a_kind():
+    text = "ກອງປະຊຸມດັ່ງກ່າວໄດ້ຈັດຂຶ້ນໃນວັນທີ 16 ມັງກອນ 2024, ເປັນການສືບຕໍ່ປຶກສາຫາລື ລະຫວ່າງ ກອງເລຂາ ກັບ ບໍລິສັດ."
+    assert read(text).get("kind") == "consultation"
+    # a summing-up said of a part of the meeting, a purpose, and another subject say nothing of its kind
+    assert read("ກອງປະຊຸມໄດ້ຈັດຂຶ້ນ, ເປັນການສະຫຼຸບວຽກງານ ປະຈຳປີ.").get("kind") is None
+    assert read("ໄດ້ຈັດກອງປະຊຸມ ເພື່ອປຶກສາຫາລືແຜນງານ.").get("kind") is None
+    assert read("ຄະນະພັກໄດ້ພົບປະກັບກອງປະຊຸມ, ເປັນການປຶກສາຫາລື.").get("kind") is None
