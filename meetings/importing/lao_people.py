@@ -218,6 +218,7 @@ def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
         third_end = tokens[j + 2][0] + len(third)
         if (
             _name_word(third)
+            and re.search("[\u0eb0-\u0ebd\u0ec0-\u0ec4]", third)  # a word, not an acronym (ສສຊ, a deputy)
             and not third.startswith(_NOT_NAME_WORDS)
             and not position_after(text, end)
             and position_after(text, third_end)

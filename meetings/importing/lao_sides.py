@@ -92,12 +92,21 @@ def _co_chairs(text: str, known, country_at) -> list[tuple]:
 
 
 def _attending(text: str, known, country_at) -> list[tuple]:
+    """A country's delegation, not as the owner of something ("ລາຍງານຂອງຄະນະຜູ້ແທນລາວ", its report) nor as those who
+    went elsewhere ("ຄະນະຜູ້ແທນລາວ ທີ່ໄປ…", a debriefing); or a country's officials who attended."""
     found = []
     for marker in (_DELEGATION, _OF):
         for m in marker.finditer(text):
             at = country_named(text, m.end(), known, country_at)
-            if at and (marker is _DELEGATION or _ATTENDED.match(text, at[1])):
-                found.append((at[0], m.end(), at[1]))
+            if not at:
+                continue
+            if marker is _DELEGATION:
+                clause = re.split(r"[,.;\n]", text[at[1] : at[1] + 80], maxsplit=1)[0]
+                if text[: m.start()].rstrip().endswith("ຂອງ") or re.search(r"ທີ່\s*(?:ໄດ້)?\s*ໄປ", clause):
+                    continue
+            elif not _ATTENDED.match(text, at[1]):
+                continue
+            found.append((at[0], m.end(), at[1]))
     return found
 
 

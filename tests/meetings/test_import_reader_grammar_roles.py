@@ -268,3 +268,12 @@ def test_the_meeting_said_to_be_a_kind():
     assert read("ກອງປະຊຸມໄດ້ຈັດຂຶ້ນ, ເປັນການສະຫຼຸບວຽກງານ ປະຈຳປີ.").get("kind") is None
     assert read("ໄດ້ຈັດກອງປະຊຸມ ເພື່ອປຶກສາຫາລືແຜນງານ.").get("kind") is None
     assert read("ຄະນະພັກໄດ້ພົບປະກັບກອງປະຊຸມ, ເປັນການປຶກສາຫາລື.").get("kind") is None
+
+
+def test_guards_of_names_and_delegations():
+    # an acronym after a name (ສສຊ, a deputy of the National Assembly) is no third word of it
+    assert reading_name("ທ່ານ ບຸນມີ ພົມມະຈັນ ສສຊ ປະທານຄະນະກຳມາທິການ ໄດ້ກ່າວ.") == "ບຸນມີ ພົມມະຈັນ"
+    # the report of a delegation that went abroad, heard at home: no country takes part here
+    debrief = "ກອງປະຊຸມໄດ້ຮັບຟັງບົດລາຍງານຂອງຄະນະຜູ້ແທນລາວ ທີ່ໄປເຂົ້າຮ່ວມກອງປະຊຸມຢູ່ຕ່າງປະເທດ."
+    assert countries(read(debrief)) == []
+    assert countries(read("ຄະນະຜູ້ແທນລາວ ທີ່ໄດ້ໄປຢ້ຽມຢາມ ໄດ້ລາຍງານຕໍ່ກອງປະຊຸມ.")) == []
