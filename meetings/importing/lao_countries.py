@@ -17,6 +17,7 @@ from meetings.importing.lao_tables import (
     KIND_WORDS,
     MONTHS,
     NAME_ENDS,
+    PART_OF_YEAR,
     TRAINING_HELD,
     VENUE_VERBS,
     YEARLY,
@@ -193,7 +194,9 @@ def _yearly(text: str, start: int) -> bool:
     name runs to the clause that holds it (NAME_ENDS: ໄດ້, ຈັດຂຶ້ນ, ໂດຍ, …), at most 250 characters."""
     name = text[start : start + 250]
     cut = min([i for i in (name.find(w) for w in NAME_ENDS) if i != -1] + [len(name)])
-    return re.search(YEARLY, name[:cut].translate(LAO_DIGITS)) is not None
+    name = name[:cut].translate(LAO_DIGITS)
+    # "ສະຫຼຸບ 9 ເດືອນ ແລະ ແຜນການປະຈຳປີ": a part of the year summed up, the year's plan only named
+    return re.search(YEARLY, name) is not None and re.search(PART_OF_YEAR, name) is None
 
 
 def _named_kind(text: str):

@@ -277,3 +277,9 @@ def test_guards_of_names_and_delegations():
     debrief = "ກອງປະຊຸມໄດ້ຮັບຟັງບົດລາຍງານຂອງຄະນະຜູ້ແທນລາວ ທີ່ໄປເຂົ້າຮ່ວມກອງປະຊຸມຢູ່ຕ່າງປະເທດ."
     assert countries(read(debrief)) == []
     assert countries(read("ຄະນະຜູ້ແທນລາວ ທີ່ໄດ້ໄປຢ້ຽມຢາມ ໄດ້ລາຍງານຕໍ່ກອງປະຊຸມ.")) == []
+
+
+def test_a_summary_of_part_of_a_year_is_no_annual_review():
+    text = "ກອງປະຊຸມສະຫຼຸບວຽກງານ 9 ເດືອນ ແລະ ວາງແຜນການປະຈຳປີ 2024 ໄດ້ຈັດຂຶ້ນ."
+    assert read(text).get("kind") is None
+    assert read("ກອງປະຊຸມສະຫຼຸບວຽກງານໄຕມາດ I ປະຈຳປີ 2024 ໄດ້ຈັດຂຶ້ນ.").get("kind") is None
