@@ -283,3 +283,9 @@ def test_a_summary_of_part_of_a_year_is_no_annual_review():
     text = "ກອງປະຊຸມສະຫຼຸບວຽກງານ 9 ເດືອນ ແລະ ວາງແຜນການປະຈຳປີ 2024 ໄດ້ຈັດຂຶ້ນ."
     assert read(text).get("kind") is None
     assert read("ກອງປະຊຸມສະຫຼຸບວຽກງານໄຕມາດ I ປະຈຳປີ 2024 ໄດ້ຈັດຂຶ້ນ.").get("kind") is None
+
+
+def test_a_title_after_an_honorific_is_no_name():
+    # "ຄຳສັ່ງຂອງທ່ານເຈົ້າແຂວງ ບຸນມີ ພົມມະຈັນ": the honorific split off after ຂອງ is followed by a title, then the name
+    named = people(read("ຕາມຄຳສັ່ງຂອງທ່ານເຈົ້າແຂວງ ບຸນມີ ພົມມະຈັນ ໄດ້ຈັດກອງປະຊຸມ."))
+    assert "ເຈົ້າແຂວງ ບຸນມີ" not in named
