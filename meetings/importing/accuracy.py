@@ -52,6 +52,7 @@ EXPECTED = {
         "time_of_day": "morning",
         "venue": "ຫ້ອງປະຊຸມພະແນກປ້ອງກັນຄວາມສະຫງົບແຂວງຫຼວງພະບາງ",
         "city": "ແຂວງຫຼວງພະບາງ",
+        "kind": "training",  # "ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", a training course held (stated; read from round 4 on)
         "attendance_total": 35,
         "attendance_women": 12,
         "person:kikeo-chanthalangsy": "chair ພັອ",

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import re
 
-from meetings.importing import lao_people
+from meetings.importing import lao_people, lao_sides
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     COUNTRIES_SENTENCE,
+    COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
+    INTERNATIONAL_WORDS,
     KIND_WORDS,
     MONTHS,
+    NAME_ENDS,
+    PART_OF_YEAR,
+    TRAINING_HELD,
     VENUE_VERBS,
+    YEARLY,
 )
+from meetings.rules.text import normalise_text
 
 
 def _country_at(text: str, pos: int, known) -> tuple[dict, int] | None:
@@ -33,27 +40,76 @@ def _country_fact(field_name: str, entry: dict, start: int, end: int, text: str)
 
 
 _LAO_MONTH = _alt(name for names in MONTHS.values() for name in names if not name.isascii())
-# The scene-setting adjunct of a news text's first sentence: the date, then where (ທີ່/ຢູ່ + a place of at most
-# two words + ປະເທດ + the country, ending the phrase): "ໃນວັນທີ 26 ຕຸລານີ້ ທີ່ ກົວລາລຳເປີ ປະເທດມາເລເຊຍ,".
-_DATE_THEN_PLACE = re.compile(
-    rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*,?\s*"
-    rf"(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*"
+# The scene-setting adjunct of a news text's first sentence: the date ("ຜ່ານມາ", past, may follow it), then where
+# (ທີ່/ຢູ່ + a place of at most two words + ປະເທດ + the country, ending the phrase): "ໃນວັນທີ 26 ຕຸລານີ້ ທີ່
+# ກົວລາລຳເປີ ປະເທດມາເລເຊຍ,"; or a capital (COUNTRY_CAPITALS): "ໃນວັນທີ 11 ມັງກອນ 2018, ທີ່ ນະຄອນຫຼວງພະນົມເປັນ".
+_DATE = (
+    rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*"
+    rf"(?:(?:ທີ່)?\s*ຜ່ານມາ)?\s*,?\s*(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)"
+)
+_DATE_THEN_PLACE = re.compile(rf"{_DATE}(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*")
+_DATE_THEN_CAPITAL = re.compile(rf"{_DATE}(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ)?\s*")
+# The same adjunct the other way round, the place right before the text's first date: "ທີ່ເມືອງເມວເບີນປະເທດ
+# ອົດສະຕຣາລີ ໃນລະຫວ່າງວັນທີ 11-13 ພະຈິກ 2025" (a city, ເມືອງ/ນະຄອນ + one word, then ປະເທດ + the country).
+_PLACE_THEN_DATE = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)[^\s,.;:()\n]+?\s*,?\s*ປະເທດ\s*")
+_THEN_DATE = re.compile(r"\s*,?\s*(?:ໃນ)?\s*(?:ລະຫວ່າງ)?\s*ວັນທີ")
+_VERBS = re.compile(_alt(VENUE_VERBS))
+_CAPITALS = sorted(
+    ((normalise_text(n), code) for code, names in COUNTRY_CAPITALS.items() for n in names),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
 )
 
 
-def _host_after_the_date(text: str, known) -> tuple | None:
-    """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE); the
-    country must end the phrase (a comma, a full stop or the line's end follows)."""
+def _capital_at(text: str, pos: int, known) -> tuple[dict, int] | None:
+    """The country whose capital (COUNTRY_CAPITALS) is named at pos, ending at a word boundary."""
+    for name, code in _CAPITALS:
+        end = pos + len(name)
+        if text.startswith(name, pos) and lao_people.is_word(text, pos, end):
+            entry = next((e for e in known.countries if e["code"] == code), None)
+            return (entry, end) if entry else None
+    return None
+
+
+def _host_by_the_date(text: str, known) -> tuple | None:
+    """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE,
+    _DATE_THEN_CAPITAL, _PLACE_THEN_DATE); a country after ປະເທດ must end the phrase (a comma, a full stop or
+    the line's end follows, or the date)."""
     digits = text.translate(LAO_DIGITS)
-    m = _DATE_THEN_PLACE.search(digits)
-    if not m or re.search("ວັນທີ", digits[: m.start()]):
-        return None  # only the first date of the text sets the scene
-    place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
-    if any(verb in place for verb in VENUE_VERBS):
-        return None  # "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ": the place has run into a predicate
-    at = _country_at(text, m.end(), known)
-    if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):
+    first = digits.find("ວັນທີ")
+    if first == -1:
+        return None
+    m = _DATE_THEN_PLACE.match(digits, first)
+    if m:
+        place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
+        at = None if any(verb in place for verb in VENUE_VERBS) else _country_at(text, m.end(), known)
+        if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):  # not "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ"
+            return (at[0], m.end(), at[1])
+    m = _DATE_THEN_CAPITAL.match(digits, first)
+    if m and (at := _capital_at(text, m.end(), known)):
         return (at[0], m.end(), at[1])
+    for m in _PLACE_THEN_DATE.finditer(digits[:first]):
+        at = _country_at(text, m.end(), known)
+        if at and (then := _THEN_DATE.match(digits, at[1])) and then.end() == first + len("ວັນທີ"):
+            return (at[0], m.end(), at[1])
+    return None
+
+
+def _capital_where_held(text: str, known) -> tuple | None:
+    """A capital (COUNTRY_CAPITALS) as the locative of the sentence that says where the meeting was held, within
+    120 characters after ຈັດຂຶ້ນຢູ່/ທີ່ (HOST_BEFORE) and with no verb between: "ໄດ້ຈັດຂຶ້ນຢູ່ກອງປະຊຸມ ຢຽນຮົ່ງ,
+    ຫໍສະພາແຫ່ງຊາດ (ຢູ່ນະຄອນຫຼວງຮ່າໂນ້ຍ)"; not "… ໄດ້ເດີນທາງໄປຢ້ຽມຢາມ ທີ່ຮ່າໂນ້ຍ" (a verb comes between)."""
+    for m in re.finditer(_alt(HOST_BEFORE), text):
+        end = min(sentence_bounds(text, m.start())[1], m.end() + 120)
+        for at_place in re.finditer(r"(?:ຢູ່|ທີ່)\s*(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ)?\s*", text[m.start() : end]):
+            pos = m.start() + at_place.end()
+            between = text[m.end() : m.start() + at_place.start()]
+            at = _capital_at(text, pos, known)
+            if at and not any(
+                lao_people.is_word(between, v.start(), v.end()) for v in _VERBS.finditer(between)
+            ):
+                return (at[0], pos, at[1])
+        return None  # the first sentence that says where it was held
     return None
 
 
@@ -94,7 +150,7 @@ def read_countries(text: str, known) -> list:
         if host:
             break
     if not host:
-        host = _host_after_the_date(text, known)
+        host = _host_by_the_date(text, known)
     if not host:
         for m in re.finditer(_alt(HOST_BEFORE), text):
             clause_end = min(
@@ -110,6 +166,16 @@ def read_countries(text: str, known) -> list:
             if named:
                 host = named[-1]
                 break
+    if not host:
+        host = _capital_where_held(text, known)
+    listed = {f.value["code"] for f in facts}
+    if (
+        host and listed and host[0]["code"] not in listed
+    ):  # the host of a meeting of many countries takes part
+        facts.append(_country_fact("country", host[0], host[1], host[2], text))
+    if not listed:
+        for entry, start, end in lao_sides.read_sides(text, known, _country_at):
+            facts.append(_country_fact("country", entry, start, end, text))
     if host:
         facts.append(_country_fact("host_country", host[0], host[1], host[2], text))
     return facts
@@ -123,29 +189,85 @@ def _heads_name(before: str) -> bool:
     return re.fullmatch(r"\s*(?:[^\s,.;]{1,12}\s*(?:,|ແລະ)\s*)*", before) is not None
 
 
-def read_kind(text: str, facts: list):
-    """The kind of meeting from the words of its name (ກອງປະຊຸມ + ປຶກສາຫາລື, ຝຶກອົບຮົມ, …), or international when
-    a foreign country hosts it or several countries take part."""
+def _yearly(text: str, start: int) -> bool:
+    """Whether the name that starts at ``start`` says it covers a year (YEARLY: ປະຈຳປີ, ໃນໄລຍະ 1 ປີຜ່ານມາ, …): the
+    name runs to the clause that holds it (NAME_ENDS: ໄດ້, ຈັດຂຶ້ນ, ໂດຍ, …), at most 250 characters."""
+    name = text[start : start + 250]
+    cut = min([i for i in (name.find(w) for w in NAME_ENDS) if i != -1] + [len(name)])
+    name = name[:cut].translate(LAO_DIGITS)
+    # "ສະຫຼຸບ 9 ເດືອນ ແລະ ແຜນການປະຈຳປີ": a part of the year summed up, the year's plan only named
+    return re.search(YEARLY, name) is not None and re.search(PART_OF_YEAR, name) is None
+
+
+def _named_kind(text: str):
+    """(kind, start, end) from the words that head the name of the first meeting (ກອງປະຊຸມ + ປຶກສາຫາລື,
+    ຝຶກອົບຮົມ, …; ພິທີ + ສະຫຼຸບ, a summing-up ceremony, for the annual review only), or a training course held
+    (TRAINING_HELD: "ໄດ້ຈັດຊຸດຝຶກອົບຮົມ")."""
     best = None
-    for m in re.finditer("ກອງປະຊຸມ", text[:400]):
+    for m in re.finditer("ກອງປະຊຸມ|ພິທີ", text[:400]):
         window = re.match(r"[^.;\n]{0,30}", text[m.end() :]).group()
         for kind, words in KIND_WORDS.items():
+            if m.group() == "ພິທີ" and kind != "annual_review":
+                continue
             for word in words:
                 pos = window.find(word)
                 if (
                     pos == -1
                     or not _heads_name(window[:pos])
-                    or (kind == "annual_review" and "ປະຈຳປີ" not in text[m.end() : m.end() + 120])
+                    or (kind == "annual_review" and not _yearly(text, m.end()))
                 ):
                     continue
                 start = m.end() + pos
                 if best is None or start < best[1]:
                     best = (kind, start, start + len(word))
         if best:
-            break
+            return best
+    held = re.search(_alt(TRAINING_HELD), text[:400])  # the text's first event: no ກອງປະຊຸມ before it
+    if held and "ກອງປະຊຸມ" not in text[: held.start()]:
+        return ("training", held.start(), held.end())
+    return _kind_predicated(text)
+
+
+# The meeting as the subject of its sentence, then ", ເປັນການ + a kind" (it was a …): "ກອງປະຊຸມດັ່ງກ່າວໄດ້ຈັດຂຶ້ນ …,
+# ເປັນການສືບຕໍ່ປຶກສາຫາລື ລະຫວ່າງ …" (a continued consultation). Not the annual review (ເປັນການສະຫຼຸບ is said of a
+# part of any meeting) nor a kind named after a verb ("ເພື່ອປຶກສາຫາລື", to discuss).
+_PREDICATED = re.compile(r"(?:^|\n|\. )ກອງປະຊຸມ[^.\n]{0,250}?,\s*ເປັນການ(?:ສືບຕໍ່)?\s*")
+
+
+def _kind_predicated(text: str):
+    m = _PREDICATED.search(text[:600])
+    if not m:
+        return None
+    for kind in ("consultation", "training", "coordination"):
+        for word in KIND_WORDS[kind]:
+            if text.startswith(word, m.end()):
+                return (kind, m.end(), m.end() + len(word))
+    return None
+
+
+def _with_others(text: str, code: str, known) -> bool:
+    """Whether the text says others than the host country take part: another recorded country named as a word of
+    its own, or a word of international meetings (INTERNATIONAL_WORDS: ອາຊຽນ, ສາກົນ, ຄະນະຜູ້ແທນ, ບັນດາປະເທດ, …)."""
+    if any(word in text for word in INTERNATIONAL_WORDS):
+        return True
+    return any(
+        lao_people.is_word(text, m.start(), m.end())
+        for entry in known.countries
+        if entry["code"] != code
+        for name in entry["names"]
+        for m in re.finditer(re.escape(name), text)
+    )
+
+
+def read_kind(text: str, facts: list, known):
+    """The kind of meeting from the words of its name (:func:`_named_kind`), or international when a foreign
+    country hosts it or several countries take part."""
+    best = _named_kind(text)
     host = next((f for f in facts if f.field == "host_country"), None)
     countries = [f for f in facts if f.field == "country"]
-    if host and host.value["code"] != "LA":  # held abroad: international, whatever its name says
+    if host and host.value["code"] != "LA" and _with_others(text, host.value["code"], known):
+        # held abroad with others: international, whatever its name says; a country's own meeting reported from
+        # abroad ("ກອງປະຊຸມໃຫຍ່ຂອງພັກກອມມູນິດຫວຽດນາມ …", naming no one else) is no international meeting
         return Fact("kind", "international", "international", host.start, host.end)
     if len(countries) >= 2:
         return Fact("kind", "international", "international", countries[0].start, countries[-1].end)

@@ -44,11 +44,13 @@ from meetings.importing.lao_tables import (
     COUNT_NOT,
     COUNT_SENTENCE,
     COUNTRY_SPELLINGS,
+    HELD_AT,
     HONORIFICS,
     HONORIFICS_EN,
     IN_PERSON,
     MEETING_CLAUSE,
     MEETING_WORDS,
+    ONLINE_LINKED,
     ONLINE_MEETING,
     ONLINE_NOT,
     ONLINE_WORDS,
@@ -248,6 +250,16 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
         ),
         None,
     )
+    linked = next(  # "ຈັດຂຶ້ນຢູ່ X ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາແຂວງ": held at a place and linked from afar
+        (
+            o
+            for o in re.finditer(_alt(ONLINE_LINKED), text)
+            if venue or re.search(_alt(HELD_AT), text[sentence_bounds(text, o.start())[0] : o.start()])
+        ),
+        None,
+    )
+    if linked:
+        return Fact("format", "hybrid", "hybrid", linked.start(), linked.end())
     if online and total and online.value == total and not venue:
         return Fact("format", "online", "online", online.start, online.end)
     if online and (venue or (total and online.value < total)):
@@ -332,8 +344,10 @@ def _read_people(text: str, language: str, known: Known) -> list[Fact]:
         else:
             value.update(
                 person=None,
-                name_lo=name if language == "lo" else "",
-                name_en=name_en if name_en else ("" if language == "lo" else name),
+                name_lo=name
+                if language == "lo" and not name.isascii()
+                else "",  # "ທ່ານ ນາງ Battsetseg Batmunkh"
+                name_en=name_en or ("" if language == "lo" and not name.isascii() else name),
                 position=lao_people.position_after(text, person["end"]) if language == "lo" else "",
             )
         by_key[key] = value
@@ -441,7 +455,7 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     facts += _read_organisations(text, known)
     if language == "lo":
         facts += lao_countries.read_countries(text, known)
-        kind = lao_countries.read_kind(text, facts)
+        kind = lao_countries.read_kind(text, facts, known)
         if kind:
             facts.append(kind)
     return Reading(text=text, language=language, facts=facts)

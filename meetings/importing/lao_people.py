@@ -19,10 +19,12 @@ from meetings.importing.lao_tables import (
     CHAIR_BEFORE,
     CLOSED,
     CO_CHAIR_BEFORE,
+    GLUED_TITLES,
     HONORIFICS,
     LIST_STOPS,
     MAX_POSITION,
     NOT_NAME_START,
+    NOT_NAME_WORDS,
     OPENED,
     OPENED_BY,
     PLAIN_HONORIFICS,
@@ -31,6 +33,7 @@ from meetings.importing.lao_tables import (
     POSITION_STOPS,
     PRESENTER_BEFORE,
     VERB_START,
+    VIETNAMESE_FAMILY_NAMES,
 )
 from meetings.rules.text import normalise_text
 
@@ -38,6 +41,23 @@ _LAO = "\u0e80-\u0eff"
 _HONORIFICS = {normalise_text(h): en for h, en in HONORIFICS.items()}
 _GLUED = sorted((h for h in _HONORIFICS if " " not in h), key=len, reverse=True)
 _PREFIXES = ("ນາງ", "ທ່ານ", "ທ້າວ")
+_POSITION_STARTS = tuple(modern_spelling(normalise_text(w)) for w in POSITION_STARTS)
+_GLUED_TITLES = tuple(normalise_text(w) for w in GLUED_TITLES)
+_NOT_NAME_WORDS = tuple(normalise_text(w) for w in NOT_NAME_WORDS)
+# What may follow a one-word Vietnamese name: a title, a verb or a word that never starts a name
+_CLAUSE_STARTS = (*_POSITION_STARTS, *VERB_START, *NOT_NAME_START, "(", "-")
+# A speech named before its speaker, as a clause of its own: ", ກ່າວຄຳເຫັນປິດກອງປະຊຸມ, ທ່ານ X …" (a comma before it:
+# "ທ່ານ A ກ່າວເປີດກອງປະຊຸມ, ທ່ານ B …" is said of A, who is its subject).
+_FRONTED_SPEECH = re.compile(r"[,.;\n]\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)ກອງປະຊຸມ(?:ໃຫຍ່)?\s*,\s*$")
+# A role, then ມີ (there were) right before the people who hold it: "ເຂົ້າຮ່ວມ ແລະ ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມສຳມະນາ ມີ
+# ທ່ານ A …; ທ່ານ B …" (those co-chairing were A, B, …); the list may be joined by semicolons.
+_ROLE_THERE_WERE = re.compile(r"ເປັນປະທານ(?P<co>ຮ່ວມ)?\s*(?:(?:ທີ່|ໃນ)\s*)?(?:ກອງປະຊຸມ[^\s,.;]*)?\s*ມີ\s*$")
+_CHAIR_SUBJECT = re.compile(
+    r"(?:^|[,.;\n])\s*ປະທານກອງປະຊຸມ(?:ໃຫຍ່)?\s*(?:ກໍ່|ກໍ)?\s*(?:ໄດ້)?\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)", re.M
+)
+_LATIN_WORD = r"[A-Z][A-Za-z'-]{1,20}"
+# Lao words of a clause that no Vietnamese name's syllable is spelt as (ທັງ, ມີ may be: Thắng, Mỹ)
+_CLAUSE_WORDS = {"ໄດ້", "ກ່າວ", "ເປັນ", "ຍັງ", "ຈະ", "ກໍ", "ກໍ່", "ໃຫ້", "ຢູ່", "ໄປ", "ມາ", "ກັບ", "ແລະ", "ຂອງ", "ທີ່", "ໂດຍ", "ເຊິ່ງ", "ຊຶ່ງ", "ພ້ອມ"}  # fmt: skip
 ROLE_RANK = {"co_chair": 4, "chair": 3, "head_of_delegation": 2, "presenter": 1, "participant": 0}
 
 
@@ -61,13 +81,35 @@ def is_word(text: str, start: int, end: int) -> bool:
     return (start - lo) in bounds and (end - lo) in bounds
 
 
+def _inner_honorific(word: str) -> tuple[int, int] | None:
+    """(start, end) of an honorific inside a word, right after ຂອງ or ໂດຍ and before more letters, all at ICU word
+    boundaries ("ໂດຍການເປັນປະທານຂອງທ່ານສົມບູນ")."""
+    bounds = word_boundaries(word)
+    for hon in _GLUED:
+        for m in re.finditer(re.escape(hon), word):
+            lo, hi = m.span()
+            if word[:lo].endswith(("ຂອງ", "ໂດຍ")) and hi < len(word) - 1 and {lo, hi} <= bounds:
+                return lo, hi
+    return None
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Whitespace tokens, with an honorific glued to the word before it or to the name after it split off
-    (at an ICU word boundary only)."""
+    """Whitespace tokens (a comma ends one even with no space after it), with an honorific glued to the word
+    before it or to the name after it split off (at an ICU word boundary only); an honorific glued on both sides
+    is split off after the markers that introduce a person (``…ປະທານຂອງທ່ານສົມບູນ``: ຂອງ, ໂດຍ)."""
     out = []
-    for m in re.finditer(r"\S+", text):
+    for m in re.finditer(r"[^\s,]+,?|,", text):
         start, word = m.start(), m.group()
         bare = word.rstrip(".")
+        inner = _inner_honorific(word)
+        if inner:
+            out += [
+                (start, start + inner[0], word[: inner[0]]),
+                (start + inner[0], start + inner[1], word[inner[0] : inner[1]]),
+            ]
+            start, word = start + inner[1], word[inner[1] :]
+            out.append((start, m.end(), word))
+            continue
         split = None
         for hon in _GLUED:
             cut = len(bare) - len(hon)
@@ -96,6 +138,95 @@ def _honorific(tokens, j) -> tuple[str, int] | None:
     return (one, 1) if one in _HONORIFICS else None
 
 
+_PUNCT = ",.;:"
+_VIETNAMESE = tuple(normalise_text(n) for n in VIETNAMESE_FAMILY_NAMES)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word (punctuation stripped) can be a word of a name: Lao letters only, not a phrase's start."""
+    return (
+        re.fullmatch(rf"[{_LAO}]{{2,14}}", word) is not None
+        and not word.startswith(tuple(NOT_NAME_START))
+        and word not in _HONORIFICS
+    )
+
+
+def _glued_title(word: str) -> int | None:
+    """Where a job title glued to a name's last word begins ("ເຮືອງວົງສາຮອງເຈົ້າແຂວງ"): at an ICU word boundary, a
+    title word of GLUED_TITLES followed by more of the title (a bare ຮອງ may end a name), at least three letters of
+    name before it."""
+    for cut in sorted(word_boundaries(word)):
+        rest = word[cut:]
+        title = next((t for t in _GLUED_TITLES if rest.startswith(t)), None)
+        deputy = title == "ຮອງ" and not modern_spelling(rest[len(title) :]).startswith(_POSITION_STARTS)
+        if cut >= 3 and title and not deputy and len(rest) >= len(title) + 3 and is_position(rest):
+            return cut
+    return None
+
+
+def _vietnamese_name(word: str) -> bool:
+    """Whether a word is a Vietnamese name written as one word: a family name (VIETNAMESE_FAMILY_NAMES) that ends
+    its syllable (no vowel or tone mark follows: "ມາຍັງ…", came to, is not Mai), then no Lao word of a clause
+    (ICU segments: "ຫງວຽນ…ຍັງໄດ້…" is a sentence)."""
+    family = next((f for f in _VIETNAMESE if word.startswith(f)), None)
+    if not family or re.match(r"[\u0eb1-\u0ebc\u0ec8-\u0ecd]", word[len(family) :]):
+        return False
+    bounds = sorted(word_boundaries(word))
+    segments = {word[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
+    return not segments & _CLAUSE_WORDS
+
+
+def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
+    """Where the name that starts at token j ends, and how many tokens it takes; None when no name starts there.
+
+    A name is two words (Lao, or Latin letters); a Vietnamese name may be one word (VIETNAMESE_FAMILY_NAMES) when a clause or a title
+    follows it; a title glued to the last word is cut off (GLUED_TITLES); a third word belongs to the name when the
+    name runs on to a job title only through it ("ທ່ານ ໂອ ລົດ ສີສູນທອນ ກຳມະການພັກເມືອງ")."""
+    if j >= len(tokens):
+        return None
+    first = tokens[j][2]
+    bare = first.rstrip(_PUNCT)
+    after = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+    if (
+        _vietnamese_name(bare)
+        and re.fullmatch(rf"[{_LAO}]{{6,24}}", bare)
+        and (bare != first or not after or after.startswith(_CLAUSE_STARTS))
+    ):
+        return tokens[j][0] + len(bare), 1
+    if j + 1 >= len(tokens) or bare != first:
+        return None
+    latin = tokens[j + 1][2].rstrip(_PUNCT)
+    if (
+        re.fullmatch(_LATIN_WORD, bare)
+        and re.fullmatch(_LATIN_WORD, latin)
+        and re.search("[a-z]", bare + latin)
+    ):
+        return tokens[j + 1][0] + len(
+            latin
+        ), 2  # a foreign name in Latin letters: "ທ່ານ ນາງ Battsetseg Batmunkh"
+    if not _name_word(bare):
+        return None
+    second = tokens[j + 1]
+    last = second[2].rstrip(_PUNCT)
+    cut = _glued_title(last)
+    last = last[:cut] if cut else last
+    if not _name_word(last):
+        return None
+    end = second[0] + len(last)
+    if cut is None and last == second[2] and j + 2 < len(tokens):
+        third = tokens[j + 2][2].rstrip(_PUNCT)
+        third_end = tokens[j + 2][0] + len(third)
+        if (
+            _name_word(third)
+            and re.search("[\u0eb0-\u0ebd\u0ec0-\u0ec4]", third)  # a word, not an acronym (ສສຊ, a deputy)
+            and not third.startswith(_NOT_NAME_WORDS)
+            and not position_after(text, end)
+            and position_after(text, third_end)
+        ):
+            return third_end, 3
+    return end, 2
+
+
 def find_people(text: str) -> list[dict]:
     """Each person named with an honorific: offsets, honorifics (Lao, English) and the name."""
     tokens = _tokens(text)
@@ -109,34 +240,26 @@ def find_people(text: str) -> list[dict]:
             i += 1
             continue
         previous = tokens[i - 1][2] if i else ""
-        counted = hon[0] in PLAIN_HONORIFICS and re.search(r"\d$", previous)
-        names = tokens[j : j + 2]
-        ok = (
-            len(names) == 2
-            and all(re.fullmatch(rf"[{_LAO}]{{2,14}}", t[2].rstrip(",.;:")) for t in names)
-            and not re.search(r"[,.;:]$", names[0][2])
-            and not any(t[2].startswith(w) for t in names for w in NOT_NAME_START)
-            and not any(t[2].rstrip(",.;:") in _HONORIFICS for t in names)
-        )
-        if counted:  # "10 ທ່ານ. ທ່ານ X …": the counter, then maybe a person
-            i += 1
+        if hon[0] in PLAIN_HONORIFICS and re.search(r"\d$", previous):
+            i += 1  # "10 ທ່ານ. ທ່ານ X …": the counter, then maybe a person
             continue
-        if not ok:
+        named = _name_end(text, tokens, j)
+        if named is None:
             i = j if j > i else i + 1
             continue
-        name_end = names[1][0] + len(names[1][2].rstrip(",.;:"))
+        name_end, used = named
         ranks = [h for h in hon if h not in PLAIN_HONORIFICS] or hon
         found.append(
             {
                 "start": tokens[i][0],
-                "name_start": names[0][0],
+                "name_start": tokens[j][0],
                 "end": name_end,
-                "name": text[names[0][0] : name_end],
+                "name": text[tokens[j][0] : name_end],
                 "honorific_lo": " ".join(ranks),
                 "honorific_en": " ".join(_HONORIFICS[h] for h in ranks),
             }
         )
-        i = j + 2
+        i = j + used
     return found
 
 
@@ -149,8 +272,10 @@ def _ends_with(before: str, phrases) -> bool:
     return any(compact.endswith(_compact(normalise_text(p))) for p in phrases)
 
 
-def _in_list(gap: str) -> bool:
-    """Whether the text between two people joins them in one list (``…, ທ່ານ …`` or ``… ແລະ ທ່ານ …``)."""
+def _in_list(gap: str, semicolons: bool = False) -> bool:
+    """Whether the text between two people joins them in one list (``…, ທ່ານ …`` or ``… ແລະ ທ່ານ …``; with
+    ``semicolons``, a list that a role + ມີ introduces, also ``…; ທ່ານ …``)."""
+    gap = gap.replace(";", ",") if semicolons else gap
     if len(gap) > 220 or "\n" in gap or ". " in gap:
         return False
     if any(stop in gap for stop in LIST_STOPS if len(stop) == 1):
@@ -209,13 +334,26 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
         before = text[max(0, person["start"] - 60) : person["start"]]
         person.update(role="participant", opened=False, closed=False)
         person["co_named"] = _ends_with(before, CO_CHAIR_BEFORE)  # "ປະທານຮ່ວມຂອງ ທ່ານ …": co-chairs by name
-        if person["co_named"]:
+        # "ເປັນປະທານຮ່ວມທີ່ກອງປະຊຸມ ມີ ທ່ານ A …; ທ່ານ B …", the role opening its clause: not "ທ່ານ A ເປັນປະທານ ມີ ທ່ານ B"
+        there_were = _ROLE_THERE_WERE.search(before)
+        role_at = person["start"] - len(before) + (there_were.start() if there_were else 0)
+        if there_were and index and people[index - 1]["end"] > _clause_start(text, role_at):
+            there_were = None
+        if there_were:
+            person["co_named"] = there_were["co"] is not None
+            person["role"], chain = ("co_chair" if person["co_named"] else "chair"), [person]
+            person["semicolons"] = True
+        elif person["co_named"]:
             person["role"], chain = "co_chair", [person]
         elif _ends_with(before, CHAIR_BEFORE):
             person["role"], chain = "chair", [person]
         elif _ends_with(before, PRESENTER_BEFORE):
             person["role"], chain = "presenter", []
-        elif chain and _in_list(text[chain[-1]["end"] : person["start"]]):
+        elif (
+            chain
+            and _in_list(text[chain[-1]["end"] : person["start"]], chain[0].get("semicolons", False))
+            and not any(_compact(m["name"]) == _compact(person["name"]) for m in chain)  # named again
+        ):
             chain.append(person)
             for member in chain:  # two or more chairs named together chair jointly
                 member["role"] = "co_chair"
@@ -223,6 +361,8 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
             chain = []
         if _ends_with(before, OPENED_BY):
             person["opened"] = True
+        if fronted := _FRONTED_SPEECH.search(before):  # ", ກ່າວຄຳເຫັນປິດກອງປະຊຸມ, ທ່ານ X …"
+            person["closed" if fronted["verb"] == "ປິດ" else "opened"] = True
         next_start = people[index + 1]["start"] if index + 1 < len(people) else len(text)
         limit = min(next_start, sentence_end(person["end"]))
         # "… ໂດຍໃຫ້ກຽດເປັນປະທານ ທ່ານ B": a role phrase right before the next name is B's, not this person's
@@ -243,8 +383,23 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
         elif verb and ROLE_RANK[verb] > ROLE_RANK[person["role"]]:
             person["role"] = verb
 
+    _chair_as_subject(text, people)
 
-_POSITION_STARTS = tuple(modern_spelling(normalise_text(w)) for w in POSITION_STARTS)
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the sentence or clause holding pos begins (after a full stop, a line's end or a comma)."""
+    return max(text.rfind(mark, 0, pos) for mark in (". ", "\n", ",", ";")) + 1
+
+
+def _chair_as_subject(text: str, people: list[dict]) -> None:
+    """ "ປະທານກອງປະຊຸມ ໄດ້ກ່າວເປີດກອງປະຊຸມ" (the chair opened it), the chair named by role as the subject of a
+    clause: the one chair read opened (or closed) the meeting. Not when co-chairs were read (which one?), nor
+    for a title such as ຮອງປະທານກອງປະຊຸມ (the clause must begin with ປະທານ)."""
+    chairs = [p for p in people if p["role"] == "chair"]
+    if len({_compact(p["name"]) for p in chairs}) != 1 or any(p["role"] == "co_chair" for p in people):
+        return
+    for m in _CHAIR_SUBJECT.finditer(text):
+        chairs[0]["closed" if m["verb"] == "ປິດ" else "opened"] = True
 
 
 def position_after(text: str, end: int) -> str:

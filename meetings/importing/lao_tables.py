@@ -162,6 +162,10 @@ ONLINE_MEETING = [
     "videoconference",
     "held online",
 ]
+# Linked from afar to a meeting held at a place (-> hybrid, when the sentence says where it was held, HELD_AT, before
+# the link, or a venue is read): "ໄດ້ຈັດຂຶ້ນຢູ່ ຫໍສະພາແຫ່ງຊາດ ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາແຂວງ".
+ONLINE_LINKED = ["ເຊື່ອມຕໍ່ແບບທາງໄກ", "ເຊື່ອມຕໍ່ທາງໄກ", "ເຊື່ອມຕໍ່ຜ່ານລະບົບທາງໄກ"]
+HELD_AT = ["ຈັດຂຶ້ນຢູ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂື້ນຢູ່", "ຈັດຂື້ນທີ່"]
 # An online phrase is the meeting's format only in a sentence about meeting (not "ຫຼອກລວງຜ່ານລະບົບອອນລາຍ").
 MEETING_CLAUSE = ["ປະຊຸມ", "ສຳມະນາ", "ຝຶກອົບຮົມ", "ເຂົ້າຮ່ວມ", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "meeting", "held", "conference"]
 # Said of the whole meeting: in person (with ONLINE_MEETING too: hybrid). A venue alone says neither.
@@ -203,6 +207,15 @@ HONORIFICS = {
     "ພັອ": "Pol. Col.",
     "ພັທ": "Pol. Lt. Col.",
     "ພັຕ": "Pol. Maj.",
+    # the same abbreviations written with a dot, and a spelling met in a real text (ພຈົວ)
+    "ພົ.ອ": "Pol. Gen.",
+    "ພົ.ທ": "Pol. Lt. Gen.",
+    "ພົ.ຕ": "Pol. Maj. Gen.",
+    "ພົ.ຈວ": "Pol. Brig. Gen.",
+    "ພຈົວ": "Pol. Brig. Gen.",
+    "ພັ.ອ": "Pol. Col.",
+    "ພັ.ທ": "Pol. Lt. Col.",
+    "ພັ.ຕ": "Pol. Maj.",
     # army ranks
     "ພົນເອກ": "Gen.",
     "ພົນໂທ": "Lt. Gen.",
@@ -255,6 +268,8 @@ NOT_NAME_START = [
     "ຮອງ", "ຫົວໜ້າ", "ລັດຖະມົນຕີ", "ປະທານ", "ເລຂາ", "ຜູ້", "ກະຊວງ", "ກົມ", "ຄະນະ", "ອົງການ", "ສູນກາງ",
     "ສູນຄົ້ນຄວ້າ", "ສູນປະຊຸມ",
     "ຈາກ", "ທີ່", "ແລະ", "ໄດ້", "ຂອງ", "ກໍ່", "ເປັນ", "ທັງ", "ໃນ", "ມີ", "ບັນດາ", "ພະແນກ", "ສະຖານທູດ",
+    # titles said after ທ່ານ instead of a name ("ຂອງທ່ານເຈົ້າແຂວງ", of the governor)
+    "ເຈົ້າແຂວງ", "ເຈົ້າເມືອງ", "ເຈົ້າຄອງ", "ອະທິບໍດີ", "ນາຍົກ", "ເອກອັກຄະລັດຖະທູດ", "ກຳມະການ", "ສະມາຊິກ", "ອຸປະທູດ",
 ]  # fmt: skip
 # Where a position ends (after the name).
 POSITION_ENDS = [",", "(", " ແລະ ", " ໄດ້", " ເປັນ", " ກ່ຽວກັບ", " ມີ", ";", ".", "\n"]
@@ -320,9 +335,17 @@ COUNT_GIVEN_TO = ["ໃຫ້ແກ່", "ໃຫ້ກັບ"]
 CHAIR_BEFORE = [
     "ເປັນປະທານ", "ເປັນປະທານຂອງ", "ເປັນປະທານກອງປະຊຸມຂອງ", "ເປັນປະທານໂດຍ", "ປະທານໂດຍ", "ເປັນປະທານກອງປະຊຸມໂດຍ",
     "ເປັນປະທານກິດຕິມະສັກຂອງ",  # an honorary chair chairs
+    # "ໂດຍການປະທານຂອງ ທ່ານ …" (chaired by), ເປັນ left out; not "ຫ້ອງການປະທານຂອງ" (the office of the president of)
+    "ໂດຍການປະທານຂອງ", "ພາຍໃຕ້ການປະທານຂອງ", "ໂດຍການປະທານກອງປະຊຸມຂອງ", "ພາຍໃຕ້ການປະທານກອງປະຊຸມຂອງ",
 ]  # fmt: skip
 PRESENTER_BEFORE = ["ລາຍງານຈາກ", "ນຳສະເໜີໂດຍ"]
-CO_CHAIR_BEFORE = ["ປະທານຮ່ວມ", "ປະທານຮ່ວມຂອງ", "ປະທານຮ່ວມກອງປະຊຸມຂອງ", "ເປັນປະທານຮ່ວມໂດຍ"]
+CO_CHAIR_BEFORE = [
+    "ປະທານຮ່ວມ",
+    "ປະທານຮ່ວມຂອງ",
+    "ປະທານຮ່ວມກອງປະຊຸມຂອງ",
+    "ເປັນປະທານຮ່ວມໂດຍ",
+    "ເປັນປະທ່ານຮ່ວມ",
+]  # ປະທ່ານ: met
 # The verb of a person named as the subject: the first verb after their name and position decides.
 OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]
 # The passive: "opened by" + the name ("ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ …").
@@ -331,18 +354,61 @@ CLOSED = ["ໄດ້ກ່າວປິດ", "ກ່າວປິດ"]
 VERB_START = ["ໄດ້", "ກ່າວ", "ເປັນປະທານ"]
 # Between two people of one list of chairs ("… ແລະ ທ່ານ …"): the list stops at these.
 LIST_STOPS = ["ມີ", "ເຂົ້າຮ່ວມ", "ໂດຍ", "ພ້ອມ", ";", "."]
+# Vietnamese family names as Lao texts write them (Nguyễn, Trần, Phạm, Hoàng, Phan, Vũ, Võ, Bùi, Đỗ, Hồ, Ngô, Dương,
+# Mai). A Vietnamese name is often written as one word (ທ່ານ ຫງວຽນທິກີມເງິນ, ທ່ານ ເຈີ່ນຟູ໋ຕຽວ): one word after an
+# honorific that begins with one of these is a whole name. Not Đặng (ດັ່ງ also begins ດັ່ງກ່າວ, "the said") nor Lê
+# (ເລ begins ເລຂາ), which begin Lao words.
+VIETNAMESE_FAMILY_NAMES = [
+    "ຫງວຽນ", "ເຈີ່ນ", "ເຈິ່ນ", "ຝ່າມ", "ຮວ່າງ", "ຝານ", "ຫວູ", "ຫວໍ", "ບຸ່ຍ", "ໂດ໋", "ໂຮ່", "ໂງ", "ເຢືອງ", "ເຢື່ອງ", "ມາຍ",
+]  # fmt: skip
+# Titles written glued to the surname before them ("ທ່ານສົມບູນ ເຮືອງວົງສາຮອງເຈົ້າແຂວງ"): a name's last word is cut
+# before one of these at an ICU word boundary when a whole job title follows (after ຮອງ, "deputy", another title
+# word: "ຮອງເຈົ້າແຂວງ"). Short words that also end names (ຄູ, ນັກ) and ຄະນະ are not cut off.
+GLUED_TITLES = ["ຮອງ", "ຫົວໜ້າ", "ປະທານ", "ກຳມະການ", "ເລຂາ", "ລັດຖະມົນຕີ", "ເຈົ້າແຂວງ", "ເຈົ້າເມືອງ", "ອະທິບໍດີ"]  # fmt: skip
+# Words that may follow a two-word name and are not a third word of it, although a title follows them.
+NOT_NAME_WORDS = ["ອະດີດ", "ຕຳແໜ່ງ", "ໃນນາມ", "ພ້ອມ", "ຕາງໜ້າ", "ຜູ້", "ຈາກ", "ຊຶ່ງ", "ເຊິ່ງ", "ທັງ", "ແລະ", "ຫຼື", "ຮັກສາການ", "ປະຈຳ"]  # fmt: skip
 
 # Spellings of countries met in real texts, besides the Country records' own names (ISO code -> spellings).
 COUNTRY_SPELLINGS = {
-    "BN": ["ບຣູໄນ"],
+    "BN": ["ບຣູໄນ", "ບຣູໄນ ດາລູຊາລາມ", "ບຣູໄນດາລູຊາລາມ"],
     "ID": ["ອີນໂດເນເຊຍ"],
     "LA": ["ລາວ", "ສ ປປ ລາວ"],
     "PH": ["ຟີລິບປີນ"],
     "SG": ["ສີງກະໂປ"],
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
     "CN": ["ສປ ຈີນ"],
+    "US": ["ສ.ອາເມລິກາ", "ສ. ອາເມລິກາ", "ສະຫະລັດ ອາເມລິກາ"],
     "AU": ["ອົດສະຕາລີ"],
 }
+# Capitals, as Lao texts write them, after the scene-setting date ("ວັນທີ 20 ສິງຫາ, ທີ່ຮ່າໂນ້ຍ,"): the host country.
+# Not Vientiane: a meeting in Laos has no host country to read.
+COUNTRY_CAPITALS = {
+    "KH": ["ພະນົມເປັນ", "ພະນົມເປັ້ນ"],
+    "VN": ["ຮ່າໂນ້ຍ", "ຮານອຍ"],
+    "TH": ["ບາງກອກ", "ກຸງເທບ"],
+    "CN": ["ປັກກິ່ງ"],
+    "JP": ["ໂຕກຽວ"],
+    "MY": ["ກົວລາລຳເປີ"],
+    "ID": ["ຈາກາຕາ", "ຢາກາຕາ"],
+    "PH": ["ມະນີລາ", "ມານີລາ"],
+    "MM": ["ເນປີດໍ", "ເນປິດໍ"],
+    "KR": ["ໂຊລ"],
+    "US": ["ວໍຊິງຕັນ"],
+    "FR": ["ປາຣີ"],
+    "GB": ["ລອນດອນ"],
+    "RU": ["ມົສກູ", "ມອດສະກູ"],
+    "IN": ["ນິວເດລີ"],
+    "DE": ["ເບີລິນ"],
+    "AU": ["ແຄນເບີຣາ", "ການເບີຣາ"],
+}
+# The forms of state written before a country's name ("ສສ. ຫວຽດນາມ", "ລາຊະອານາຈັກກຳປູເຈຍ").
+STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ລາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
+# Words that say a meeting held abroad has others than its host taking part (besides another country's name): a
+# meeting abroad is international only with one of them ("ກອງປະຊຸມໃຫຍ່ຂອງພັກ … ທີ່ຮ່າໂນ້ຍ" is Viet Nam's own).
+INTERNATIONAL_WORDS = [
+    "ອາຊຽນ", "ສາກົນ", "ພາກພື້ນ", "ຄະນະຜູ້ແທນ", "ສອງປະເທດ", "ປະເທດສະມາຊິກ", "ບັນດາປະເທດ", "ປະເທດຕ່າງໆ", "ທົ່ວໂລກ",
+    "ສອງຝ່າຍ",
+]  # fmt: skip
 # A list of countries is of those taking part only in a sentence that says so (delegates, representatives,
 # attending); "ແຮງງານລາວທີ່ໄປເຮັດວຽກຢູ່ປະເທດ ໄທ, ມາເລເຊຍ ແລະ ເກົາຫຼີ" lists where workers went, not who met.
 COUNTRIES_SENTENCE = ["ເຂົ້າຮ່ວມ", "ຜູ້ຕາງໜ້າ", "ຕາງໜ້າ", "ຜູ້ແທນ"]
@@ -352,8 +418,18 @@ HOST_AFTER = ["ເປັນເຈົ້າພາບ"]
 # Kinds of meeting, from the words right after ກອງປະຊຸມ in the meeting's name (Meeting.Kind values).
 KIND_WORDS = {
     "consultation": ["ປຶກສາຫາລື", "ປືກສາຫາລື", "ທາບທາມ"],
-    "training": ["ຝຶກອົບຮົມ"],
+    "training": ["ຝຶກອົບຮົມ", "ເຝຶກອົບຮົມ"],
     "steering_committee": ["ຄະນະກຳມະການຊີ້ນຳ", "ຄະນະຮັບຜິດຊອບຊີ້ນຳ"],
     "coordination": ["ປະສານງານ"],
     "annual_review": ["ສະຫຼຸບ", "ສະຫຼູບ"],
 }
+# The annual review: a summing-up (ສະຫຼຸບ) whose name says it covers a year ("ປະຈຳປີ 2023", "ປະຈຳສົກປີ",
+# "ໃນໄລຍະ 1 ປີຜ່ານມາ"); the name ends where its clause does (NAME_ENDS). A regular expression (digits as 0-9).
+YEARLY = r"ປະຈຳປີ|ປະຈຳສົກປີ|ໄລຍະ\s*(?:1|ໜຶ່ງ)\s*ປີ"
+PART_OF_YEAR = r"\d+\s*ເດືອນ|ໄຕມາດ|ເຄິ່ງປີ|ປະຈຳເດືອນ"  # a summary of months, a quarter or half a year: not annual
+NAME_ENDS = ["ໄດ້", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໂດຍ", ". ", "\n", "ໃນວັນທີ"]
+# A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ"): the kind, when
+# no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come right before it.
+TRAINING_HELD = [
+    f"{verb}{course}" for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ") for course in ("ຊຸດຝຶກອົບຮົມ", "ຊຸດເຝຶກອົບຮົມ")
+]

@@ -133,7 +133,10 @@ def test_an_online_phrase_is_the_format_only_when_said_of_the_meeting():
 
 def test_the_host_named_where_the_first_date_sets_the_scene():
     reading = read("ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ບາງກອກ ປະເທດໄທ, ສອງລັດຖະມົນຕີ ໄດ້ພົບປະກັນ.")
-    assert reading.get("host_country")["code"] == "TH" and reading.get("kind") == "international"
+    assert reading.get("host_country")["code"] == "TH"
+    # (round 4) international only when others than the host take part: here another country is named
+    both = read("ໃນວັນທີ 12 ພະຈິກນີ້ ທີ່ ບາງກອກ ປະເທດໄທ, ສອງລັດຖະມົນຕີ ລາວ ແລະ ໄທ ໄດ້ພົບປະກັນ.")
+    assert both.get("host_country")["code"] == "TH" and both.get("kind") == "international"
 
 
 @pytest.mark.parametrize(
