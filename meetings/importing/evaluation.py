@@ -20,8 +20,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
+from meetings.importing.lao_facts import Known, Reading, read_facts
 from meetings.importing.lao_patterns import modern_spelling, reading_form
+from meetings.importing.lao_subject import looks_like_meeting
 from meetings.importing.lao_tables import PLACES
 from meetings.rules.text import normalise_text
 

@@ -49,7 +49,6 @@ from meetings.importing.lao_tables import (
     HONORIFICS_EN,
     IN_PERSON,
     MEETING_CLAUSE,
-    MEETING_WORDS,
     ONLINE_LINKED,
     ONLINE_MEETING,
     ONLINE_NOT,
@@ -423,11 +422,6 @@ def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | Non
     pos, phrase = min(found)
     lo, en = TIMES_OF_DAY[phrase]
     return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, pos, pos + len(phrase))
-
-
-def looks_like_meeting(title: str, text: str) -> bool:
-    haystack = normalise_text(f"{title}\n{text}").casefold()
-    return any(word.casefold() in haystack for word in MEETING_WORDS)
 
 
 def read_facts(text: str, *, known: Known | None = None, post_date: datetime.date | None = None,

@@ -308,6 +308,18 @@ ROLE_AFTER = [
 ORGANISED = ["ໄດ້ຈັດ", "ຈັດຂຶ້ນ", "ເປັນເຈົ້າພາບ", "organised", "organized", "held", "hosted"]
 # Words that make a post look like a meeting report (the preview ticks those).
 MEETING_WORDS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ຝຶກອົບຮົມ", "ສຳມະນາ", "meeting", "workshop", "training", "conference"]
+# Uses of a meeting word that name no meeting held (meetings.importing.lao_subject): a thing it qualifies
+# ("ອຸປະກອນການປະຊຸມທາງໄກ", "ທົດລອງປະຊຸມທາງໄກ"); a place (named a meeting's only after ທີ່/ຢູ່: "ຢູ່ທີ່ຫ້ອງປະຊຸມ");
+# a past meeting or its decision ("ຕາມມະຕິກອງປະຊຸມ", "ກອງປະຊຸມທີ່ຜ່ານມາ", "ກອງປະຊຸມ … ໄດ້ຮັບຮອງເອົາ");
+# the occasion of other news ("ເນື່ອງໃນໂອກາດກອງປະຊຸມ"), unless talks come first in the sentence ("ໄດ້ພົບປະກັບ").
+MEETING_THING_NOUNS = ["ອຸປະກອນ", "ລະບົບ", "ໂປຣແກຣມ", "ໂປຼແກຼມ", "ເຄື່ອງ", "ທົດລອງ"]
+MEETING_PLACE_NOUNS = ["ຫ້ອງ", "ຫໍ", "ສູນ", "ສະຖາບັນ", "ໂຮງ"]
+MEETING_PAST_BEFORE = ["ມະຕິ", "ມະຕິຂອງ", "ຕາມ"]
+MEETING_PAST_AFTER = ["ທີ່ຜ່ານມາ", "ຄັ້ງຜ່ານມາ", "ຄັ້ງກ່ອນ", "ເທື່ອກ່ອນ"]
+MEETING_DECIDED = ["ຮັບຮອງ", "ຕົກລົງເອົາ", "ອະນຸມັດ"]
+MEETING_OCCASION = ["ໂອກາດ"]
+OCCASION_THIS = ["ນີ້", "ດຽວກັນ", "ດັ່ງກ່າວ"]  # "ໃນໂອກາດນີ້": this very event, not another
+TALKS = ["ພົບປະ", "ປຶກສາຫາລື", "ເຈລະຈາ", "ຫາລື"]
 
 # ==== Counting, roles by grammar, countries and kinds of meeting =========================================
 

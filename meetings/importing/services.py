@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from meetings.history import one_version
 from meetings.importing import lao_people
 from meetings.importing.files import FolderFiles, NoFiles, ZipFiles
-from meetings.importing.lao_facts import Known, Reading, looks_like_meeting, read_facts
+from meetings.importing.lao_facts import Known, Reading, read_facts
+from meetings.importing.lao_subject import looks_like_meeting
 from meetings.importing.matching import Candidate, MeetingMatcher, post_facts, recorded_person_pk
 from meetings.importing.wxr import (
     MAX_WXR_BYTES,

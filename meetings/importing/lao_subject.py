@@ -1,0 +1,113 @@
+"""Whether a news post is about a meeting: a meeting word said of an event, not of a room, a device or a past act.
+
+A post is about a meeting when one of its meeting words (``MEETING_WORDS``) names a meeting that took place. Each
+use is read by the grammar around it, and these uses name none:
+
+* the word qualifies a thing, not an event: a device or system (``ອຸປະກອນການປະຊຸມທາງໄກ``, ``ລະບົບ…``) or a trial
+  of one (``ທົດລອງປະຊຸມທາງໄກ``); a room, hall or centre (``ຫ້ອງປະຊຸມ``, ``ສູນຝຶກອົບຮົມ``) unless it is where
+  something took place (``ທີ່``/``ຢູ່`` before it: ``ຢູ່ທີ່ຫ້ອງປະຊຸມ``);
+* the meeting is a past reference or the source of a decision: ``ຕາມມະຕິກອງປະຊຸມ``, ``ກອງປະຊຸມທີ່ຜ່ານມາ``,
+  ``ກອງປະຊຸມ … ໄດ້ຮັບຮອງເອົາ …`` (what a meeting decided, as any news may cite it);
+* the meeting is only the occasion of the news (``ເນື່ອງໃນໂອກາດກອງປະຊຸມ…``, ``ໃນໂອກາດທີ່ … ເຂົ້າຮ່ວມກອງປະຊຸມ…``),
+  unless the same sentence says, before the occasion, that talks took place (``ໄດ້ພົບປະກັບ``, ``ປຶກສາຫາລື``):
+  leaders meeting on the sidelines of a summit is a meeting; a visit on the occasion of one is not;
+* ``ໃນໂອກາດນີ້``/``ໃນໂອກາດດັ່ງກ່າວ`` ("on this occasion") points back to the news's own event: no occasion;
+* in a Lao text, an English word (a gloss or a product's name, "True Conference"): the Lao words decide.
+
+The text is read in the portal's stored form (:func:`meetings.rules.text.normalise_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from meetings.importing.lao_patterns import LAO, sentence_bounds
+from meetings.importing.lao_patterns import alt as _alt
+from meetings.importing.lao_tables import (
+    HELD_VERBS,
+    MEETING_DECIDED,
+    MEETING_OCCASION,
+    MEETING_PAST_AFTER,
+    MEETING_PAST_BEFORE,
+    MEETING_PLACE_NOUNS,
+    MEETING_THING_NOUNS,
+    MEETING_WORDS,
+    OCCASION_THIS,
+    TALKS,
+)
+from meetings.rules.text import normalise_text
+
+_AT = r"(?:ທີ່|ທີ|ຢູ່)\s*$"  # "ທີ" is a common typing of ທີ່ before a place ("ຢູ່ທີຫ້ອງປະຊຸມ")
+_CLAUSE_END = re.compile(r"[,.;:()\n“”\"]|\s(?:ຊຶ່ງ|ເຊິ່ງ)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    return {
+        "word": re.compile(_alt(MEETING_WORDS), re.IGNORECASE),
+        "thing": re.compile(rf"(?:{_alt(MEETING_THING_NOUNS)})\s*(?:ການ)?\s*$"),
+        "place": re.compile(rf"(?:{_alt(MEETING_PLACE_NOUNS)})\s*(?:ການ)?\s*$"),
+        "past_before": re.compile(rf"(?:{_alt(MEETING_PAST_BEFORE)})\s*(?:ການ)?\s*$"),
+        "past_after": re.compile(rf"^[^,.\n]{{0,60}}?(?:{_alt(MEETING_PAST_AFTER)})"),
+        "decided": re.compile(rf"^[^,.;\n]{{0,120}}?\sໄດ້(?:{_alt(MEETING_DECIDED)})"),
+        "held": re.compile(_alt([*HELD_VERBS, "ໄດ້ຈັດ", "ເປີດ", "ໄຂ", "ປິດ"])),
+        "occasion": re.compile(rf"(?:{_alt(MEETING_OCCASION)})(?!\s*(?:{_alt(OCCASION_THIS)}))"),
+        "talks": re.compile(_alt(TALKS)),
+    }
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins: after a comma, a bracket, a line or a relative ``ຊຶ່ງ``."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, max(0, pos - 200), pos)]
+    return ends[-1] if ends else max(0, pos - 200)
+
+
+def _opening_end(text: str) -> int:
+    """Where the post's opening ends: its first two sentences with words (the headline and the lead)."""
+    pos, seen = 0, 0
+    while pos < len(text):
+        start, end = sentence_bounds(text, pos)
+        seen += bool(re.search(r"\w", text[start:end]))
+        if seen == 2:
+            return end
+        pos = end + 1
+    return len(text)
+
+
+def _talks_first(text: str, start: int, upto: int) -> bool:
+    """Whether the opening sentence holding ``start`` says, before ``upto``, that talks took place."""
+    sentence_start = sentence_bounds(text, start)[0]
+    return sentence_start < _opening_end(text) and bool(
+        _patterns()["talks"].search(text[sentence_start:upto])
+    )
+
+
+def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
+    """Whether the meeting word at ``text[start:end]`` names a meeting that took place (see the module)."""
+    p = _patterns()
+    if lao and not re.match(f"[{LAO}]", text[start]):
+        return False
+    before, after = text[max(0, start - 40) : start], text[end : end + 200]
+    if p["thing"].search(before):
+        return False
+    place = p["place"].search(before)
+    if place:
+        return bool(re.search(_AT, before[: place.start()]))
+    clause_start = _clause_start(text, start)
+    decided = p["decided"].search(text[start:end] + after)
+    if p["past_before"].search(before) or p["past_after"].search(after):
+        return _talks_first(text, start, start)
+    if decided and not p["held"].search(decided.group()):
+        return _talks_first(text, start, start)
+    occasion = p["occasion"].search(text[clause_start:start])
+    if occasion:
+        return _talks_first(text, start, clause_start + occasion.start())
+    return True
+
+
+def looks_like_meeting(title: str, text: str) -> bool:
+    """Whether a post is about a meeting: one of its meeting words names a meeting that took place."""
+    whole = normalise_text(f"{title}\n{text}")
+    lao = bool(re.search(f"[{LAO}]", whole))
+    return any(_names_a_meeting(whole, m.start(), m.end(), lao) for m in _patterns()["word"].finditer(whole))
