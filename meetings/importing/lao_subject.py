@@ -28,6 +28,7 @@ from meetings.importing.lao_tables import (
     HELD_VERBS,
     MEETING_DECIDED,
     MEETING_OCCASION,
+    MEETING_OWN,
     MEETING_PAST_AFTER,
     MEETING_PAST_BEFORE,
     MEETING_PLACE_NOUNS,
@@ -48,10 +49,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "word": re.compile(_alt(MEETING_WORDS), re.IGNORECASE),
         "thing": re.compile(rf"(?:{_alt(MEETING_THING_NOUNS)})\s*(?:ການ)?\s*$"),
         "place": re.compile(rf"(?:{_alt(MEETING_PLACE_NOUNS)})\s*(?:ການ)?\s*$"),
-        "past_before": re.compile(rf"(?:{_alt(MEETING_PAST_BEFORE)})\s*(?:ການ)?\s*$"),
+        "past_before": re.compile(rf"(?<!ຕິດ)(?:{_alt(MEETING_PAST_BEFORE)})\s*(?:ການ)?\s*$"),  # not ຕິດຕາມ
         "past_after": re.compile(rf"^[^,.\n]{{0,60}}?(?:{_alt(MEETING_PAST_AFTER)})"),
         "decided": re.compile(rf"^[^,.;\n]{{0,120}}?\sໄດ້(?:{_alt(MEETING_DECIDED)})"),
-        "held": re.compile(_alt([*HELD_VERBS, "ໄດ້ຈັດ", "ເປີດ", "ໄຂ", "ປິດ"])),
+        # between the meeting and "past" or its decision: the news's own meeting, held or dated ("ກອງປະຊຸມຄັ້ງນີ້
+        # ໄດ້ຮັບຮອງເອົາ", "ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 5 ມີນາ ທີ່ຜ່ານມາ")
+        "own": re.compile(_alt([*HELD_VERBS, *MEETING_OWN, "ໄດ້ຈັດ", "ເປີດ", "ໄຂ", "ປິດ"])),
         "occasion": re.compile(rf"(?:{_alt(MEETING_OCCASION)})(?!\s*(?:{_alt(OCCASION_THIS)}))"),
         "talks": re.compile(_alt(TALKS)),
     }
@@ -95,10 +98,8 @@ def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
     if place:
         return bool(re.search(_AT, before[: place.start()]))
     clause_start = _clause_start(text, start)
-    decided = p["decided"].search(text[start:end] + after)
-    if p["past_before"].search(before) or p["past_after"].search(after):
-        return _talks_first(text, start, start)
-    if decided and not p["held"].search(decided.group()):
+    past = p["past_after"].search(after) or p["decided"].search(text[start:end] + after)
+    if p["past_before"].search(before) or (past and not p["own"].search(past.group())):
         return _talks_first(text, start, start)
     occasion = p["occasion"].search(text[clause_start:start])
     if occasion:

@@ -317,6 +317,8 @@ MEETING_PLACE_NOUNS = ["ຫ້ອງ", "ຫໍ", "ສູນ", "ສະຖາບ�
 MEETING_PAST_BEFORE = ["ມະຕິ", "ມະຕິຂອງ", "ຕາມ"]
 MEETING_PAST_AFTER = ["ທີ່ຜ່ານມາ", "ຄັ້ງຜ່ານມາ", "ຄັ້ງກ່ອນ", "ເທື່ອກ່ອນ"]
 MEETING_DECIDED = ["ຮັບຮອງ", "ຕົກລົງເອົາ", "ອະນຸມັດ"]
+# Said between a meeting and "ທີ່ຜ່ານມາ" or its decision, they make it the news's own meeting (dated, "this one").
+MEETING_OWN = ["ຄັ້ງນີ້", "ເທື່ອນີ້", "ດັ່ງກ່າວ", "ວັນທີ", "ເດືອນ", "ອາທິດ"]
 MEETING_OCCASION = ["ໂອກາດ"]
 OCCASION_THIS = ["ນີ້", "ດຽວກັນ", "ດັ່ງກ່າວ"]  # "ໃນໂອກາດນີ້": this very event, not another
 TALKS = ["ພົບປະ", "ປຶກສາຫາລື", "ເຈລະຈາ", "ຫາລື"]

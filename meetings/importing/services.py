@@ -278,7 +278,8 @@ def import_wxr(
 ) -> ImportReport:
     """Import the posts of an export as draft meetings (never published). ``by`` is the officer, or None
     for a management command. Posts whose GUID is in ``skip_guids`` (or not in ``only_guids``) are skipped,
-    and with ``meetings_only`` those that do not look like a meeting report (no meeting word).
+    and with ``meetings_only`` those that do not look like a meeting report (no meeting word naming a meeting held:
+    :func:`meetings.importing.lao_subject.looks_like_meeting`).
 
     A post about a meeting already in the portal (:mod:`meetings.importing.matching`) is linked to it and
     makes no draft, unless its GUID is in ``new_draft_guids`` (also for a post linked by an earlier import).

@@ -22,6 +22,11 @@ from meetings.importing.lao_subject import looks_like_meeting
         ("", "ໃນໂອກາດດຽວກັນນີ້ ທ່ານລັດຖະມົນຕີ ໄດ້ເປັນປະທານກອງປະຊຸມກັບພະນັກງານແຂວງ."),
         # a meeting held that also decided something
         ("", "ກອງປະຊຸມສະພາແຫ່ງຊາດ ໄດ້ໄຂຂຶ້ນ ແລະ ໄດ້ຮັບຮອງເອົາກົດໝາຍ 3 ສະບັບ."),
+        # the news's own meeting, dated "past" or deciding
+        ("", "ກອງປະຊຸມຄະນະກຳມະການແຂວງ ໄດ້ດຳເນີນໃນວັນທີ 4 ມີນາ ທີ່ຜ່ານມາ."),
+        ("", "ກອງປະຊຸມຄັ້ງນີ້ ໄດ້ຮັບຮອງເອົາແຜນການປີ 2025 ຂອງກະຊວງ."),
+        # observers who followed a meeting: ຕິດຕາມ is no "according to"
+        ("", "ພະນັກງານເມືອງ ໄດ້ຕິດຕາມກອງປະຊຸມທາງໄກຂອງກະຊວງ ຢູ່ຫ້ອງການເມືອງ."),
         # talks in the opening, about carrying out a resolution
         ("", "ຄະນະປະຈຳສະພາ ແລະ ລັດຖະບານ ໄດ້ປຶກສາຫາລືການຈັດຕັ້ງປະຕິບັດມະຕິກອງປະຊຸມສະພາແຫ່ງຊາດ."),
         # English posts read their English words
