@@ -10,7 +10,8 @@ use is read by the grammar around it, and these uses name none:
   ``ກອງປະຊຸມ … ໄດ້ຮັບຮອງເອົາ …`` (what a meeting decided, as any news may cite it);
 * the meeting is only the occasion of the news (``ເນື່ອງໃນໂອກາດກອງປະຊຸມ…``, ``ໃນໂອກາດທີ່ … ເຂົ້າຮ່ວມກອງປະຊຸມ…``),
   unless the same sentence says, before the occasion, that talks took place (``ໄດ້ພົບປະກັບ``, ``ປຶກສາຫາລື``):
-  leaders meeting on the sidelines of a summit is a meeting; a visit on the occasion of one is not;
+  leaders meeting on the sidelines of a summit is a meeting; a visit on the occasion of one is not. A meeting
+  held in the clause (``ເນື່ອງໃນໂອກາດວັນແມ່ຍິງ ສະຫະພັນ … ໄດ້ຈັດກອງປະຊຸມ``) is the news, whatever its occasion;
 * ``ໃນໂອກາດນີ້``/``ໃນໂອກາດດັ່ງກ່າວ`` ("on this occasion") points back to the news's own event: no occasion;
 * in a Lao text, an English word (a gloss or a product's name, "True Conference"): the Lao words decide.
 
@@ -26,6 +27,7 @@ from meetings.importing.lao_patterns import LAO, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     HELD_VERBS,
+    HOLDS,
     MEETING_DECIDED,
     MEETING_OCCASION,
     MEETING_OWN,
@@ -57,6 +59,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "own": re.compile(_alt([*HELD_VERBS, *MEETING_OWN, "ໄດ້ຈັດ", "ເປີດ", "ໄຂ", "ປິດ"])),
         "occasion": re.compile(rf"(?:{_alt(MEETING_OCCASION)})(?!\s*(?:{_alt(OCCASION_THIS)}))"),
         "talks": re.compile(_alt(TALKS)),
+        # held right here: the object of a verb of holding ("ໄດ້ຈັດກອງປະຊຸມ") or the subject of one in its clause
+        # ("ກອງປະຊຸມ … ໄດ້ໄຂຂຶ້ນ"), whatever occasion the sentence names first
+        "holds_it": re.compile(rf"(?:{_alt([*HOLDS, 'ດຳເນີນ', 'ປິດ'])})\s*$"),
+        "held_by_it": re.compile(rf"^[^,.;:()\n“”\"]{{0,120}}?(?:{_alt(HELD_VERBS)}|ໄດ້ເປີດ|ໄດ້ໄຂ|ໄດ້ດຳເນີນ)"),
     }
 
 
@@ -102,7 +108,7 @@ def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
     if p["past_before"].search(before) or (past and not p["own"].search(past.group())):
         return _talks_first(text, start, start)
     occasion = p["occasion"].search(text[clause_start:start])
-    if occasion:
+    if occasion and not (p["holds_it"].search(before) or p["held_by_it"].search(after)):
         return _talks_first(text, start, clause_start + occasion.start())
     return True
 

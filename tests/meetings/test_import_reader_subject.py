@@ -18,6 +18,9 @@ from meetings.importing.lao_subject import looks_like_meeting
         ("", "ວັນທີ 2 ພະຈິກນີ້ ທີ່ ສູນຝຶກອົບຮົມຂອງກະຊວງ ໄດ້ມີການບັນລະຍາຍກ່ຽວກັບກົດໝາຍແຮງງານ."),
         # talks on the sidelines of a summit: the occasion comes after the talks
         ("ສອງລັດຖະມົນຕີ ໄດ້ພົບປະສອງຝ່າຍ ໃນໂອກາດເຂົ້າຮ່ວມກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ", "ທັງສອງຝ່າຍໄດ້ແລກປ່ຽນຄຳເຫັນ."),
+        # a meeting held on the occasion of a day: the meeting is the news
+        ("", "ເນື່ອງໃນໂອກາດວັນແມ່ຍິງສາກົນ 8 ມີນາ ສະຫະພັນແມ່ຍິງແຂວງ ໄດ້ຈັດກອງປະຊຸມສຳມະນາກ່ຽວກັບສິດແມ່ຍິງ."),
+        ("", "ເນື່ອງໃນໂອກາດວັນເດັກສາກົນ ກອງປະຊຸມກ່ຽວກັບສິດເດັກ ໄດ້ໄຂຂຶ້ນທີ່ແຂວງຄຳມ່ວນ."),
         # "on this occasion" points back to the news's own event
         ("", "ໃນໂອກາດດຽວກັນນີ້ ທ່ານລັດຖະມົນຕີ ໄດ້ເປັນປະທານກອງປະຊຸມກັບພະນັກງານແຂວງ."),
         # a meeting held that also decided something
@@ -43,6 +46,9 @@ def test_a_post_about_a_meeting_is_ticked(title, text):
         # a device, a system, a trial of one
         ("", "ພະແນກໄປສະນີ ໄດ້ມອບອຸປະກອນການປະຊຸມທາງໄກ ໃຫ້ 3 ເມືອງ."),
         ("", "ວິຊາການໄດ້ຕິດຕັ້ງລະບົບປະຊຸມທາງໄກ ແລະ ທົດລອງປະຊຸມທາງໄກກັບທຸກເມືອງ."),
+        # a manual, a school: things named after training
+        ("", "ອົງການແຮງງານສາກົນ ໄດ້ມອບຄູ່ມືຝຶກອົບຮົມ 500 ຫົວ ໃຫ້ກະຊວງ."),
+        ("", "ນັກຮຽນຂອງວິທະຍາໄລຝຶກອົບຮົມຄູ ໄດ້ອອກແຮງງານອະນາໄມບ້ານ."),
         # a room that is not where anything took place
         ("", "ບໍລິສັດໄດ້ກໍ່ສ້າງຫ້ອງປະຊຸມໃໝ່ ແລະ ຫໍສະໝຸດ ໃຫ້ໂຮງຮຽນ."),
         # the occasion of other news
