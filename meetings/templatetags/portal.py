@@ -4,6 +4,9 @@
 text in that language, it shows the other language's text inside an element carrying ``lang="…"`` and a
 small visible note ("in Lao only"), never a blank. ``{% translated_value obj "title" as t %}`` gives the
 pieces (``t.value``, ``t.lang``, ``t.is_fallback``) for places where markup is not wanted (page titles).
+
+A template that loads ``i18n portal`` (in that order) also gets ``{% translate %}`` / ``{% trans %}`` from
+here: Django's tag, with a constant message's output kept per catalogue (``portal.i18n.kept_translate``).
 """
 
 from __future__ import annotations
@@ -24,8 +27,14 @@ from django.utils.translation import gettext as _
 from meetings.selectors.known_names import unbroken_pieces
 from meetings.selectors.rows import related as attached
 from portal.http.reversed import reverse_kept, translate_url_kept
+from portal.i18n.kept_translate import do_kept_translate
 
 register = template.Library()
+
+# ``{% load i18n portal %}``: Django's ``{% translate %}``, a constant message translated once per catalogue
+# (portal.i18n.kept_translate). Loaded after ``i18n``, these replace Django's tags in the template.
+register.tag("translate", do_kept_translate)
+register.tag("trans", do_kept_translate)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
