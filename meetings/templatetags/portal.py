@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
@@ -224,7 +223,9 @@ def account_nav(context):
     page the page cache may keep it leaves a hole, filled for each request (``portal.http.pagecache``)."""
     from portal.http.pagecache import ACCOUNT_NAV, HOLE, leaves_hole
 
-    request = context.get("request")
-    if leaves_hole(request):
+    if leaves_hole(context.get("request")):
         return mark_safe(HOLE)  # noqa: S308 - a fixed comment
-    return render_to_string(ACCOUNT_NAV, context.flatten(), request=request)
+    # Rendered in the page's own context, as {% include %} would: the page's context already holds what the
+    # context processors give (render_to_string would run them all again for this one part).
+    with context.push():
+        return context.template.engine.get_template(ACCOUNT_NAV).render(context)
