@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import re
 import unicodedata
 
@@ -78,7 +79,14 @@ def _protectable(word: str) -> bool:
 
 def name_words(name: str) -> set[str]:
     """The Lao words of ``name`` worth protecting (normalised)."""
-    return {word for word in _SEPARATORS.split(normalise_text(name or "")) if _protectable(word)}
+    return set(_name_words(name or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """:func:`name_words`, kept per name (a meeting page asks for the same few dozen names on every render;
+    an edited name is another key)."""
+    return frozenset(word for word in _SEPARATORS.split(normalise_text(name)) if _protectable(word))
 
 
 # --- Web pages ------------------------------------------------------------------------------------------
@@ -140,7 +148,7 @@ def names_shown_with(meeting) -> frozenset[str]:
             names.append(participation.organisation.name_lo)
     words: set[str] = set()
     for name in names:
-        words |= name_words(name)
+        words |= _name_words(name or "")
     return frozenset(words)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django import template
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from meetings.selectors.known_names import unbroken_pieces
 from meetings.selectors.rows import related as attached
-from portal.http.reversed import reverse_kept, translate_url_kept
+from portal.http.reversed import reverse_all_kept, translate_url_kept
 from portal.i18n.kept_translate import do_kept_translate
 
 register = template.Library()
@@ -56,12 +57,21 @@ def current_language() -> str:
 def pick_translation(obj, field: str, lang: str | None = None) -> Translated:
     """The value of ``field`` in ``lang`` (default: the active language), else in the other language."""
     lang = lang or current_language()
-    order = [lang] + [code for code in LANGUAGE_CODES if code != lang]
-    for code in order:
+    value, code = _picked(obj, field, lang)
+    return Translated(value, code, code != lang)
+
+
+# Each language first, then the others (in settings.LANGUAGES order).
+_ORDERS = {lang: (lang, *(code for code in LANGUAGE_CODES if code != lang)) for lang in LANGUAGE_CODES}
+
+
+def _picked(obj, field: str, lang: str) -> tuple[str, str]:
+    """(the value, its language) of :func:`pick_translation`; ``("", lang)`` when no language has one."""
+    for code in _ORDERS.get(lang) or (lang, *(code for code in LANGUAGE_CODES if code != lang)):
         value = getattr(obj, f"{field}_{code}", "") or ""
         if value:
-            return Translated(value, code, code != lang)
-    return Translated("", lang, False)
+            return value, code
+    return "", lang
 
 
 def _note(lang: str) -> str:
@@ -83,31 +93,32 @@ def translated(obj, field: str, paragraphs: bool = False, note: bool = True, nam
     :func:`meetings.selectors.known_names.names_shown_with`)."""
     if obj is None:
         return ""
-    t = pick_translation(obj, field)
-    if not t.value:
+    lang = current_language()
+    text, text_lang = _picked(obj, field, lang)
+    if not text:
         return ""
     if paragraphs:
-        body = _paragraphs(t.value, names=names)
-        if not t.is_fallback:
+        body = _paragraphs(text, names=names)
+        if text_lang == lang:
             return body
         return format_html(
             '<div lang="{}" class="other-language">{}<p class="lang-note" lang="{}">({})</p></div>',
-            t.lang,
+            text_lang,
             body,
-            current_language(),
-            _note(t.lang),
+            lang,
+            _note(text_lang),
         )
-    value = _unbroken(t.value, is_name=field in NAME_FIELDS, names=names)
-    if not t.is_fallback:
+    value = _unbroken(text, is_name=field in NAME_FIELDS, names=names)
+    if text_lang == lang:
         return value
     if not note:
-        return format_html('<span lang="{}">{}</span>', t.lang, value)
+        return format_html('<span lang="{}">{}</span>', text_lang, value)
     return format_html(
         '<span lang="{}">{}</span> <small class="lang-note" lang="{}">({})</small>',
-        t.lang,
+        text_lang,
         value,
-        current_language(),
-        _note(t.lang),
+        lang,
+        _note(text_lang),
     )
 
 
@@ -185,9 +196,9 @@ SITE_PAGES = {
 
 
 @register.simple_tag
-def site_pages() -> dict[str, str]:
+def site_pages() -> Mapping[str, str]:
     """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
-    return {key: reverse_kept(name) for key, name in SITE_PAGES.items()}
+    return reverse_all_kept(SITE_PAGES)
 
 
 @register.filter

@@ -9,15 +9,16 @@ it per **catalogue object**: the translation Django's ``gettext`` itself would u
 one, else the default one). Whatever changes a catalogue makes Django build new catalogue objects (a language
 activated after the files or settings changed, Django's reload of changed ``.mo`` files, a test's
 ``override_settings(LOCALE_PATHS=…)``), so a new catalogue starts with nothing kept, and one no longer used
-goes with what was kept for it (weak keys). A variable message, a filter, a variable context or
-``USE_I18N = False`` go through Django's tag on every render, unchanged.
+goes with what was kept for it (weak keys). A variable message, a filter or a variable context go through
+Django's tag on every render, unchanged. With ``USE_I18N = False`` from the start no catalogue is ever made
+and every message goes through Django's tag; switched off later (a test), Django itself goes on translating
+with the catalogues it has, and so does this tag.
 """
 
 from __future__ import annotations
 
 import weakref
 
-from django.conf import settings
 from django.templatetags.i18n import TranslateNode, do_translate
 from django.utils.translation import trans_real
 
@@ -55,7 +56,7 @@ class KeptTranslateNode(TranslateNode):
             self.kept_key = (self.filter_expression.var.literal, context, self.noop)
 
     def render(self, context):
-        catalogue = _catalogue() if self.kept and settings.USE_I18N else None
+        catalogue = _catalogue() if self.kept else None
         if catalogue is None:
             return super().render(context)
         key = (self.kept_key, context.autoescape)
