@@ -8,6 +8,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Replace, Upper
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -164,6 +166,32 @@ class Record(models.Model):
         instance = super().from_db(db, field_names, values)
         instance._loaded_values = dict(zip(field_names, values, strict=True))
         return instance
+
+    def _get_FIELD_display(self, field):
+        """``get_<field>_display()`` as Django's: the label of the value in the active language, else the value.
+        Django makes the dict of the field's choices on every call, turning each of their lazy labels into
+        text to hash them; it is made here once per field (its choices as a list: callable choices are read
+        again on each call, as Django reads them)."""
+        choices = _choices_of(field)
+        if choices is None:
+            return super()._get_FIELD_display(field)
+        value = getattr(self, field.attname)
+        return force_str(choices.get(make_hashable(value), value), strings_only=True)
+
+
+# {id(field): (field, field.choices, {value: label})}; a field's choices replaced by another list are read anew.
+_CHOICES: dict[int, tuple] = {}
+
+
+def _choices_of(field) -> dict | None:
+    kept = _CHOICES.get(id(field))
+    if kept is not None and kept[0] is field and kept[1] is field.choices:
+        return kept[2]
+    if not isinstance(field.choices, list | tuple):
+        return None
+    choices = dict(make_hashable(field.flatchoices))
+    _CHOICES[id(field)] = (field, field.choices, choices)
+    return choices
 
 
 def unique_slug(instance: models.Model, *parts: str, field: str = "slug", max_length: int = 80) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from meetings.models import UNFINISHED, ActionItem, ActionItemUpdate, Meeting
+from meetings.selectors.rows import related
 
 
 def visible_follow_ups(user):
@@ -47,7 +48,7 @@ def tracker_items(user, *, status=None, organisation_slug=None, year=None, overd
 def follow_ups_reported_at(meeting) -> list:
     """Follow-ups reported at ``meeting`` on action items decided at earlier meetings. ``meeting`` comes from
     a selector that prefetched its visible follow-ups (``action_item_updates``)."""
-    return [u for u in meeting.action_item_updates.all() if u.action_item.meeting_id != meeting.pk]
+    return [u for u in related(meeting, "action_item_updates") if u.action_item.meeting_id != meeting.pk]
 
 
 def followed_items(user):

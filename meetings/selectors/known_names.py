@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import re
 import unicodedata
 
@@ -28,6 +29,7 @@ from meetings.models import Country, Meeting
 from meetings.rules.roles import AudienceReader
 from meetings.rules.text import _LAO_FIRST, _LAO_LAST, _is_lao, _protected_pattern, normalise_text
 from meetings.selectors.directory import organisations, people, programmes
+from meetings.selectors.rows import related
 
 MAX_PROTECTED_LETTERS = 12
 
@@ -77,7 +79,14 @@ def _protectable(word: str) -> bool:
 
 def name_words(name: str) -> set[str]:
     """The Lao words of ``name`` worth protecting (normalised)."""
-    return {word for word in _SEPARATORS.split(normalise_text(name or "")) if _protectable(word)}
+    return set(_name_words(name or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """:func:`name_words`, kept per name (a meeting page asks for the same few dozen names on every render;
+    an edited name is another key)."""
+    return frozenset(word for word in _SEPARATORS.split(normalise_text(name)) if _protectable(word))
 
 
 # --- Web pages ------------------------------------------------------------------------------------------
@@ -124,22 +133,22 @@ def unbroken_pieces(
 
 def names_shown_with(meeting) -> frozenset[str]:
     """The words of the names a meeting's page shows beside its text (its countries, organisers, programme,
-    participants and their organisations, its city and venue), from what is already loaded (no query):
+    participants and their organisations, its city and venue), from what is already loaded (no query; the
+    attached parts read as :func:`meetings.selectors.rows.related`, without making their querysets):
     kept whole wherever the page's texts name them (a summary naming ຕີມໍເລສເຕ)."""
     names = [meeting.city_lo, meeting.venue_lo]
-    names += [country.name_lo for country in meeting.countries.all()]
-    names += [o.name_lo for o in meeting.organisers.all()] + [
-        o.short_name_lo for o in meeting.organisers.all()
-    ]
+    names += [country.name_lo for country in related(meeting, "countries")]
+    organisers = related(meeting, "organisers")
+    names += [o.name_lo for o in organisers] + [o.short_name_lo for o in organisers]
     if meeting.programme is not None:
         names += [meeting.programme.name_lo, meeting.programme.short_name_lo]
-    for participation in meeting.participations.all():
+    for participation in related(meeting, "participations"):
         names.append(participation.person.name_lo)
         if participation.organisation is not None:
             names.append(participation.organisation.name_lo)
     words: set[str] = set()
     for name in names:
-        words |= name_words(name)
+        words |= _name_words(name or "")
     return frozenset(words)
 
 

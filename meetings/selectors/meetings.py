@@ -25,7 +25,7 @@ from meetings.selectors.action_items import follow_ups_reported_at, visible_foll
 from meetings.selectors.collation import by_name, reader_language
 from meetings.selectors.directory import organisation_and_units, organisations
 from meetings.selectors.known_names import names_shown_with
-from meetings.selectors.rows import Rows, Statement, attach, compile_parts, fields_of, run
+from meetings.selectors.rows import Rows, Statement, attach, compile_parts, fields_of, related, run
 
 FEED_SIZE = 50
 
@@ -272,7 +272,7 @@ CHAIR_ROLES = (Participation.Role.CHAIR, Participation.Role.CO_CHAIR)
 
 def sorted_participations(meeting) -> list:
     role_order = {role: i for i, role in enumerate(Participation.Role.values)}
-    return sorted(meeting.participations.all(), key=lambda p: role_order.get(p.role, 99))
+    return sorted(related(meeting, "participations"), key=lambda p: role_order.get(p.role, 99))
 
 
 def chairs(participations) -> list:

@@ -4,12 +4,16 @@
 text in that language, it shows the other language's text inside an element carrying ``lang="…"`` and a
 small visible note ("in Lao only"), never a blank. ``{% translated_value obj "title" as t %}`` gives the
 pieces (``t.value``, ``t.lang``, ``t.is_fallback``) for places where markup is not wanted (page titles).
+
+A template that loads ``i18n portal`` (in that order) also gets ``{% translate %}`` / ``{% trans %}`` from
+here: Django's tag, with a constant message's output kept per catalogue (``portal.i18n.kept_translate``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django import template
@@ -22,9 +26,15 @@ from django.utils.translation import gettext as _
 
 from meetings.selectors.known_names import unbroken_pieces
 from meetings.selectors.rows import related as attached
-from portal.http.reversed import reverse_kept, translate_url_kept
+from portal.http.reversed import reverse_all_kept, translate_url_kept
+from portal.i18n.kept_translate import do_kept_translate
 
 register = template.Library()
+
+# ``{% load i18n portal %}``: Django's ``{% translate %}``, a constant message translated once per catalogue
+# (portal.i18n.kept_translate). Loaded after ``i18n``, these replace Django's tags in the template.
+register.tag("translate", do_kept_translate)
+register.tag("trans", do_kept_translate)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -47,12 +57,21 @@ def current_language() -> str:
 def pick_translation(obj, field: str, lang: str | None = None) -> Translated:
     """The value of ``field`` in ``lang`` (default: the active language), else in the other language."""
     lang = lang or current_language()
-    order = [lang] + [code for code in LANGUAGE_CODES if code != lang]
-    for code in order:
+    value, code = _picked(obj, field, lang)
+    return Translated(value, code, code != lang)
+
+
+# Each language first, then the others (in settings.LANGUAGES order).
+_ORDERS = {lang: (lang, *(code for code in LANGUAGE_CODES if code != lang)) for lang in LANGUAGE_CODES}
+
+
+def _picked(obj, field: str, lang: str) -> tuple[str, str]:
+    """(the value, its language) of :func:`pick_translation`; ``("", lang)`` when no language has one."""
+    for code in _ORDERS.get(lang) or (lang, *(code for code in LANGUAGE_CODES if code != lang)):
         value = getattr(obj, f"{field}_{code}", "") or ""
         if value:
-            return Translated(value, code, code != lang)
-    return Translated("", lang, False)
+            return value, code
+    return "", lang
 
 
 def _note(lang: str) -> str:
@@ -74,31 +93,32 @@ def translated(obj, field: str, paragraphs: bool = False, note: bool = True, nam
     :func:`meetings.selectors.known_names.names_shown_with`)."""
     if obj is None:
         return ""
-    t = pick_translation(obj, field)
-    if not t.value:
+    lang = current_language()
+    text, text_lang = _picked(obj, field, lang)
+    if not text:
         return ""
     if paragraphs:
-        body = _paragraphs(t.value, names=names)
-        if not t.is_fallback:
+        body = _paragraphs(text, names=names)
+        if text_lang == lang:
             return body
         return format_html(
             '<div lang="{}" class="other-language">{}<p class="lang-note" lang="{}">({})</p></div>',
-            t.lang,
+            text_lang,
             body,
-            current_language(),
-            _note(t.lang),
+            lang,
+            _note(text_lang),
         )
-    value = _unbroken(t.value, is_name=field in NAME_FIELDS, names=names)
-    if not t.is_fallback:
+    value = _unbroken(text, is_name=field in NAME_FIELDS, names=names)
+    if text_lang == lang:
         return value
     if not note:
-        return format_html('<span lang="{}">{}</span>', t.lang, value)
+        return format_html('<span lang="{}">{}</span>', text_lang, value)
     return format_html(
         '<span lang="{}">{}</span> <small class="lang-note" lang="{}">({})</small>',
-        t.lang,
+        text_lang,
         value,
-        current_language(),
-        _note(t.lang),
+        lang,
+        _note(text_lang),
     )
 
 
@@ -176,9 +196,9 @@ SITE_PAGES = {
 
 
 @register.simple_tag
-def site_pages() -> dict[str, str]:
+def site_pages() -> Mapping[str, str]:
     """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
-    return {key: reverse_kept(name) for key, name in SITE_PAGES.items()}
+    return reverse_all_kept(SITE_PAGES)
 
 
 @register.filter
@@ -214,9 +234,9 @@ def account_nav(context):
     page the page cache may keep it leaves a hole, filled for each request (``portal.http.pagecache``)."""
     from portal.http.pagecache import ACCOUNT_NAV, HOLE, leaves_hole
 
-    request = context.get("request")
-    if leaves_hole(request):
+    if leaves_hole(context.get("request")):
         return mark_safe(HOLE)  # noqa: S308 - a fixed comment
-    # Rendered in the page's own context (as {% include %} does): it already holds the request and the CSRF
-    # token, so the context processors are not run a second time for these few lines.
-    return context.template.engine.get_template(ACCOUNT_NAV).render(context)
+    # Rendered in the page's own context, as {% include %} would: the page's context already holds what the
+    # context processors give (render_to_string would run them all again for this one part).
+    with context.push():
+        return context.template.engine.get_template(ACCOUNT_NAV).render(context)

@@ -10,6 +10,8 @@ arguments, so it is kept under exactly those. A change of the URL configuration 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -28,8 +30,21 @@ def reverse_kept(viewname: str, **kwargs) -> str:
     return _reversed(urlconf, get_script_prefix(), get_language(), viewname, tuple(sorted(kwargs.items())))
 
 
+@functools.lru_cache(maxsize=64)
+def _reversed_all(urlconf: str, prefix: str, language: str | None, names: tuple) -> Mapping[str, str]:
+    return MappingProxyType({key: reverse(viewname, urlconf=urlconf) for key, viewname in names})
+
+
+def reverse_all_kept(names: dict[str, str]) -> Mapping[str, str]:
+    """``{key: reverse(viewname)}`` for each of ``names``, kept as one read-only mapping (shared by every
+    render) per URL configuration, script prefix and language: one look-up for a page's header and footer."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _reversed_all(urlconf, get_script_prefix(), get_language(), tuple(names.items()))
+
+
 def forget(**_kwargs) -> None:
     _reversed.cache_clear()
+    _reversed_all.cache_clear()
     _translated.cache_clear()
 
 

@@ -78,3 +78,30 @@ def test_attached_parts_are_the_prefetched_querysets_when_asked_for(demo):
     assert "countries" not in meeting._prefetched_objects_cache
     assert meeting._prefetched_objects_cache.pop("organisers").model is m.Organisation
     assert meeting._prefetched_objects_cache.pop("organisers", None) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_the_meeting_page_makes_no_queryset_for_its_attached_parts(demo, monkeypatch, lang):
+    """The page's selector and templates read the attached parts as lists (``rows.related``, ``|related``):
+    a related manager's queryset (its filter, the language's ordering) was a fifth of a fresh page's CPU."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from meetings import selectors
+
+    later, _earlier = demo
+    f.action_item(meeting=later, responsible=list(later.organisers.all()[:1]))
+    f.document(meeting=later)
+    made = []
+    monkeypatch.setattr(rows._Prefetched, "__getitem__", lambda self, name: made.append(name))
+    with translation.override(lang):
+        request = RequestFactory().get(later.get_absolute_url())
+        request.user = AnonymousUser()
+        context = selectors.meeting_page(request.user, later.slug)
+        page = render_to_string("meetings/meeting_detail.html", context, request=request)
+    assert later.title_en in page or later.title_lo in page
+    assert context["meeting"]._prefetched_objects_cache._objects.keys() >= {"agenda_items", "documents"}
+    assert made == []

@@ -69,3 +69,54 @@ def test_an_invalid_value_is_marked_and_not_mixed_with_a_valid_one(db):
         valid_form.is_valid()
         valid, _n = _option_renders(valid_form)
     assert 'aria-invalid="true"' in invalid and 'aria-invalid="true"' not in valid
+
+
+def _choice_fields():
+    from django.apps import apps
+
+    from meetings.models.common import Record
+
+    for model in apps.get_app_config("meetings").get_models():
+        if issubclass(model, Record):
+            for field in model._meta.concrete_fields:
+                if field.choices:
+                    yield model, field
+
+
+def test_a_records_choice_label_is_djangos_in_each_language():
+    """``get_<field>_display()`` of a record (meetings.models.common.Record) reads the field's choices from a
+    dict made once, and shows what Django's own shows: the label in the active language, else the value."""
+    from django.db.models import Model
+
+    from meetings.models import common
+
+    fields = list(_choice_fields())
+    assert {(model.__name__, field.name) for model, field in fields} >= {
+        ("Meeting", "kind"), ("Participation", "role"), ("ActionItemUpdate", "status"), ("Document", "language")
+    }  # fmt: skip
+    for lang in ("lo", "en", "lo"):
+        with translation.override(lang):
+            for model, field in fields:
+                for value in [value for value, _label in field.flatchoices] + ["not-a-choice", None]:
+                    record = model(**{field.attname: value})
+                    shown = getattr(record, f"get_{field.name}_display")()
+                    assert shown == Model._get_FIELD_display(record, field), (model, field.name, value)
+                    assert type(shown) is type(Model._get_FIELD_display(record, field))
+    model, field = fields[0]
+    assert common._choices_of(field) is common._choices_of(field)  # made once
+
+
+def test_a_fields_replaced_choices_are_read_anew():
+    from meetings.models import Participation, common
+
+    field = Participation._meta.get_field("role")
+    before = common._choices_of(field)
+    original = field.choices
+    try:
+        field.choices = [("chair", "Presiding")]
+        assert Participation(role="chair").get_role_display() == "Presiding"
+    finally:
+        field.choices = original
+    assert (
+        common._choices_of(field) == before and Participation(role="chair").get_role_display() != "Presiding"
+    )
