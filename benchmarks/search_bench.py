@@ -3,10 +3,11 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/search_bench.py
 
 Creates its own database ``bench_search`` on the server of DATABASE_URL (dropped first if it exists, and
-dropped again at the end unless --keep), migrates it, loads the two demo meetings and generates 10,000
-meetings with their agenda items, activities, achievements and action items, plus people and
-organisations. Their Lao and English text is built from the vocabulary of the demo meetings (ICU words;
-Lao words joined into runs without spaces, as Lao is written). It then runs the search engine exactly as
+dropped again at the end unless --keep; ``--reuse`` searches the database a --keep run left instead),
+migrates it, loads the two demo meetings and generates 10,000 meetings with their agenda items,
+activities, achievements and action items, plus people and organisations. Their Lao and English text
+is built from the vocabulary of the demo meetings (ICU words; Lao words joined into runs without spaces,
+as Lao is written). It then runs the search engine exactly as
 the search page does (all seven kinds, ten results each, anonymous visitor) for 20 Lao and 20 English
 queries and prints median and p95 latency, then the query plans of the search conditions.
 
@@ -48,6 +49,12 @@ def _admin_connection(url: str):
     return conn
 
 
+def database_url(url: str, name: str = BENCH_DB) -> str:
+    cfg = dj_database_url.parse(url)
+    auth = cfg["USER"] + (f":{cfg['PASSWORD']}" if cfg["PASSWORD"] else "")
+    return f"postgres://{auth}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{name}"
+
+
 def recreate_database(url: str, *, drop_only=False, name: str = BENCH_DB) -> str:
     conn = _admin_connection(url)
     try:
@@ -57,9 +64,7 @@ def recreate_database(url: str, *, drop_only=False, name: str = BENCH_DB) -> str
                 cur.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")
     finally:
         conn.close()
-    cfg = dj_database_url.parse(url)
-    auth = cfg["USER"] + (f":{cfg['PASSWORD']}" if cfg["PASSWORD"] else "")
-    return f"postgres://{auth}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{name}"
+    return database_url(url, name)
 
 
 def vocabulary():
@@ -230,7 +235,8 @@ def pick_queries(rng: random.Random):
 
 
 def measure(queries, repeats: int):
-    """Wall time of the whole search per run; per query also the median and its SQL time (one extra run)."""
+    """Wall time of the whole search per run; per query also the median, its SQL time (one extra run) and the
+    median CPU time of this process (Python: building, ranking, passages; not PostgreSQL's)."""
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -242,11 +248,12 @@ def measure(queries, repeats: int):
     with translation.override("lo"):
         for q in queries:
             search(q, user=AnonymousUser())  # warm
-            mine = []
+            mine, cpu = [], []
             for _ in range(repeats):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 results = search(q, user=AnonymousUser())
                 mine.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
             with CaptureQueriesContext(connection) as captured:
                 search(q, user=AnonymousUser())
             sql_ms = sum(float(entry["time"]) for entry in captured.captured_queries) * 1000
@@ -257,6 +264,7 @@ def measure(queries, repeats: int):
                 statistics.median(mine),
                 sql_ms,
                 len(captured.captured_queries),
+                statistics.median(cpu),
             )
     return timings, per_query
 
@@ -290,11 +298,44 @@ def explain(q: str) -> None:
             print("\n".join(row[0] for row in cursor.fetchall()))
 
 
+def generate_database(n_meetings: int) -> None:
+    """Migrate, load the demo and generate ``n_meetings`` (trigram indexes built after the data)."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    t0 = time.perf_counter()
+    # Tables first, trigram indexes after the data: migrate, drop the trigram indexes, load, rebuild.
+    call_command("migrate", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("select indexname, indexdef from pg_indexes where indexdef like '%gin_trgm_ops%'")
+        trigram_indexes = cursor.fetchall()
+        for name, _definition in trigram_indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    # Generated rows are benchmark data, not edits: no edit history for them.
+    settings.SIMPLE_HISTORY_ENABLED = False
+    from meetings.services.demo import load_demo_data
+
+    load_demo_data()
+    generate(n_meetings)
+    t1 = time.perf_counter()
+    with connection.cursor() as cursor:
+        for _name, definition in trigram_indexes:
+            cursor.execute(definition)
+        cursor.execute("ANALYZE")
+    print(f"[search bench] generated in {t1 - t0:.0f} s, indexes built in {time.perf_counter() - t1:.0f} s")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the bench_search database afterwards")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="search the bench_search database kept by an earlier --keep run (not generated again; kept)",
+    )
     parser.add_argument(
         "--results-cache",
         action="store_true",
@@ -305,39 +346,20 @@ def main():
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not base_url.startswith("postgres"):
         sys.exit("search_bench needs a PostgreSQL DATABASE_URL (it creates its own database bench_search)")
-    os.environ["DATABASE_URL"] = recreate_database(base_url)
+    os.environ["DATABASE_URL"] = database_url(base_url) if args.reuse else recreate_database(base_url)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.development")
     import django
 
     django.setup()
-    from django.core.management import call_command
+    from django.conf import settings
     from django.db import connection
 
+    if not args.results_cache:
+        settings.SEARCH_CACHE_SECONDS = 0  # every run searches the database (see the docstring)
     try:
-        t0 = time.perf_counter()
-        # Tables first, trigram indexes after the data: migrate, drop the trigram indexes, load, rebuild.
-        call_command("migrate", verbosity=0)
+        if not args.reuse:
+            generate_database(args.meetings)
         with connection.cursor() as cursor:
-            cursor.execute("select indexname, indexdef from pg_indexes where indexdef like '%gin_trgm_ops%'")
-            trigram_indexes = cursor.fetchall()
-            for name, _definition in trigram_indexes:
-                cursor.execute(f'DROP INDEX "{name}"')
-        # Generated rows are benchmark data, not edits: no edit history for them.
-        from django.conf import settings
-
-        settings.SIMPLE_HISTORY_ENABLED = False
-        if not args.results_cache:
-            settings.SEARCH_CACHE_SECONDS = 0  # every run searches the database (see the docstring)
-        from meetings.services.demo import load_demo_data
-
-        load_demo_data()
-        generate(args.meetings)
-        t1 = time.perf_counter()
-        with connection.cursor() as cursor:
-            for _name, definition in trigram_indexes:
-                cursor.execute(definition)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
             cursor.execute("select count(*) from meetings_meeting")
             n_meetings = cursor.fetchone()[0]
             counts = []
@@ -349,8 +371,8 @@ def main():
         print(f"[search bench] {version}")
         print(
             f"[search bench] {n_meetings} meetings, {counts[0]} agenda items, {counts[1]} activities, "
-            f"{counts[2]} achievements, {counts[3]} action items, {counts[4]} people "
-            f"(generated in {t1 - t0:.0f} s, indexes built in {time.perf_counter() - t1:.0f} s)"
+            f"{counts[2]} achievements, {counts[3]} action items, {counts[4]} people"
+            + (" (the database of an earlier run, --reuse)" if args.reuse else "")
         )
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"[search bench] machine: {os.cpu_count()} CPUs, load average {load} (shared machine)")
@@ -363,20 +385,22 @@ def main():
             timings, per_query = measure(queries, args.repeats)
             print(
                 f"[search bench] {label:7} {len(queries)} queries x {args.repeats}: "
-                f"median {statistics.median(timings):.1f} ms, p95 {p95(timings):.1f} ms, max {max(timings):.1f} ms "
+                f"median {statistics.median(timings):.1f} ms, p95 {p95(timings):.1f} ms, max {max(timings):.1f} ms; "
+                f"SQL median {statistics.median(v[3] for v in per_query.values()):.1f} ms, "
+                f"Python CPU median {statistics.median(v[5] for v in per_query.values()):.1f} ms "
                 f"(load average now {os.getloadavg()[0]:.1f})"
             )
-            for q, (total, more, median, sql_ms, n_sql) in per_query.items():
+            for q, (total, more, median, sql_ms, n_sql, cpu_ms) in per_query.items():
                 print(
                     f"    {q:24} {'>' if more else ' '}{total:4} results  median {median:6.1f} ms"
-                    f"  (SQL {sql_ms:5.1f} ms in {n_sql} queries)"
+                    f"  (SQL {sql_ms:5.1f} ms in {n_sql} queries, Python CPU {cpu_ms:5.1f} ms)"
                 )
         explain("ຄ້າມະນຸດ")
         explain("victim identification")
         explain("ASEAN-ACT")  # a joined name: one word for the trigram index
     finally:
         connection.close()
-        if not args.keep:
+        if not (args.keep or args.reuse):
             recreate_database(base_url, drop_only=True)
 
 

@@ -174,7 +174,13 @@ class Meeting(Record):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "-pk"]
-        indexes = [models.Index(fields=["status", "visibility", "-start_date"], name="meeting_listing")]
+        indexes = [
+            models.Index(fields=["status", "visibility", "-start_date"], name="meeting_listing"),
+            # Newest first for a reader who sees more than one visibility (partners, staff): the listing
+            # index above gives date order for one status and visibility only. Search walks it and stops
+            # (meetings/search/engine.py).
+            models.Index(fields=["-start_date"], name="meeting_newest"),
+        ]
         permissions = [
             ("publish_meeting", _("Can publish, unpublish and archive meetings")),
             ("view_partners_meetings", _("Can see partners-only meetings")),

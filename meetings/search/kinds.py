@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
@@ -32,25 +33,25 @@ class Kind:
     def other_fields(self) -> tuple[str, ...]:
         return self.model.SEARCH_OTHER
 
-    @property
+    @cached_property  # read for every candidate of every search
     def fields(self) -> tuple[str, ...]:
         return self.title_fields + self.other_fields
 
-    @property
+    @cached_property  # read for every candidate of every search
     def columns(self) -> tuple[str, ...]:
         """The fields searched, in Lao and in English (what ranking and passages read in Python)."""
         return tuple(f"{field}_{lang}" for field in self.fields for lang in LANGS)
 
-    @property
+    @cached_property  # read for every candidate of every search
     def title_columns(self) -> tuple[str, ...]:
         return tuple(f"{field}_{lang}" for field in self.title_fields for lang in LANGS)
 
-    @property
+    @cached_property  # read for every candidate of every search
     def loaded(self) -> tuple[str, ...]:
         """What a candidate loads: searched and shown fields only (not the long search columns)."""
         return self.columns + self.shown
 
-    @property
+    @cached_property  # read for every candidate of every search
     def search_columns(self) -> tuple[str, str]:
         """The generated columns matched in SQL: (title text, all text); one column when only a title."""
         return ("search_title" if self.other_fields else "search_text", "search_text")

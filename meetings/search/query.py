@@ -8,7 +8,8 @@ import unicodedata
 from functools import reduce
 from operator import and_
 
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 
 from meetings import models as m
 from meetings.rules.text import normalise_text
@@ -135,8 +136,12 @@ def parse_query(raw: str | None) -> Query:
     )
 
 
-def matches(kind: Kind, terms: tuple[str, ...], *, title_only: bool = False) -> Q:
+def matches(kind: Kind, terms: tuple[str, ...], *, title_only: bool = False, indexed: bool = True) -> Q:
     """Every term inside the record's search column (see :func:`meetings.models.search_column` and
-    :class:`meetings.models.SearchContains`), served by the column's trigram index."""
+    :class:`meetings.models.SearchContains`), served by the column's trigram index; not ``indexed``: the
+    same condition on the column as an expression, which the index does not serve (checked row by row on
+    rows found otherwise, e.g. the newest meetings, see :func:`meetings.search.engine._recent_first`)."""
     column = F(kind.search_columns[0 if title_only else 1])
+    if not indexed:
+        column = Coalesce(column, Value(""))
     return reduce(and_, (Q(m.SearchContains(column, term)) for term in terms))

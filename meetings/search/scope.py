@@ -52,7 +52,9 @@ def item_scope(kind: Kind, *, user, year: int | None = None, orgs: list[int] | N
     meetings = selectors.meetings(user)
     if year:
         meetings = meetings.in_year(year)
-    items = kind.model.objects.visible_to(user)
+    # Not ``visible_to(user)`` (a second, redundant test of the meeting in SQL, planned in every part of a
+    # search): every use keeps only the items whose meeting is in the first set.
+    items = kind.model.objects.all()
     if orgs is not None:
         direct = {  # one entry per model of MEETING_ITEMS
             m.AgendaItem: Q(presenter__organisation__in=orgs),

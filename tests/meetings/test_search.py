@@ -136,6 +136,43 @@ def test_a_group_shows_at_most_its_limit_and_counts_all(db):
     assert len(group.hits) == 10 and group.total == 14 and not group.more_than and group.has_more
 
 
+@pytest.mark.parametrize("newest", [3, 6, 200])
+def test_the_newest_meetings_searched_first_give_the_same_results(db, monkeypatch, settings, newest):
+    """A common word's other matches are looked for among the newest meetings first (engine._recent_first):
+    the results are those of a search over every meeting, for every reader, hidden meetings being newest."""
+    from meetings.search import engine
+
+    settings.SEARCH_CACHE_SECONDS = 0  # both runs search the database
+    for day in range(1, 13):
+        f.meeting(summary_en=f"Common word {day}", start_date=datetime.date(2023, 3, day // 2 + 1))
+        if day % 3 == 0:
+            f.meeting(summary_en=f"Rare word {day}", start_date=datetime.date(2022, 3, day))
+    f.meeting(
+        summary_en="Common word, draft", start_date=datetime.date(2025, 1, 1), status=m.Meeting.Status.DRAFT
+    )
+    f.meeting(
+        summary_en="Common rare word, partners",
+        start_date=datetime.date(2025, 1, 2),
+        visibility=m.Meeting.Visibility.PARTNERS,
+    )
+    readers = (
+        ANON,
+        f.user(role=roles.PARTNER, username="partner"),
+        f.user(role=roles.EDITOR, username="officer"),
+    )
+
+    def found(user, term):
+        group = search(term, user=user, limit=2).groups[0]
+        return [hit.obj.pk for hit in group.hits], group.total, group.more_than
+
+    monkeypatch.setattr(engine, "_statements", engine.OrderedDict())
+    everywhere = {(id(u), t): found(u, t) for u in readers for t in ("common", "rare", "word")}
+    monkeypatch.setattr(engine, "RECENT_MEETINGS", newest)
+    monkeypatch.setattr(engine, "_statements", engine.OrderedDict())
+    assert {(id(u), t): found(u, t) for u in readers for t in ("common", "rare", "word")} == everywhere
+    assert everywhere[(id(ANON), "common")][1:] == (4, True)
+
+
 # --- Visibility ---------------------------------------------------------------------------------------------
 @pytest.fixture
 def hidden(db):
