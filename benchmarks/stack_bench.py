@@ -176,6 +176,13 @@ def wrk(url: str, *, duration: int, conns: int, threads: int = 2) -> dict:
     return result
 
 
+def _median(values) -> float:
+    """The median of the rounds that gave a figure: a round whose latency line wrk printed in a form not read
+    (``nan``) is left out, instead of making the median itself ``nan`` or meaningless."""
+    read = [value for value in values if value == value]
+    return statistics.median(read) if read else float("nan")
+
+
 def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) -> dict[str, dict]:
     runs: dict[str, list[dict]] = {name: [] for name in targets}
     for _round in range(rounds):
@@ -185,8 +192,8 @@ def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) 
     return {
         name: {
             "rps": statistics.median(r["rps"] for r in results),
-            "p50": statistics.median(r["p50"] for r in results),
-            "p99": statistics.median(r["p99"] for r in results),
+            "p50": _median(r["p50"] for r in results),
+            "p99": _median(r["p99"] for r in results),
             "errors": sum(r["errors"] for r in results),
             "non2xx": sum(r.get("non2xx", 0) for r in results),
             "requests": sum(r["requests"] for r in results),
