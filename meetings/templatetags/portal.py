@@ -61,13 +61,17 @@ def pick_translation(obj, field: str, lang: str | None = None) -> Translated:
     return Translated(value, code, code != lang)
 
 
-# Each language first, then the others (in settings.LANGUAGES order).
-_ORDERS = {lang: (lang, *(code for code in LANGUAGE_CODES if code != lang)) for lang in LANGUAGE_CODES}
+def _order(lang: str) -> tuple[str, ...]:
+    """``lang`` first, then the other languages (in settings.LANGUAGES order)."""
+    return (lang, *(code for code in LANGUAGE_CODES if code != lang))
+
+
+_ORDERS = {lang: _order(lang) for lang in LANGUAGE_CODES}
 
 
 def _picked(obj, field: str, lang: str) -> tuple[str, str]:
     """(the value, its language) of :func:`pick_translation`; ``("", lang)`` when no language has one."""
-    for code in _ORDERS.get(lang) or (lang, *(code for code in LANGUAGE_CODES if code != lang)):
+    for code in _ORDERS.get(lang) or _order(lang):
         value = getattr(obj, f"{field}_{code}", "") or ""
         if value:
             return value, code
