@@ -82,9 +82,10 @@ class ImportedPostAdmin(admin.ModelAdmin):
 
     change_list_template = "admin/meetings/importedpost/change_list.html"
     list_display = (
-        "title", "post_date", "author", "language", "meeting", "linked_meeting", "imported_at", "imported_by",
+        "title", "post_date", "author", "language", "meeting_like", "meeting", "linked_meeting", "imported_at",
+        "imported_by",
     )  # fmt: skip
-    list_filter = ("language",)
+    list_filter = ("meeting_like", "language")
     search_fields = ("title", "guid", "link")
     readonly_fields = [f.name for f in ImportedPost._meta.fields]
 

@@ -76,6 +76,7 @@ class PostResult:
     suggestions: int = 0
     documents: int = 0
     problems: list[str] = field(default_factory=list)
+    meeting_like: bool = True  # False: the text does not read as a meeting report (a draft made all the same)
 
     @property
     def outcome_label(self):
@@ -291,9 +292,10 @@ def import_wxr(
     matcher = MeetingMatcher.from_database()
     report = ImportReport()
     for wp in source.posts:
-        if meetings_only and not looks_like_meeting(wp.title, wp.text):
+        meeting_like = looks_like_meeting(wp.title, wp.text)
+        if meetings_only and not meeting_like:
             skip_guids = {*skip_guids, wp.guid}
-        result = PostResult(guid=wp.guid, title=wp.title, outcome=SKIPPED)
+        result = PostResult(guid=wp.guid, title=wp.title, outcome=SKIPPED, meeting_like=meeting_like)
         report.results.append(result)
         previous = existing.get(wp.guid)
         relink = previous is not None and previous.linked_meeting_id and wp.guid in new_draft_guids
@@ -327,6 +329,7 @@ def import_wxr(
                 language=wp.language,
                 text=wp.text,
                 imported_by=by,
+                meeting_like=meeting_like,
             )
             if same is not None:
                 post.linked_meeting_id = same.pk
@@ -369,6 +372,7 @@ def import_text(*, title: str, text: str, by, language: str | None = None) -> Me
         text=text,
         imported_by=by,
         author=getattr(by, "username", "") or "",
+        meeting_like=looks_like_meeting(title, text),
     )
     reading = _read(text=text, language=language, post_date=None, known=Known.from_database())
     meeting, _count = _create_draft(

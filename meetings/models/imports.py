@@ -67,6 +67,13 @@ class ImportedPost(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    meeting_like = models.BooleanField(
+        _("reads as a meeting report"),
+        default=True,
+        help_text=_(
+            "No: the text does not read as the report of a meeting held, and an officer imported it all the same."
+        ),
+    )
     meeting_version = models.PositiveIntegerField(
         _("meeting version after the import"),
         default=1,

@@ -110,3 +110,36 @@ def test_officer_imports_the_archive_confirms_and_publishes(publisher_cookie, br
     for fact in ("ໂຮງແຮມດອນຈັນພາເລດ", "ນະຄອນຫຼວງວຽງຈັນ", "60", "ສົມພອນ ວົງສາ"):
         assert fact in body, fact
     screenshot(page, "wordpress-import-public")
+
+
+def test_a_post_ticked_although_it_is_no_meeting_report_makes_a_marked_draft(publisher_cookie, browser_page):
+    """The officer ticks the New Year greeting in the preview all the same: the import's result and the draft
+    say that the post does not read as a meeting report, and the posts list can show such drafts alone."""
+    from meetings.models.imports import ImportedPost
+
+    page = browser_page
+    log_in(page, publisher_cookie)
+    page.goto("/admin/meetings/importedpost/import/")
+    page.get_by_label("ໄຟລ໌ສົ່ງອອກຂອງ WordPress").set_input_files(str(WXR))
+    page.get_by_role("button", name="ເບິ່ງຕົວຢ່າງ").click()
+    greeting = page.get_by_role("checkbox", name="ນຳເຂົ້າ: ຂໍອວຍພອນບຸນປີໃໝ່ລາວ")
+    row = page.locator("tr.post-row", has=greeting)
+    assert "ບໍ່ຄືບົດລາຍງານກອງປະຊຸມ" in row.inner_text()  # the preview's reason for leaving it unticked
+    greeting.check()
+    page.get_by_role("button", name="ນຳເຂົ້າ", exact=True).click()
+    expect(page.locator(".import-summary")).to_be_visible()
+    result = page.locator(".import-result tr", has_text="ຂໍອວຍພອນບຸນປີໃໝ່ລາວ")
+    expect(result.locator(".not-meeting-import")).to_have_text("ບໍ່ຄືບົດລາຍງານກອງປະຊຸມ")
+    assert page.locator(".import-result .not-meeting-import").count() == 1  # the meeting posts are not marked
+    result.get_by_role("link").click()
+
+    warning = page.locator(".not-meeting-import")
+    expect(warning).to_be_visible()
+    assert "ບໍ່ແມ່ນບົດລາຍງານກອງປະຊຸມ" in warning.inner_text()
+    assert db_read(lambda: ImportedPost.objects.get(title="ຂໍອວຍພອນບຸນປີໃໝ່ລາວ").meeting_like) is False
+    screenshot(page, "wordpress-import-not-a-meeting")
+
+    # the list of imported posts, filtered to those that do not read as meeting reports
+    page.goto("/admin/meetings/importedpost/?meeting_like__exact=0")
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+    assert "ຂໍອວຍພອນບຸນປີໃໝ່ລາວ" in page.locator("#result_list tbody").inner_text()

@@ -344,3 +344,46 @@ def test_a_new_draft_costs_few_statements_and_leaves_one_version_with_its_organi
         )
         with_organisers += bool(kept)
     assert with_organisers >= 1  # the versions hold memberships, not just empty lists
+
+
+@pytest.mark.django_db
+def test_a_post_that_is_no_meeting_report_makes_a_draft_marked_as_such(records, capsys):
+    """``--all`` (like an officer ticking it in the preview) makes a draft of the New Year greeting too: the
+    draft's post is marked as not reading as a meeting report, and the command says so."""
+    call_command("import_wordpress", str(WXR), "--media-dir", str(UPLOADS), "--all")
+    out = capsys.readouterr().out
+    assert "7 drafts created" in out
+    greeting = ImportedPost.objects.get(title="ຂໍອວຍພອນບຸນປີໃໝ່ລາວ")
+    assert greeting.meeting is not None and greeting.meeting_like is False
+    assert set(ImportedPost.objects.exclude(pk=greeting.pk).values_list("meeting_like", flat=True)) == {True}
+    assert out.count("does not look like a meeting report (the draft is marked as such)") == 1
+    line = next(i for i, text in enumerate(out.splitlines()) if "ຂໍອວຍພອນບຸນປີໃໝ່ລາວ" in text)
+    assert "does not look like a meeting report" in out.splitlines()[line + 1]
+
+
+@pytest.mark.django_db
+def test_a_pasted_text_that_is_no_meeting_report_is_marked(records, editor):
+    meeting = services.import_text(
+        title="ຂໍອວຍພອນບຸນປີໃໝ່ລາວ", text="ຂໍອວຍພອນໃຫ້ທຸກທ່ານມີຄວາມສຸກ ໃນໂອກາດບຸນປີໃໝ່ລາວ.", by=editor
+    )
+    assert meeting.imported_post.meeting_like is False
+    report = services.import_text(
+        title="ກອງປະຊຸມ", text=(FIXTURES / "posts" / "03-training-luang-prabang.lo.txt").read_text(), by=editor
+    )
+    assert report.imported_post.meeting_like is True
+
+
+@pytest.mark.django_db
+def test_posts_imported_before_the_mark_are_judged_by_the_migration(records, capsys):
+    """Migration 0016 marks the posts imported before it by the same reader the import uses."""
+    import importlib
+
+    from django.apps import apps
+
+    call_command("import_wordpress", str(WXR), "--media-dir", str(UPLOADS), "--all")
+    ImportedPost.objects.update(meeting_like=True)  # as the field's default left every earlier post
+    importlib.import_module("meetings.migrations.0016_importedpost_meeting_like").judge(apps, None)
+    assert list(ImportedPost.objects.filter(meeting_like=False).values_list("title", flat=True)) == [
+        "ຂໍອວຍພອນບຸນປີໃໝ່ລາວ"
+    ]
+    assert ImportedPost.objects.filter(meeting_like=True).count() == 6

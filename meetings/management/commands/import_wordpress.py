@@ -68,6 +68,10 @@ class Command(BaseCommand):
             if result.meeting is not None:
                 line += f"  [meeting {result.meeting.pk}, {result.suggestions} suggestions, {result.documents} documents]"
             self.stdout.write(line)
+            if result.meeting is not None and not result.meeting_like:
+                self.stdout.write(
+                    "          ! does not look like a meeting report (the draft is marked as such)"
+                )
             for problem in result.problems:
                 self.stdout.write(f"          ! {problem}")
         self.stdout.write(
