@@ -61,7 +61,7 @@ PLACE_HEADS = ["ນະຄອນ", "ເມືອງ", "ແຂວງ", "ປະເ�
 LIVES_AT_VERBS = ["ອາໃສ", "ດຳລົງຊີວິດ", "ພັກເຊົາ", "ເກີດ", "ປະຈຳການ", "ປະຈຳ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
-    "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",
+    "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ", "ທຳນຽບ",
 ]  # fmt: skip
 # Verbs that never stand in a venue's name: a venue read up to one of them (at a word boundary) has run into
 # the sentence's predicate ("ທີ່ຫ້ອງປະຊຸມກະຊວງຈັດຂຶ້ນ…"), and is not read.
@@ -98,8 +98,11 @@ VENUE_ENDS = [
     # ໃຫຍ່ ຄັ້ງທີ 3 … ໄດ້ໄຂຂຶ້ນ"): the venue ends before it
     " ກອງປະຊຸມ",
     " ພິທີ",
-    # the chair's phrase, which may come without ໂດຍ ("ທີ່ສະໂມສອນ X ເປັນປະທານຂອງທ່ານ …")
+    # the chair's phrase, which may come without ໂດຍ ("ທີ່ສະໂມສອນ X ເປັນປະທານຂອງທ່ານ …"), and the guest of honour's
+    # ("ຢູ່ທີສະໂມສອນເມືອງໃໝ່ເປັນກຽດເຂົ້າຮ່ວມຂອງ ທ່ານ …")
     "ເປັນປະທານ",
+    "ເປັນກຽດ",
+    "ໃຫ້ກຽດ",
 ]
 # Offices whose names list their fields with commas ("ພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ"): a comma right after
 # such an office's first field, followed by one-word fields up to "ແລະ" + the last field, does not end the venue.
