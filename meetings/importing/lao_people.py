@@ -198,6 +198,8 @@ def _surname_before_title(text: str, token: tuple[int, int, str], last: str) -> 
     return (
         re.fullmatch(rf"[{_LAO}]{{4,14}}", last) is not None
         and last not in NOT_NAME_START
+        and last not in _HONORIFICS
+        and not is_position(last)  # "ທ່ານ ແສງແກ້ວ ຫົວໜ້າກົມ, …": a one-word name and a title
         and token[2] == last + ","
         and bool(position_after(text, token[1]))
     )
