@@ -125,6 +125,20 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             out += [(start, start + split, word[:split]), (start + split, m.end(), word[split:])]
         else:
             out.append((start, m.end(), word))
+    return _abbreviations_split(out)
+
+
+def _abbreviations_split(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An honorific abbreviated with a dot and glued to the name split off it ("ທ່ານ ນ.ຈັນທະບູນ", "ທ່ານນ.ຈັນທະບູນ"):
+    the abbreviation alone, or with the honorific before it, must be one (``ທ່ານ ນ``)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, word in tokens:
+        m = _ABBREVIATED.match(word)
+        previous = out[-1][2] if out else ""
+        if m and (m["hon"] in _HONORIFICS or f"{previous} {m['hon']}" in _HONORIFICS):
+            out += [(start, start + m.end(), word[: m.end()]), (start + m.end(), end, word[m.end() :])]
+        else:
+            out.append((start, end, word))
     return out
 
 
@@ -139,6 +153,8 @@ def _honorific(tokens, j) -> tuple[str, int] | None:
 
 
 _PUNCT = ",.;:"
+# An honorific or rank abbreviated with a dot and glued to the name ("ທ່ານນ.ຈັນທະບູນ", "ປອ.ສົມພອນ")
+_ABBREVIATED = re.compile(rf"(?P<hon>[{_LAO}]{{1,6}})\.(?=[{_LAO}]{{2}})")
 _VIETNAMESE = tuple(normalise_text(n) for n in VIETNAMESE_FAMILY_NAMES)
 
 
@@ -176,6 +192,19 @@ def _vietnamese_name(word: str) -> bool:
     return not segments & _CLAUSE_WORDS
 
 
+def _surname_before_title(text: str, token: tuple[int, int, str], last: str) -> bool:
+    """A surname that begins like a title word ("ທ່ານ ສະເຫຼີມໄຊ ກົມມະສິດ, ລັດຖະມົນຕີ…": ກົມ) is still the name's last
+    word when a comma ends it and a job title follows: "name, position" is how news names a person."""
+    return (
+        re.fullmatch(rf"[{_LAO}]{{4,14}}", last) is not None
+        and last not in NOT_NAME_START
+        and last not in _HONORIFICS
+        and not is_position(last)  # "ທ່ານ ແສງແກ້ວ ຫົວໜ້າກົມ, …": a one-word name and a title
+        and token[2] == last + ","
+        and bool(position_after(text, token[1]))
+    )
+
+
 def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
     """Where the name that starts at token j ends, and how many tokens it takes; None when no name starts there.
 
@@ -210,7 +239,7 @@ def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
     last = second[2].rstrip(_PUNCT)
     cut = _glued_title(last)
     last = last[:cut] if cut else last
-    if not _name_word(last):
+    if not _name_word(last) and not _surname_before_title(text, second, last):
         return None
     end = second[0] + len(last)
     if cut is None and last == second[2] and j + 2 < len(tokens):
@@ -310,6 +339,12 @@ def _verb_after(text: str, end: int, limit: int, *, before_name: bool = False) -
         return "closed"
     if re.match(r"ເປັນປະທານຮ່ວມ(?:ກອງປະຊຸມ)?\s*(?:[.,;\n]|$)", rest):
         return "co_chair"
+    if re.match(r"ເປັນປະທານ(?:ກອງປະຊຸມ)?\s*(?:[.,;\n]|$)", rest) and segment[: m.start()].rstrip().endswith(
+        "ຮ່ວມກັນ"
+    ):
+        return "jointly"  # "ທ່ານ A … ແລະ ທ່ານ B … ຮ່ວມກັນເປັນປະທານ": the people listed chaired together
+    if re.match(r"(?:ໄດ້)?\s*ເປັນປະທານ\s*(?:ແລະ)?\s*(?:ໄດ້)?\s*ກ່າວ(?:ເປີດ|ໄຂ)", rest):
+        return "chair_opened"  # "ໄດ້ເປັນປະທານກ່າວເປີດ": chaired and opened it (serial verbs, one subject)
     if re.match(r"ເປັນປະທານ(?:ກອງປະຊຸມ)?\s*(?:[.,;\n]|$)", rest) and not segment[: m.start()].endswith("ທັງ"):
         return "chair"
     if re.match(r"ໄດ້(?:ລາຍງານ|ນຳສະເໜີ)", rest):
@@ -378,7 +413,16 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
             for member in chain[1:]:
                 member["role"] = "participant"
             chain = []
-        if verb in ("opened", "closed"):
+        if verb == "jointly":
+            person["role"] = "co_chair"
+            for back in range(index - 1, -1, -1):  # back along the list that ends with this person
+                if not _in_list(text[people[back]["end"] : people[back + 1]["start"]]):
+                    break
+                people[back]["role"] = "co_chair"
+        elif verb == "chair_opened":
+            person["opened"] = True
+            person["role"] = max(person["role"], "chair", key=ROLE_RANK.get)
+        elif verb in ("opened", "closed"):
             person[verb] = True
         elif verb and ROLE_RANK[verb] > ROLE_RANK[person["role"]]:
             person["role"] = verb

@@ -25,16 +25,21 @@ from functools import lru_cache
 
 from meetings.importing.lao_patterns import LAO, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
+from meetings.importing.lao_people import is_word
 from meetings.importing.lao_tables import (
     HELD_VERBS,
     HOLDS,
+    MEETING_BASED_ON,
     MEETING_DECIDED,
+    MEETING_HOLD_VERBS,
     MEETING_OCCASION,
     MEETING_OWN,
     MEETING_PAST_AFTER,
     MEETING_PAST_BEFORE,
     MEETING_PLACE_NOUNS,
+    MEETING_PLANNED,
     MEETING_THING_NOUNS,
+    MEETING_TOPIC_BEFORE,
     MEETING_WORDS,
     OCCASION_THIS,
     TALKS,
@@ -63,6 +68,17 @@ def _patterns() -> dict[str, re.Pattern]:
         # ("ກອງປະຊຸມ … ໄດ້ໄຂຂຶ້ນ"), whatever occasion the sentence names first
         "holds_it": re.compile(rf"(?:{_alt([*HOLDS, 'ດຳເນີນ', 'ປິດ'])})\s*$"),
         "held_by_it": re.compile(rf"^[^,.;:()\n“”\"]{{0,120}}?(?:{_alt(HELD_VERBS)}|ໄດ້ເປີດ|ໄດ້ໄຂ|ໄດ້ດຳເນີນ)"),
+        # not held yet: "ຈະຈັດກອງປະຊຸມ", "ເລື່ອນເວລາຈັດຕັ້ງກອງປະຊຸມ" before it; "ກອງປະຊຸມ … ຊຶ່ງຈະຈັດຂຶ້ນ" after it
+        "planned_before": re.compile(
+            rf"(?:{_alt(MEETING_PLANNED)})\s*(?:ເວລາ)?\s*(?:{_alt(MEETING_HOLD_VERBS)})\s*(?:ການ)?\s*$"
+        ),
+        "planned_after": re.compile(rf"^(?P<gap>[^.\n]{{0,80}}?)ຈະ\s*(?:{_alt(MEETING_HOLD_VERBS)})"),
+        "topic": re.compile(
+            rf"(?:(?:{_alt(MEETING_TOPIC_BEFORE)})\s*(?:ການ\S{{0,10}})?\s*(?:ກອງ\s*)?"  # "ວ່າດ້ວຍການດຳເນີນກອງ ປະຊຸມ"
+            rf"|(?:{_alt(MEETING_TOPIC_BEFORE)})\s*(?:ກອງ)?ປະຊຸມ[^,.;\n]{{0,60}}ແລະ\s*"  # "ສຳລັບກອງປະຊຸມ X ແລະ…"
+            rf"|(?:{_alt(MEETING_BASED_ON)})[^,.;\n]*)$"
+        ),
+        "this_one": re.compile(rf"^[^\s,.;]{{0,30}}\s*(?:{_alt(MEETING_OWN)})"),
     }
 
 
@@ -107,10 +123,35 @@ def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
     past = p["past_after"].search(after) or p["decided"].search(text[start:end] + after)
     if p["past_before"].search(before) or (past and not p["own"].search(past.group())):
         return _talks_first(text, start, start)
+    if _planned(text, start, before, after):
+        return False
+    held_here = p["holds_it"].search(before) or p["held_by_it"].search(after)
     occasion = p["occasion"].search(text[clause_start:start])
-    if occasion and not (p["holds_it"].search(before) or p["held_by_it"].search(after)):
+    if occasion and not held_here:
         return _talks_first(text, start, clause_start + occasion.start())
+    topic = p["topic"].search(text[clause_start:start])  # from the clause's start: ອີງຕາມ anywhere in it
+    holds = p["holds_it"].search(before)
+    verbal_noun = holds and before[: holds.start()].rstrip().endswith("ການ")  # "ວ່າດ້ວຍການດຳເນີນກອງປະຊຸມ"
+    if (
+        topic
+        and not (holds and not verbal_noun)
+        and not p["held_by_it"].search(after)
+        and not p["this_one"].search(after)
+    ):
+        return _talks_first(text, start, clause_start + topic.start())
     return True
+
+
+def _planned(text: str, start: int, before: str, after: str) -> bool:
+    """Whether the meeting at ``start`` is one to be held (MEETING_PLANNED before a verb of holding it, or ຈະ + a
+    verb of holding after it with nothing between that makes it the news's own: "ກອງປະຊຸມຄັ້ງນີ້ ຈະ…" is)."""
+    p = _patterns()
+    if p["planned_before"].search(before):
+        return True
+    later = p["planned_after"].search(after)
+    if not later or p["own"].search(later["gap"]):
+        return False
+    return is_word(after, later.end("gap"), later.end("gap") + 2)  # ຈະ, not the end of another word
 
 
 def looks_like_meeting(title: str, text: str) -> bool:

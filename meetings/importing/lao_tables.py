@@ -61,7 +61,7 @@ PLACE_HEADS = ["ນະຄອນ", "ເມືອງ", "ແຂວງ", "ປະເ�
 LIVES_AT_VERBS = ["ອາໃສ", "ດຳລົງຊີວິດ", "ພັກເຊົາ", "ເກີດ", "ປະຈຳການ", "ປະຈຳ"]
 VENUE_KINDS = [
     "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ຫ້ອງປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ສະຖາບັນ", "ພະແນກ", "ສະພາແຫ່ງຊາດ", "ສູນກາງແນວລາວສ້າງຊາດ",
-    "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ",
+    "ຫໍສະພາແຫ່ງຊາດ", "ຫ້ອງວ່າການ", "ຫໍວັດທະນະທຳ", "ສູນຝຶກອົບຮົມ", "ທຳນຽບ",
 ]  # fmt: skip
 # Verbs that never stand in a venue's name: a venue read up to one of them (at a word boundary) has run into
 # the sentence's predicate ("ທີ່ຫ້ອງປະຊຸມກະຊວງຈັດຂຶ້ນ…"), and is not read.
@@ -98,8 +98,11 @@ VENUE_ENDS = [
     # ໃຫຍ່ ຄັ້ງທີ 3 … ໄດ້ໄຂຂຶ້ນ"): the venue ends before it
     " ກອງປະຊຸມ",
     " ພິທີ",
-    # the chair's phrase, which may come without ໂດຍ ("ທີ່ສະໂມສອນ X ເປັນປະທານຂອງທ່ານ …")
+    # the chair's phrase, which may come without ໂດຍ ("ທີ່ສະໂມສອນ X ເປັນປະທານຂອງທ່ານ …"), and the guest of honour's
+    # ("ຢູ່ທີສະໂມສອນເມືອງໃໝ່ເປັນກຽດເຂົ້າຮ່ວມຂອງ ທ່ານ …")
     "ເປັນປະທານ",
+    "ເປັນກຽດ",
+    "ໃຫ້ກຽດ",
 ]
 # Offices whose names list their fields with commas ("ພະແນກຖະແຫຼງຂ່າວ, ວັດທະນະທຳ ແລະ ທ່ອງທ່ຽວ"): a comma right after
 # such an office's first field, followed by one-word fields up to "ແລະ" + the last field, does not end the venue.
@@ -322,6 +325,17 @@ MEETING_OWN = ["ຄັ້ງນີ້", "ເທື່ອນີ້", "ດັ່�
 MEETING_OCCASION = ["ໂອກາດ"]
 OCCASION_THIS = ["ນີ້", "ດຽວກັນ", "ດັ່ງກ່າວ"]  # "ໃນໂອກາດນີ້": this very event, not another
 TALKS = ["ພົບປະ", "ປຶກສາຫາລື", "ເຈລະຈາ", "ຫາລື"]
+# A meeting not (yet) held: ຈະ (the future) or a word of scheduling before a verb of holding it ("ຊຶ່ງຈະຈັດຂຶ້ນ",
+# "ສະເໜີເລື່ອນເວລາຈັດຕັ້ງກອງປະຊຸມ", "ແຜນການຈັດກອງປະຊຸມ"); a notice or a plan, not the news of a meeting.
+MEETING_PLANNED = ["ຈະ", "ກຳນົດ", "ແຜນ", "ແຜນການ", "ເລື່ອນ", "ປ່ຽນ"]  # "ເລື່ອນເວລາຈັດ": ເວລາ may follow
+MEETING_HOLD_VERBS = ["ຈັດຕັ້ງ", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ຈັດ", "ໄຂ", "ເປີດ", "ມີ"]
+# Right before a meeting word (at most a verbal noun between: "ວ່າດ້ວຍການດຳເນີນກອງປະຊຸມ", or through a list joined
+# by ແລະ), a meeting named as the topic of a document (ວ່າດ້ວຍ), what something is for ("ເຄື່ອງຊ່ວຍເຫຼືອສຳລັບ
+# ກອງປະຊຸມສຸດຍອດ … ແລະກອງປະຊຸມປິ່ນອ້ອມ") or what the people a noun names attended ("ຄະນະຜູ້ແທນ … ທີ່ເຂົ້າຮ່ວມ
+# ກອງປະຊຸມ"): a relative clause or a complement, not the news; anywhere earlier in its clause, the document an act is
+# based on ("ອີງຕາມກົດໝາຍ … ມາດຕາ 59 ກ່ຽວກັບການດຳເນີນກອງປະຊຸມ").
+MEETING_TOPIC_BEFORE = ["ວ່າດ້ວຍ", "ສຳລັບ", "ທີ່ເຂົ້າຮ່ວມ", "ທີ່ໄດ້ເຂົ້າຮ່ວມ"]
+MEETING_BASED_ON = ["ອີງຕາມ"]
 
 # ==== Counting, roles by grammar, countries and kinds of meeting =========================================
 
@@ -359,6 +373,7 @@ CO_CHAIR_BEFORE = [
     "ປະທານຮ່ວມກອງປະຊຸມຂອງ",
     "ເປັນປະທານຮ່ວມໂດຍ",
     "ເປັນປະທ່ານຮ່ວມ",
+    "ປະທານຮ່ວມລະຫວ່າງ",  # "ພາຍໃຕ້ການເປັນປະທານຮ່ວມລະຫວ່າງ ທ່ານ A … ແລະ ທ່ານ B": co-chaired between the two sides
 ]  # ປະທ່ານ: met
 # The verb of a person named as the subject: the first verb after their name and position decides.
 OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]

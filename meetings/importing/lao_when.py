@@ -136,7 +136,8 @@ def _closing_day(closings: list, start: datetime.date, after: int) -> list[Fact]
 def _day_before_full_date(digits: str, candidates: list) -> list:
     """A day without its year, the first date the text states, before the first full date ("ໃນວັນທີ 26 ຕຸລານີ້ … ໃນໂອກາດ
     ກອງປະຊຸມ … ວັນທີ 26-28 ຕຸລາ 2025"), is the meeting's day when it falls within that date (a day of a longer
-    event): the meeting is that day alone. When it falls outside it, the two dates conflict and neither is read."""
+    event): the meeting is that day alone, or, when it is the first day of a range not said of an occasion, that range.
+    When it falls outside it, the two dates conflict and neither is read."""
     first = min((c for c in candidates if not c[0]), key=lambda c: c[1])
     m = _PARTIAL.search(digits, 0, first[1])
     if not m or re.search(_MARKER, digits[: m.start()]):
@@ -145,6 +146,10 @@ def _day_before_full_date(digits: str, candidates: list) -> list:
     day = _date(start.year, _MONTH_OF.get(m["m2"].rstrip(".").casefold()), m["d2"])
     if day is None or not start <= day <= end:
         return []
+    if day == start < end and not _of_an_occasion(digits, first[4]):
+        # "… ໄດ້ເປີດຂຶ້ນໃນຕອນເຊົ້າວັນທີ 23 ພະຈິກນີ້ … ກອງປະຊຸມຄັ້ງນີ້ ຈະດຳເນີນໃນລະຫວ່າງວັນທີ 23-24 ພະຈິກ 2023": the
+        # meeting's own days, opening on the day first stated (not the days of an occasion, ໃນໂອກາດ …)
+        return [(False, m.start("d2"), day, end, m)]
     return [(False, m.start("d2"), day, None, m)]
 
 

@@ -238,7 +238,8 @@ def _the_province(text: str) -> tuple | None:
     return key, mentions[0].span()
 
 
-_HOLDS = re.compile(rf"\s*(?:ໄດ້\s*)?(?P<verb>{_alt(HOLDS)})")
+# "ກອງບັນຊາການທະຫານ ນະຄອນຫຼວງວຽງຈັນ (ນວ) ໄດ້ຈັດຂຶ້ນ": a bracketed abbreviation may follow the name before the verb
+_HOLDS = re.compile(rf"\s*(?:\([^()\n]{{1,12}}\)\s*)?(?:ໄດ້\s*)?(?P<verb>{_alt(HOLDS)})")
 _ELSEWHERE = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?:{_alt(PLACE_HEADS)})")
 
 
