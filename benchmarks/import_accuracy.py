@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"set: {args.set}")
     for half in halves:
         print(
-            f"{half.name}: {half.posts} posts, {half.meetings} about a meeting; of the {half.non_meetings} others, "
+            f"{half.name}: {half.posts} posts, {half.meetings} about a meeting ({half.meetings_unticked} of them "
+            f"would be left unticked in the preview); of the {half.non_meetings} others, "
             f"{half.drafts_for_non_meetings} would be ticked as meetings"
         )
     print()

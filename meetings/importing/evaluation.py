@@ -128,6 +128,7 @@ class HalfScore:
     missed: list[str] = field(default_factory=list)
     drafts_for_non_meetings: int = 0
     non_meetings: int = 0
+    meetings_unticked: int = 0  # posts about a meeting the preview would leave unticked (no draft by default)
 
     @property
     def total(self) -> Tally:
@@ -170,6 +171,8 @@ def score_half(half: str, known: Known | None = None) -> HalfScore:
             result.drafts_for_non_meetings += looks_like_meeting(title, body)
             continue
         result.meetings += 1
+        title, _sep, body = text.partition("\n")
+        result.meetings_unticked += not looks_like_meeting(title, body)
         read = as_truth(read_facts(text, known=known, language="lo"))
         for kind in KINDS:
             tally = _compare(kind, read.get(kind), post["facts"].get(kind))
