@@ -168,6 +168,8 @@ def read_countries(text: str, known) -> list:
                 break
     if not host:
         host = _capital_where_held(text, known)
+    if not host:
+        host = lao_sides.owner_host(text, known, _country_at)
     listed = {f.value["code"] for f in facts}
     if (
         host and listed and host[0]["code"] not in listed

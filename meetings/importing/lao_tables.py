@@ -386,13 +386,14 @@ NOT_NAME_WORDS = ["ອະດີດ", "ຕຳແໜ່ງ", "ໃນນາມ", "�
 COUNTRY_SPELLINGS = {
     "BN": ["ບຣູໄນ", "ບຣູໄນ ດາລູຊາລາມ", "ບຣູໄນດາລູຊາລາມ"],
     "ID": ["ອີນໂດເນເຊຍ"],
-    "LA": ["ລາວ", "ສ ປປ ລາວ"],
+    "LA": ["ລາວ", "ສ ປປ ລາວ", "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"],
     "PH": ["ຟີລິບປີນ"],
     "SG": ["ສີງກະໂປ"],
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
     "CN": ["ສປ ຈີນ"],
     "US": ["ສ.ອາເມລິກາ", "ສ. ອາເມລິກາ", "ສະຫະລັດ ອາເມລິກາ"],
     "AU": ["ອົດສະຕາລີ"],
+    "VN": ["ສາທາລະນະລັດ ສັງຄົມນິຍົມ ຫວຽດນາມ"],
 }
 # Capitals, as Lao texts write them, after the scene-setting date ("ວັນທີ 20 ສິງຫາ, ທີ່ຮ່າໂນ້ຍ,"): the host country.
 # Not Vientiane: a meeting in Laos has no host country to read.
@@ -415,8 +416,11 @@ COUNTRY_CAPITALS = {
     "DE": ["ເບີລິນ"],
     "AU": ["ແຄນເບີຣາ", "ການເບີຣາ"],
 }
+# Verbs of one side meeting the other (lao_sides): the country named before the verb and the one named after it
+# take part. Not ພົບປະ alone as a noun of a gathering ("ງານພົບປະ") : a country must stand on each side.
+ENCOUNTER = ["ພົບປະກັບ", "ພົບປະ", "ພົບປະຫາລືກັບ", "ເຈລະຈາກັບ", "ຕ້ອນຮັບ", "ຢ້ຽມຂ່ຳນັບ", "ປຶກສາຫາລືກັບ"]
 # The forms of state written before a country's name ("ສສ. ຫວຽດນາມ", "ລາຊະອານາຈັກກຳປູເຈຍ").
-STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ລາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
+STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ສ", "ລາຊະອານາຈັກ", "ຣາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
 # Words that say a meeting held abroad has others than its host taking part (besides another country's name): a
 # meeting abroad is international only with one of them ("ກອງປະຊຸມໃຫຍ່ຂອງພັກ … ທີ່ຮ່າໂນ້ຍ" is Viet Nam's own).
 INTERNATIONAL_WORDS = [
