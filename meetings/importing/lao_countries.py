@@ -9,6 +9,7 @@ from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
+    CONSULTATION_WITH,
     COUNTRIES_SENTENCE,
     COUNTRY_CAPITALS,
     HOST_AFTER,
@@ -19,6 +20,7 @@ from meetings.importing.lao_tables import (
     NAME_ENDS,
     PART_OF_YEAR,
     TRAINING_HELD,
+    TRAINING_THIS,
     VENUE_VERBS,
     YEARLY,
 )
@@ -201,6 +203,14 @@ def _yearly(text: str, start: int) -> bool:
     return re.search(YEARLY, name) is not None and re.search(PART_OF_YEAR, name) is None
 
 
+_CONSULTING = ("ປຶກສາຫາລື", "ປືກສາຫາລື")
+
+
+def _consults_on(text: str, end: int) -> bool:
+    """Whether ປຶກສາຫາລື ending at end says what or whom it consults about or with (CONSULTATION_WITH)."""
+    return re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})", text[end : end + 30]) is not None
+
+
 def _named_kind(text: str):
     """(kind, start, end) from the words that head the name of the first meeting (ກອງປະຊຸມ + ປຶກສາຫາລື,
     ຝຶກອົບຮົມ, …; ພິທີ + ສະຫຼຸບ, a summing-up ceremony, for the annual review only), or a training course held
@@ -217,6 +227,7 @@ def _named_kind(text: str):
                     pos == -1
                     or not _heads_name(window[:pos])
                     or (kind == "annual_review" and not _yearly(text, m.end()))
+                    or (word in _CONSULTING and not _consults_on(text, m.end() + pos + len(word)))
                 ):
                     continue
                 start = m.end() + pos
@@ -227,6 +238,9 @@ def _named_kind(text: str):
     held = re.search(_alt(TRAINING_HELD), text[:400])  # the text's first event: no ກອງປະຊຸມ before it
     if held and "ກອງປະຊຸມ" not in text[: held.start()]:
         return ("training", held.start(), held.end())
+    this = re.search(rf"(?:^|\n|\. )\s*(?P<course>{_alt(TRAINING_THIS)})", text)
+    if this and "ກອງປະຊຸມ" not in text[: this.start()]:
+        return ("training", this.start("course"), this.end("course"))
     return _kind_predicated(text)
 
 
