@@ -73,6 +73,25 @@ def _capital_at(text: str, pos: int, known) -> tuple[dict, int] | None:
     return None
 
 
+def _named(text: str, pos: int, known) -> tuple[dict, int] | None:
+    """The country named at pos, a state form allowed before it ("ສສ ຫວຽດນາມ")."""
+    return lao_sides.country_named(text, pos, known, _country_at)
+
+
+# A city, then its country, ending the phrase that says where the meeting was: "ເຂົ້າຮ່ວມກອງປະຊຸມສາກົນ … ທີ່
+# ນະຄອນຊຽງໄຮ້, ສປ ຈີນ." (in a sentence that names a meeting, in the text's first 600 characters).
+_CITY_THEN_COUNTRY = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ປະເທດ\s*)?")
+
+
+def _host_by_the_city(text: str, known) -> tuple | None:
+    for m in _CITY_THEN_COUNTRY.finditer(text[:600]):
+        at = _named(text, m.end(), known)
+        sentence = text[slice(*sentence_bounds(text, m.start()))]
+        if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]) and "ປະຊຸມ" in sentence:
+            return None if at[0]["code"] == "LA" else (at[0], m.end(), at[1])
+    return None
+
+
 def _host_by_the_date(text: str, known) -> tuple | None:
     """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE,
     _DATE_THEN_CAPITAL, _PLACE_THEN_DATE); a country after ປະເທດ must end the phrase (a comma, a full stop or
@@ -84,14 +103,14 @@ def _host_by_the_date(text: str, known) -> tuple | None:
     m = _DATE_THEN_PLACE.match(digits, first)
     if m:
         place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
-        at = None if any(verb in place for verb in VENUE_VERBS) else _country_at(text, m.end(), known)
+        at = None if any(verb in place for verb in VENUE_VERBS) else _named(text, m.end(), known)
         if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):  # not "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ"
             return (at[0], m.end(), at[1])
     m = _DATE_THEN_CAPITAL.match(digits, first)
     if m and (at := _capital_at(text, m.end(), known)):
         return (at[0], m.end(), at[1])
     for m in _PLACE_THEN_DATE.finditer(digits[:first]):
-        at = _country_at(text, m.end(), known)
+        at = _named(text, m.end(), known)
         if at and (then := _THEN_DATE.match(digits, at[1])) and then.end() == first + len("ວັນທີ"):
             return (at[0], m.end(), at[1])
     return None
@@ -170,6 +189,8 @@ def read_countries(text: str, known) -> list:
                 break
     if not host:
         host = _capital_where_held(text, known)
+    if not host:
+        host = _host_by_the_city(text, known)
     if not host:
         host = lao_sides.owner_host(text, known, _country_at)
     listed = {f.value["code"] for f in facts}
