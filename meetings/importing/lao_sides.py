@@ -56,9 +56,10 @@ def _ends_with_country(text: str, start: int, end: int, known, country_at) -> tu
 
 def _stops(text: str, lo: int, hi: int) -> list[int]:
     """Where sentences end in text[lo:hi]: ". " after a word longer than an abbreviation ("ສສ. ຫວຽດນາມ" goes on),
-    or a line break with text after it (blank lines inside a sentence do not end it)."""
+    or a line break with text after it, unless that text goes on with ໄດ້, the auxiliary of a verb whose subject
+    came before the break ("ແຫ່ງ ສປປ ລາວ\n\n ໄດ້ພົບປະກັບ": a sentence cut by blank lines)."""
     ends = [m.start() for m in re.finditer(r"(?<=[^\s.]{4})\. ", text[lo:hi])]
-    ends += [m.start() for m in re.finditer(r"\n(?=\s*\S)", text[lo:hi])]
+    ends += [m.start() for m in re.finditer(r"\n(?=\s*(?!ໄດ້)\S)", text[lo:hi])]
     return sorted(lo + i for i in ends)
 
 
@@ -79,7 +80,7 @@ def _country_words(text: str, start: int, end: int, known, country_at) -> list[t
         (start + m.end(), None) for m in re.finditer(r"ແຫ່ງ(?=\S)", text[start:end])
     ]  # "…ແຫ່ງຣາຊະອານາຈັກໄທ"
     for pos, word_end in sorted(words):
-        if text[max(0, pos - 12) : pos].rstrip().endswith("ປະຈຳ"):
+        if re.search(rf"ປະຈຳ\s*(?:{_STATE_FORM.pattern})?$", text[max(0, pos - 20) : pos]):
             continue
         named = country_named(text, pos, known, country_at)
         at = (named[0], pos, named[1]) if named else None
