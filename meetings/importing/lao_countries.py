@@ -14,9 +14,11 @@ from meetings.importing.lao_tables import (
     COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
+    INTERNATIONAL_BODIES,
     INTERNATIONAL_WORDS,
     KIND_WORDS,
     MONTHS,
+    NAME_ABOUT,
     NAME_ENDS,
     PART_OF_YEAR,
     TRAINING_HELD,
@@ -232,6 +234,18 @@ def _consults_on(text: str, end: int) -> bool:
     return re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})", text[end : end + 30]) is not None
 
 
+def _owned_by_a_body(text: str):
+    """The first meeting named after an international body (INTERNATIONAL_BODIES) before anything its name says
+    it is about (NAME_ABOUT; "ການ" only as a word of its own, not in "ອົງການ"): an international meeting."""
+    m = re.search("ກອງປະຊຸມ", text[:400])
+    name = m and re.match(r"[^.;,\n]{0,60}", text[m.end() :]).group()
+    body = name and re.search(_alt(INTERNATIONAL_BODIES), name)
+    if not body:
+        return None
+    about = re.search(rf"(?:{_alt(NAME_ABOUT)})", name[: body.start()].replace("ອົງການ", "ອົງ___"))
+    return None if about else ("international", m.end() + body.start(), m.end() + body.end())
+
+
 def _named_kind(text: str):
     """(kind, start, end) from the words that head the name of the first meeting (ກອງປະຊຸມ + ປຶກສາຫາລື,
     ຝຶກອົບຮົມ, …; ພິທີ + ສະຫຼຸບ, a summing-up ceremony, for the annual review only), or a training course held
@@ -256,6 +270,9 @@ def _named_kind(text: str):
                     best = (kind, start, start + len(word))
         if best:
             return best
+    owned = _owned_by_a_body(text)
+    if owned:
+        return owned
     held = re.search(_alt(TRAINING_HELD), text[:400])  # the text's first event: no ກອງປະຊຸມ before it
     if held and "ກອງປະຊຸມ" not in text[: held.start()]:
         return ("training", held.start(), held.end())

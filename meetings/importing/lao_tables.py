@@ -398,7 +398,14 @@ COUNTRY_SPELLINGS = {
     "SG": ["ສີງກະໂປ"],
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
     "CN": ["ສປ ຈີນ"],
-    "US": ["ສ.ອາເມລິກາ", "ສ. ອາເມລິກາ", "ສະຫະລັດ ອາເມລິກາ"],
+    "US": [
+        f"{state}{america}"
+        for state in ("ສ.", "ສ. ", "ສະຫະລັດ ", "ສະຫະລັດ")
+        for america in ("ອາເມລິກາ", "ອາເມຣິກາ")  # never "ອາເມຣິກາ" alone: "ອາເມຣິກາລາຕິນ", Latin America
+    ],
+    "MM": ["ມຽນມ້າ"],
+    "KR": ["ເກົາຫຼີໃຕ້", "ສ.ເກົາຫຼີ", "ສ ເກົາຫຼີ"],  # never "ເກົາຫຼີ" alone: "ສປປ ເກົາຫຼີ" is the DPRK
+    "RU": ["ລັດເຊຍ", "ສະຫະພັນລັດເຊຍ", "ສະຫະພັນຣັດເຊຍ"],
     "AU": ["ອົດສະຕາລີ"],
     "VN": ["ສາທາລະນະລັດ ສັງຄົມນິຍົມ ຫວຽດນາມ"],
 }
@@ -450,6 +457,10 @@ KIND_WORDS = {
     # an international meeting by its name: "ກອງປະຊຸມສາກົນ", a summit, a ministerial or senior officials' meeting
     "international": ["ສາກົນ", "ລະດັບສາກົນ", "ສຸດຍອດ", "ລັດຖະມົນຕີ", "ເຈົ້າໜ້າທີ່ອາວຸໂສ"],
 }
+# International bodies that own a meeting named after them, before anything its name says it is about ("ກອງປະຊຸມ
+# ອາຊຽນ ວ່າດ້ວຍ…", "ກອງປະຊຸມລະດັບສູງ ສປຊ ວ່າດ້ວຍ…"); not "ກອງປະຊຸມ … ເພື່ອຍາດແຍ່ງທຶນ … ອາຊຽນ" (the object of the name).
+INTERNATIONAL_BODIES = ["ອາຊຽນ", "ສປຊ", "ສະຫະປະຊາຊາດ", "ASEAN"]
+NAME_ABOUT = ["ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ເພື່ອ", "ເລື່ອງ", "ການ"]
 # ປຶກສາຫາລື heads a consultation only with what or whom it consults about or with right after it ("ກອງປະຊຸມ
 # ປຶກສາຫາລືກ່ຽວກັບ …"); "ກອງປະຊຸມປຶກສາຫາລື ການປະເມີນ …" is a meeting that discusses something, of no kind said.
 CONSULTATION_WITH = ["ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ລະຫວ່າງ", "ກັບ", "ເລື່ອງ"]

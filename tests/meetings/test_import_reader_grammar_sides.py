@@ -136,6 +136,27 @@ def test_kind_words_of_the_meetings_name(text, kind):
     assert read(text).get("kind") == kind
 
 
+def test_a_meeting_named_after_an_international_body():
+    assert read("ໄດ້ເຂົ້າຮ່ວມກອງປະຊຸມລະດັບສູງ ສປຊ ວ່າດ້ວຍ ການຮ່ວມມືໃຕ້-ໃຕ້.").get("kind") == "international"
+    assert read("ກອງປະຊຸມ ອາຊຽນ ວ່າດ້ວຍການຕ້ານການຄ້າມະນຸດ ຄັ້ງທີ 20 ໄດ້ເປີດ.").get("kind") == "international"
+    # the body named in what the meeting is about or for, or after the name's clause
+    assert read("ໄດ້ຈັດກອງປະຊຸມແນະນຳວິທີ ເພື່ອຍາດແຍ່ງທຶນອາຊຽນ.").get("kind") is None
+    assert read("ໄດ້ຈັດກອງປະຊຸມກ່ຽວກັບການກະກຽມເປັນປະທານອາຊຽນ.").get("kind") is None
+    assert read("ໄດ້ຈັດກອງປະຊຸມພະແນກ, ເພື່ອກະກຽມກອງປະຊຸມອາຊຽນ.").get("kind") is None
+
+
+def test_spellings_of_states_in_real_texts():
+    for text, sides in [
+        ("ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ ເອກອັກຄະລັດຖະທູດ ແຫ່ງ ສະຫະລັດອາເມຣິກາ.", ["LA", "US"]),
+        ("ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສະຫະພັນລັດເຊຍ.", ["LA", "RU"]),
+        ("ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສ.ເກົາຫຼີ.", ["KR", "LA"]),
+        # Latin America is no state, and the DPRK is not the Republic of Korea
+        ("ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ຜູ້ແທນ ອາເມຣິກາລາຕິນ.", []),
+        ("ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ເກົາຫຼີ.", []),
+    ]:
+        assert countries(read(text)) == sides, text
+
+
 def test_a_training_course_held_or_named_as_this_course():
     assert read("ສະຫະພັນແມ່ຍິງແຂວງ ໄດ້ສຳເລັດການຈັດຝຶກອົບຮົມການເສີມຄວາມງາມ ໃຫ້ແມ່ຍິງ.").get("kind") == "training"
     assert read("ໄດ້ປິດການຝຶກອົບຮົມ ວິຊາຊີບ.").get("kind") == "training"
