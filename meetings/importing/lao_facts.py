@@ -213,10 +213,11 @@ def _all_women(digits: str, pos: int) -> bool:
     ຈຳນວນ 21 ຄົນ")."""
     clause = re.split(r"[,.;:\n(]", digits[max(0, pos - 120) : pos])[-1]
     women = _alt(["ແມ່ຍິງ", "ເພດຍິງ"])
-    return bool(
-        re.search(rf"(?:^|\s|ໃຫ້|ມີ|ແກ່)(?:{women})[^\s]{{0,25}}\s*ຈຳນວນ\s*$", clause)
-        or re.search(rf"(?:ເຊິ່ງ|ທີ່)\s*ເປັນ\s*(?:{women})", clause)
+    said = re.search(rf"(?:^|\s|ໃຫ້|ມີ|ແກ່)(?:{women})[^\s]{{0,25}}\s*ຈຳນວນ\s*$", clause) or re.search(
+        rf"(?:ເຊິ່ງ|ທີ່)\s*ເປັນ\s*(?:{women})", clause
     )
+    # "ເຊິ່ງເປັນແມ່ຍິງ ແລະ ຊາວໜຸ່ມ ຈຳນວນ 40 ຄົນ": women and others
+    return bool(said) and not re.search(r"ແລະ|ກັບ|ຜູ້ຊາຍ|ຊາຍ", clause[said.end() :])
 
 
 def _dated_otherwise(digits: str, m: re.Match, dates: list[Fact]) -> bool:

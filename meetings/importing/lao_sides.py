@@ -71,16 +71,21 @@ def _clause_around(text: str, pos: int, reach: int = 250) -> tuple[int, int]:
     return (before[-1] if before else lo), (after[0] if after else hi)
 
 
+# A country that is a place, not a side: where someone is posted ("ປະຈຳ ສສ ຫວຽດນາມ"), lives, studies or goes ("ຢູ່
+# ປະເທດໄທ", "ໄປຍັງ ຍີ່ປຸ່ນ"), a state form or ປະເທດ allowed between.
+_PLACE_BEFORE = re.compile(rf"(?:ປະຈຳ|ຢູ່|ທີ່|ໃນ|ໄປ|ຍັງ|ເຖິງ)\s*(?:ປະເທດ)?\s*(?:{_STATE_FORM.pattern})?$")
+
+
 def _country_words(text: str, start: int, end: int, known, country_at) -> list[tuple]:
     """Countries named as words of their own in text[start:end]: after a state form or ແຫ່ງ ("ແຫ່ງ ສສ ຫວຽດນາມ"),
-    or ending a word ("ພັກກອມມູນິດຫວຽດນາມ"); not a country someone is posted to ("ປະຈຳ ສສ ຫວຽດນາມ")."""
+    or ending a word ("ພັກກອມມູນິດຫວຽດນາມ"); not a country that is a place (_PLACE_BEFORE)."""
     found = []
     words = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\s,.;:()\"“”]+", text[start:end])]
     words += [
         (start + m.end(), None) for m in re.finditer(r"ແຫ່ງ(?=\S)", text[start:end])
     ]  # "…ແຫ່ງຣາຊະອານາຈັກໄທ"
     for pos, word_end in sorted(words):
-        if re.search(rf"ປະຈຳ\s*(?:{_STATE_FORM.pattern})?$", text[max(0, pos - 20) : pos]):
+        if _PLACE_BEFORE.search(text[max(0, pos - 30) : pos]):
             continue
         named = country_named(text, pos, known, country_at)
         at = (named[0], pos, named[1]) if named else None

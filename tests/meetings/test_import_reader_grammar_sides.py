@@ -59,6 +59,9 @@ def test_the_two_sides_of_an_encounter(text, sides):
         "ທ່ານ ເຈົ້າແຂວງ ແຫ່ງ ສປປ ລາວ ໄດ້ຕ້ອນຮັບ ຄະນະນັກສຶກສາລາວ.",
         # the other country is named in the next sentence, not after the verb in this one
         "ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ນັກທຸລະກິດ. ສິນຄ້າ ສົ່ງອອກໄປ ປະເທດໄທ ເພີ່ມຂຶ້ນ.",
+        # a country that is a place: where those met study, where the minister went
+        "ທ່ານ ລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ນັກສຶກສາລາວ ທີ່ຮຽນຢູ່ ປະເທດຍີ່ປຸ່ນ.",
+        "ທ່ານ ລັດຖະມົນຕີ ທີ່ເດີນທາງໄປ ຍີ່ປຸ່ນ ໄດ້ພົບປະກັບ ຄະນະຜູ້ແທນ ແຫ່ງ ສປປ ລາວ.",
         # a country named before the verb's sentence began
         "ລາວ ສົ່ງອອກໄປ ປະເທດໄທ ຫຼາຍ.\nທ່ານ ເຈົ້າແຂວງ ໄດ້ພົບປະກັບ ທ່ານ ກົງສຸນ ຫວຽດນາມ.",
     ],
@@ -214,6 +217,9 @@ def test_a_count_of_women_only():
     text = "ທ່ານ ກ່າວວ່າ: ຊຸດຝຶກຮົມຄັ້ງນີ້ ມີນັກຝຶກອົບຮົມເຊິ່ງເປັນແມ່ຍິງຜູ້ດ້ອຍໂອກາດ ມາຈາກ 11 ເມືອງ ຈຳນວນ 21 ຄົນ ເຂົ້າຮ່ວມ."
     reading = read(text)
     assert reading.get("attendance_total") == 21 and reading.get("attendance_women") == 21
+    # women and others counted together
+    both = "ມີຜູ້ແທນເຊິ່ງເປັນແມ່ຍິງ ແລະ ຊາວໜຸ່ມ ຈຳນວນ 40 ຄົນ ເຂົ້າຮ່ວມ."
+    assert read(both).get("attendance_total") == 40 and read(both).get("attendance_women") is None
     # women named in the clause but not as those counted
     other = "ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດ 30 ທ່ານ ຈາກສະຫະພັນແມ່ຍິງ ແລະ ຊາວໜຸ່ມ."
     assert read(other).get("attendance_total") == 30 and read(other).get("attendance_women") is None
