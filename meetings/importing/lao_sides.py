@@ -3,14 +3,18 @@
 
 Each rule names a country in a place of the sentence that only a party to the meeting fills:
 
-* the two sides of a talk: "… ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ … ແຫ່ງ ລາຊະອານາຈັກກຳປູເຈຍ" (someone *of* X met someone
-  *of* Y);
+* the two sides of an encounter: a country named before a verb of meeting someone (ENCOUNTER: ພົບປະ, ຕ້ອນຮັບ,
+  ຢ້ຽມຂ່ຳນັບ, …) in its sentence and another after it, neither a place ("… ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ … ແຫ່ງ
+  ລາຊະອານາຈັກກຳປູເຈຍ", someone *of* X met someone *of* Y);
 * the two bodies a meeting is between, right after its name: "ກອງປະຊຸມສຳມະນາ … ຄັ້ງທີ 4 ລະຫວ່າງພັກກອມມູນິດຫວຽດນາມ
   ແລະ ພັກປະຊາຊົນປະຕິວັດລາວ" (each ends with its country); not "ກອງປະຊຸມກ່ຽວກັບການຮ່ວມມືລະຫວ່າງ …" (a meeting
   *about* the cooperation between two countries, which may be held by one);
 * countries as co-chairs: "ໂດຍການເປັນປະທານຮ່ວມຂອງ ສສ. ຫວຽດນາມ ແລະ ສ.ອາເມລິກາ";
+* the states of the co-chairs: "ປະທານຮ່ວມລະຫວ່າງທ່ານ … ແຫ່ງ ສປປ ລາວ ແລະທ່ານ … ແຫ່ງຣາຊະອານາຈັກໄທ";
 * a delegation named by its country ("ຄະນະຜູ້ແທນລາວ"), or the officials of a country as the subject of
   "attended" ("ເຈົ້າໜ້າທີ່ອາວຸໂສ ຂອງ ສປປ ລາວ ໄດ້ເຂົ້າຮ່ວມ").
+
+It also reads the host of a foreign body's own meeting (:func:`owner_host`).
 """
 
 from __future__ import annotations
