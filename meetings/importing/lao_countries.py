@@ -242,8 +242,11 @@ def _owned_by_a_body(text: str):
     body = name and re.search(_alt(INTERNATIONAL_BODIES), name)
     if not body:
         return None
-    about = re.search(rf"(?:{_alt(NAME_ABOUT)})", name[: body.start()].replace("ອົງການ", "ອົງ___"))
-    return None if about else ("international", m.end() + body.start(), m.end() + body.end())
+    before = name[: body.start()]
+    about = re.search(rf"(?:{_alt(NAME_ABOUT)})", before.replace("ອົງການ", "ອົງ___"))
+    # "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 3 ຂອງຄະນະຊີ້ນຳ ກະກຽມ ອາຊຽນ": a national body's meeting that prepares for it
+    national = re.search(r"ຂອງ|ກະກຽມ|ແຫ່ງຊາດ", before) or len(before.split()) > 2
+    return None if about or national else ("international", m.end() + body.start(), m.end() + body.end())
 
 
 def _named_kind(text: str):

@@ -146,6 +146,9 @@ def test_a_meeting_named_after_an_international_body():
     assert read("ໄດ້ຈັດກອງປະຊຸມແນະນຳວິທີ ເພື່ອຍາດແຍ່ງທຶນອາຊຽນ.").get("kind") is None
     assert read("ໄດ້ຈັດກອງປະຊຸມກ່ຽວກັບການກະກຽມເປັນປະທານອາຊຽນ.").get("kind") is None
     assert read("ໄດ້ຈັດກອງປະຊຸມພະແນກ, ເພື່ອກະກຽມກອງປະຊຸມອາຊຽນ.").get("kind") is None
+    # a national body's meeting that prepares for the body's
+    assert read("ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 3 ຂອງຄະນະຊີ້ນຳ ກະກຽມ ອາຊຽນ ໄດ້ເປີດ.").get("kind") is None
+    assert read("ກອງປະຊຸມຄະນະຊີ້ນຳແຫ່ງຊາດ ອາຊຽນ ໄດ້ເປີດ.").get("kind") is None
 
 
 def test_spellings_of_states_in_real_texts():
