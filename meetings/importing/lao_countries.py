@@ -9,16 +9,20 @@ from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
+    CONSULTATION_WITH,
     COUNTRIES_SENTENCE,
     COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
+    INTERNATIONAL_BODIES,
     INTERNATIONAL_WORDS,
     KIND_WORDS,
     MONTHS,
+    NAME_ABOUT,
     NAME_ENDS,
     PART_OF_YEAR,
     TRAINING_HELD,
+    TRAINING_THIS,
     VENUE_VERBS,
     YEARLY,
 )
@@ -71,6 +75,25 @@ def _capital_at(text: str, pos: int, known) -> tuple[dict, int] | None:
     return None
 
 
+def _named(text: str, pos: int, known) -> tuple[dict, int] | None:
+    """The country named at pos, a state form allowed before it ("ສສ ຫວຽດນາມ")."""
+    return lao_sides.country_named(text, pos, known, _country_at)
+
+
+# A city, then its country, ending the phrase that says where the meeting was: "ເຂົ້າຮ່ວມກອງປະຊຸມສາກົນ … ທີ່
+# ນະຄອນຊຽງໄຮ້, ສປ ຈີນ." (in a sentence that names a meeting, in the text's first 600 characters).
+_CITY_THEN_COUNTRY = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ປະເທດ\s*)?")
+
+
+def _host_by_the_city(text: str, known) -> tuple | None:
+    for m in _CITY_THEN_COUNTRY.finditer(text[:600]):
+        at = _named(text, m.end(), known)
+        sentence = text[slice(*sentence_bounds(text, m.start()))]
+        if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]) and "ປະຊຸມ" in sentence:
+            return None if at[0]["code"] == "LA" else (at[0], m.end(), at[1])
+    return None
+
+
 def _host_by_the_date(text: str, known) -> tuple | None:
     """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE,
     _DATE_THEN_CAPITAL, _PLACE_THEN_DATE); a country after ປະເທດ must end the phrase (a comma, a full stop or
@@ -82,14 +105,14 @@ def _host_by_the_date(text: str, known) -> tuple | None:
     m = _DATE_THEN_PLACE.match(digits, first)
     if m:
         place = digits[m.start() : m.end()].rsplit("ທີ່" if "ທີ່" in m.group() else "ຢູ່", 1)[-1]
-        at = None if any(verb in place for verb in VENUE_VERBS) else _country_at(text, m.end(), known)
+        at = None if any(verb in place for verb in VENUE_VERBS) else _named(text, m.end(), known)
         if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]):  # not "ທີ່ ກະຊວງ ໄດ້ສົ່ງ ປະເທດໄທ"
             return (at[0], m.end(), at[1])
     m = _DATE_THEN_CAPITAL.match(digits, first)
     if m and (at := _capital_at(text, m.end(), known)):
         return (at[0], m.end(), at[1])
     for m in _PLACE_THEN_DATE.finditer(digits[:first]):
-        at = _country_at(text, m.end(), known)
+        at = _named(text, m.end(), known)
         if at and (then := _THEN_DATE.match(digits, at[1])) and then.end() == first + len("ວັນທີ"):
             return (at[0], m.end(), at[1])
     return None
@@ -168,6 +191,10 @@ def read_countries(text: str, known) -> list:
                 break
     if not host:
         host = _capital_where_held(text, known)
+    if not host:
+        host = _host_by_the_city(text, known)
+    if not host:
+        host = lao_sides.owner_host(text, known, _country_at)
     listed = {f.value["code"] for f in facts}
     if (
         host and listed and host[0]["code"] not in listed
@@ -199,6 +226,29 @@ def _yearly(text: str, start: int) -> bool:
     return re.search(YEARLY, name) is not None and re.search(PART_OF_YEAR, name) is None
 
 
+_CONSULTING = ("ປຶກສາຫາລື", "ປືກສາຫາລື")
+
+
+def _consults_on(text: str, end: int) -> bool:
+    """Whether ປຶກສາຫາລື ending at end says what or whom it consults about or with (CONSULTATION_WITH)."""
+    return re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})", text[end : end + 30]) is not None
+
+
+def _owned_by_a_body(text: str):
+    """The first meeting named after an international body (INTERNATIONAL_BODIES) before anything its name says
+    it is about (NAME_ABOUT; "ການ" only as a word of its own, not in "ອົງການ"): an international meeting."""
+    m = re.search("ກອງປະຊຸມ", text[:400])
+    name = m and re.match(r"[^.;,\n]{0,60}", text[m.end() :]).group()
+    body = name and re.search(_alt(INTERNATIONAL_BODIES), name)
+    if not body:
+        return None
+    before = name[: body.start()]
+    about = re.search(rf"(?:{_alt(NAME_ABOUT)})", before.replace("ອົງການ", "ອົງ___"))
+    # "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 3 ຂອງຄະນະຊີ້ນຳ ກະກຽມ ອາຊຽນ": a national body's meeting that prepares for it
+    national = re.search(r"ຂອງ|ກະກຽມ|ແຫ່ງຊາດ", before) or len(before.split()) > 2
+    return None if about or national else ("international", m.end() + body.start(), m.end() + body.end())
+
+
 def _named_kind(text: str):
     """(kind, start, end) from the words that head the name of the first meeting (ກອງປະຊຸມ + ປຶກສາຫາລື,
     ຝຶກອົບຮົມ, …; ພິທີ + ສະຫຼຸບ, a summing-up ceremony, for the annual review only), or a training course held
@@ -215,6 +265,7 @@ def _named_kind(text: str):
                     pos == -1
                     or not _heads_name(window[:pos])
                     or (kind == "annual_review" and not _yearly(text, m.end()))
+                    or (word in _CONSULTING and not _consults_on(text, m.end() + pos + len(word)))
                 ):
                     continue
                 start = m.end() + pos
@@ -222,9 +273,15 @@ def _named_kind(text: str):
                     best = (kind, start, start + len(word))
         if best:
             return best
+    owned = _owned_by_a_body(text)
+    if owned:
+        return owned
     held = re.search(_alt(TRAINING_HELD), text[:400])  # the text's first event: no ກອງປະຊຸມ before it
     if held and "ກອງປະຊຸມ" not in text[: held.start()]:
         return ("training", held.start(), held.end())
+    this = re.search(rf"(?:^|\n|\. )\s*(?P<course>{_alt(TRAINING_THIS)})", text)
+    if this and "ກອງປະຊຸມ" not in text[: this.start()]:
+        return ("training", this.start("course"), this.end("course"))
     return _kind_predicated(text)
 
 

@@ -48,10 +48,14 @@ from meetings.importing.lao_tables import (
     HONORIFICS,
     HONORIFICS_EN,
     IN_PERSON,
+    JOINED_ONLINE,
     MEETING_CLAUSE,
+    ONLINE_EVENTS,
     ONLINE_LINKED,
     ONLINE_MEETING,
+    ONLINE_MODIFIERS,
     ONLINE_NOT,
+    ONLINE_WAYS,
     ONLINE_WORDS,
     ORGANISED,
     PEOPLE_UNITS,
@@ -172,9 +176,17 @@ def _lao_total(digits: str):
             any(w in clause for w in COUNT_BEFORE)
             or any(digits[m.end() : m.end() + 12].lstrip().startswith(w) for w in COUNT_AFTER)
             or any(clause.rstrip().endswith(w) for w in COUNT_AFTER)  # "ມີຜູ້ແທນເຂົ້າຮ່ວມ 252 ສະຫາຍ"
+            or _had_attending(digits, clause, m.end())
         ):
             return None if _not_the_total(digits, m) else m
     return None
+
+
+def _had_attending(digits: str, clause: str, end: int) -> bool:
+    """ "ມີ + those counted + ເຂົ້າຮ່ວມ", the count inside, its clause ending with the verb: "ມີແຂກຖືກເຊີນ ແລະ
+    ຜູ້ແທນສົມບູນ 179 ສະຫາຍ ທີ່ເປັນຕົວແທນແກ່ສະມາຊິກແມ່ຍິງທົ່ວແຂວງ ເຂົ້າຮ່ວມ." (no other count in it)."""
+    rest = re.match(r"[^,.;\n(]{0,80}", digits[end:]).group().rstrip()
+    return "ມີ" in clause and rest.endswith(tuple(COUNT_AFTER)) and not re.search(r"\d", rest)
 
 
 def _count_of_others(clause: str) -> bool:
@@ -195,7 +207,29 @@ def _not_the_total(digits: str, m: re.Match) -> bool:
     return before.endswith(tuple(COUNT_INEXACT)) or after.startswith(tuple(COUNT_GIVEN_TO))
 
 
-def _read_attendance(digits: str, language: str) -> list[Fact]:
+def _all_women(digits: str, pos: int) -> bool:
+    """Whether the count at pos is of women only, said in its clause: the counted noun is women right before
+    ຈຳນວນ ("ໃຫ້ແມ່ຍິງຜູ້ດ້ອຍໂອກາດຈຳນວນ21ຄົນ"), or a relative clause says they are ("ນັກຝຶກອົບຮົມເຊິ່ງເປັນແມ່ຍິງ…
+    ຈຳນວນ 21 ຄົນ")."""
+    clause = re.split(r"[,.;:\n(]", digits[max(0, pos - 120) : pos])[-1]
+    women = _alt(["ແມ່ຍິງ", "ເພດຍິງ"])
+    said = re.search(rf"(?:^|\s|ໃຫ້|ມີ|ແກ່)(?:{women})[^\s]{{0,25}}\s*ຈຳນວນ\s*$", clause) or re.search(
+        rf"(?:ເຊິ່ງ|ທີ່)\s*ເປັນ\s*(?:{women})", clause
+    )
+    # "ເຊິ່ງເປັນແມ່ຍິງ ແລະ ຊາວໜຸ່ມ ຈຳນວນ 40 ຄົນ": women and others
+    return bool(said) and not re.search(r"ແລະ|ກັບ|ຜູ້ຊາຍ|ຊາຍ", clause[said.end() :])
+
+
+def _dated_otherwise(digits: str, m: re.Match, dates: list[Fact]) -> bool:
+    """A count in a sentence that names days, none of them the meeting's first: the count of another event or
+    period ("ໄດ້ເປີດຮັບຮຽນ ແຕ່ວັນທີ 1 ຕຸລາ … ຈົນມາຮອດ ວັນທີ 31 ທັນວາ … ໂດຍມີນັກຝຶກອົບຮົມທັງໝົດ 8 ຄົນ", of a
+    course that ended before the closing reported)."""
+    start = next((f.value for f in dates if f.field == "start_date" and f.end > f.start), None)
+    days = re.findall(r"ວັນທີ່?\s*(\d{1,2})(?!\d)", digits[slice(*sentence_bounds(digits, m.start()))])
+    return bool(start and days) and int(start[8:10]) not in {int(day) for day in days}
+
+
+def _read_attendance(digits: str, language: str, dates: list[Fact] = ()) -> list[Fact]:
     facts = []
     if language == "lo":
         total = _count(digits, ATTENDANCE_TOTAL, gap=r"\s*(?:ທັງໝົດ|ທັງຫມົດ)?\s*(?:ມີ)?\s*")
@@ -203,6 +237,8 @@ def _read_attendance(digits: str, language: str) -> list[Fact]:
             total = None  # "ຜູ້ເຂົ້າຮ່ວມທັງໝົດ 12 ທ່ານ, ໃຫ້ແກ່ …": one side only, and the text counts no other
         elif not total:
             total = _lao_total(digits)
+        if total and _dated_otherwise(digits, total, dates):
+            total = None
         if total:
             facts.append(
                 Fact("attendance_total", int(total["n"]), total["n"].lstrip("0") or "0", *total.span())
@@ -212,6 +248,8 @@ def _read_attendance(digits: str, language: str) -> list[Fact]:
             ).match(digits, total.end())
             if women and int(women["n"]) <= int(total["n"]):
                 facts.append(Fact("attendance_women", int(women["n"]), women["n"].lstrip("0"), *women.span()))
+            elif _all_women(digits, total.start()):
+                facts.append(Fact("attendance_women", int(total["n"]), total["n"].lstrip("0"), *total.span()))
         for m in re.finditer(
             rf"(?:{_alt(ONLINE_WORDS)})[^\d.\n]{{0,15}}?(?P<n>\d+)\s*(?:{_alt(PEOPLE_UNITS)})", digits
         ):
@@ -248,6 +286,8 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
             if re.search(_alt(MEETING_CLAUSE), text[slice(*sentence_bounds(text, o.start()))], re.I)
         ),
         None,
+    ) or re.search(
+        rf"(?:{_alt(ONLINE_EVENTS)})\s*(?:{_alt(ONLINE_WAYS)})?\s*(?:{_alt(ONLINE_MODIFIERS)})", text
     )
     linked = next(  # "ຈັດຂຶ້ນຢູ່ X ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາແຂວງ": held at a place and linked from afar
         (
@@ -257,6 +297,7 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
         ),
         None,
     )
+    linked = linked or (venue and re.search(_alt(JOINED_ONLINE), text))
     if linked:
         return Fact("format", "hybrid", "hybrid", linked.start(), linked.end())
     if online and total and online.value == total and not venue:
@@ -438,7 +479,7 @@ def read_facts(text: str, *, known: Known | None = None, post_date: datetime.dat
     if time:
         facts.append(time)
     facts += lao_where.read_place(text, language)
-    facts += _read_attendance(digits, language)
+    facts += _read_attendance(digits, language, facts)
     form = _read_format(text, facts)
     if form:
         facts.append(form)

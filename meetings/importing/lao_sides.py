@@ -3,14 +3,18 @@
 
 Each rule names a country in a place of the sentence that only a party to the meeting fills:
 
-* the two sides of a talk: "… ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ … ແຫ່ງ ລາຊະອານາຈັກກຳປູເຈຍ" (someone *of* X met someone
-  *of* Y);
+* the two sides of an encounter: a country named before a verb of meeting someone (ENCOUNTER: ພົບປະ, ຕ້ອນຮັບ,
+  ຢ້ຽມຂ່ຳນັບ, …) in its sentence and another after it, neither a place ("… ແຫ່ງ ສປປ ລາວ ໄດ້ພົບປະກັບ ທ່ານ … ແຫ່ງ
+  ລາຊະອານາຈັກກຳປູເຈຍ", someone *of* X met someone *of* Y);
 * the two bodies a meeting is between, right after its name: "ກອງປະຊຸມສຳມະນາ … ຄັ້ງທີ 4 ລະຫວ່າງພັກກອມມູນິດຫວຽດນາມ
   ແລະ ພັກປະຊາຊົນປະຕິວັດລາວ" (each ends with its country); not "ກອງປະຊຸມກ່ຽວກັບການຮ່ວມມືລະຫວ່າງ …" (a meeting
   *about* the cooperation between two countries, which may be held by one);
 * countries as co-chairs: "ໂດຍການເປັນປະທານຮ່ວມຂອງ ສສ. ຫວຽດນາມ ແລະ ສ.ອາເມລິກາ";
+* the states of the co-chairs: "ປະທານຮ່ວມລະຫວ່າງທ່ານ … ແຫ່ງ ສປປ ລາວ ແລະທ່ານ … ແຫ່ງຣາຊະອານາຈັກໄທ";
 * a delegation named by its country ("ຄະນະຜູ້ແທນລາວ"), or the officials of a country as the subject of
   "attended" ("ເຈົ້າໜ້າທີ່ອາວຸໂສ ຂອງ ສປປ ລາວ ໄດ້ເຂົ້າຮ່ວມ").
+
+It also reads the host of a foreign body's own meeting (:func:`owner_host`).
 """
 
 from __future__ import annotations
@@ -18,18 +22,19 @@ from __future__ import annotations
 import re
 
 from meetings.importing import lao_people
-from meetings.importing.lao_tables import STATE_FORMS
+from meetings.importing.lao_patterns import alt as _alt
+from meetings.importing.lao_tables import ENCOUNTER, STATE_FORMS
 
 _STATE_FORM = re.compile(rf"(?:{'|'.join(re.escape(f) for f in STATE_FORMS)})\s*\.?\s*")
-# "ໄດ້ພົບປະກັບ", "ໄດ້ພົບປະສອງຝ່າຍກັບ", "ເຈລະຈາກັບ": someone met (with) someone
-_MEETS_WITH = re.compile(r"\s*,?\s*(?:ໄດ້)?\s*(?:ພົບປະ|ພົບປະຫາລື|ເຈລະຈາ|ປຶກສາຫາລື)(?:ສອງຝ່າຍ)?\s*ກັບ\s*")
+# Verbs of meeting someone of another side: met (with), talked with, received, paid a courtesy call on
+_ENCOUNTER = re.compile(_alt(ENCOUNTER))
 # a meeting's name, then its ordinal, then ລະຫວ່າງ: the name may not say what it is about (ກ່ຽວກັບ, ວ່າດ້ວຍ, ການ…)
 _BETWEEN = re.compile(
     r"ກອງປະຊຸມ(?P<name>[^\s,.;()]*?)\s*(?:ຄັ້ງທີ\s*[^\s,.;()]+\s*)?ລະຫວ່າງ\s*"
     r"(?P<a>[^\s,.;()]{2,40})\s+(?:ແລະ|ກັບ)\s+(?P<b>[^\s,.;()]{2,40})(?=[\s,.;()]|$)"
 )
 _ABOUT = ("ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ການ", "ເລື່ອງ")
-_CO_CHAIRS = re.compile(r"ປະທານຮ່ວມ(?:ຂອງ|ໂດຍ)?\s*")
+_CO_CHAIRS = re.compile(r"ປະທານຮ່ວມ\s*(?:ຂອງ|ໂດຍ|ລະຫວ່າງ)?\s*")
 _DELEGATION = re.compile(r"ຄະນະຜູ້ແທນ\s*")
 _OF = re.compile(r"(?:ຂອງ|ແຫ່ງ)\s*")
 _ATTENDED = re.compile(r"\s*,?\s*ໄດ້ເຂົ້າຮ່ວມ")
@@ -53,21 +58,58 @@ def _ends_with_country(text: str, start: int, end: int, known, country_at) -> tu
     return None
 
 
-def _talks(text: str, known, country_at) -> list[tuple]:
+def _stops(text: str, lo: int, hi: int) -> list[int]:
+    """Where sentences end in text[lo:hi]: ". " after a word longer than an abbreviation ("ສສ. ຫວຽດນາມ" goes on),
+    or a line break with text after it, unless that text goes on with ໄດ້, the auxiliary of a verb whose subject
+    came before the break ("ແຫ່ງ ສປປ ລາວ\n\n ໄດ້ພົບປະກັບ": a sentence cut by blank lines)."""
+    ends = [m.start() for m in re.finditer(r"(?<=[^\s.]{4})\. ", text[lo:hi])]
+    ends += [m.start() for m in re.finditer(r"\n(?=\s*(?!ໄດ້)\S)", text[lo:hi])]
+    return sorted(lo + i for i in ends)
+
+
+def _clause_around(text: str, pos: int, reach: int = 250) -> tuple[int, int]:
+    """The sentence around pos, at most reach characters each way (see _stops)."""
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach)
+    before = [i + 1 for i in _stops(text, lo, pos)]
+    after = _stops(text, pos, hi)
+    return (before[-1] if before else lo), (after[0] if after else hi)
+
+
+# A country that is a place, not a side: where someone is posted ("ປະຈຳ ສສ ຫວຽດນາມ"), lives, studies or goes ("ຢູ່
+# ປະເທດໄທ", "ໄປຍັງ ຍີ່ປຸ່ນ"), a state form or ປະເທດ allowed between.
+_PLACE_BEFORE = re.compile(rf"(?:ປະຈຳ|ຢູ່|ທີ່|ໃນ|ໄປ|ຍັງ|ເຖິງ)\s*(?:ປະເທດ)?\s*(?:{_STATE_FORM.pattern})?$")
+
+
+def _country_words(text: str, start: int, end: int, known, country_at) -> list[tuple]:
+    """Countries named as words of their own in text[start:end]: after a state form or ແຫ່ງ ("ແຫ່ງ ສສ ຫວຽດນາມ"),
+    or ending a word ("ພັກກອມມູນິດຫວຽດນາມ"); not a country that is a place (_PLACE_BEFORE)."""
     found = []
-    for m in re.finditer(r"ແຫ່ງ\s*", text):
-        first = country_named(text, m.end(), known, country_at)
-        verb = first and _MEETS_WITH.match(text, first[1])
-        if not verb:
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\s,.;:()\"“”]+", text[start:end])]
+    words += [
+        (start + m.end(), None) for m in re.finditer(r"ແຫ່ງ(?=\S)", text[start:end])
+    ]  # "…ແຫ່ງຣາຊະອານາຈັກໄທ"
+    for pos, word_end in sorted(words):
+        if _PLACE_BEFORE.search(text[max(0, pos - 30) : pos]):
             continue
-        rest = text[verb.end() : verb.end() + 140]
-        rest = re.split(r"[.;\n]|ແລະ", rest, maxsplit=1)[0]  # the other side is named in the same clause
-        other = re.search(r"ແຫ່ງ\s*", rest)
-        second = other and country_named(text, verb.end() + other.end(), known, country_at)
-        if second and second[0]["code"] != first[0]["code"]:
-            found += [(first[0], m.end(), first[1]), (second[0], verb.end() + other.end(), second[1])]
-            break
+        named = country_named(text, pos, known, country_at)
+        at = (named[0], pos, named[1]) if named else None
+        at = at or (word_end and _ends_with_country(text, pos, word_end, known, country_at))
+        if at and (not found or found[-1][2] <= at[1]):
+            found.append(at)
     return found
+
+
+def _encounter(text: str, known, country_at) -> list[tuple]:
+    """The two sides of an encounter: a country named before a verb of meeting someone (ENCOUNTER) in its clause,
+    and another right after it: "ເລຂາທິການໃຫຍ່ພັກປະຊາຊົນປະຕິວັດລາວ ພົບປະ ເລຂາທິການໃຫຍ່ພັກກອມມູນິດຫວຽດນາມ",
+    "… ແຫ່ງ ສປປ ລາວ ໄດ້ເຂົ້າຢ້ຽມຂ່ຳນັບ ສະຫາຍ … ແຫ່ງ ສສ ຫວຽດນາມ"."""
+    for m in _ENCOUNTER.finditer(text):
+        start, end = _clause_around(text, m.start())
+        before = _country_words(text, start, m.start(), known, country_at)
+        after = _country_words(text, m.end(), end, known, country_at)
+        if before and after and before[-1][0]["code"] != after[0][0]["code"]:
+            return [before[-1], after[0]]
+    return []
 
 
 def _between(text: str, known, country_at) -> list[tuple]:
@@ -82,12 +124,18 @@ def _between(text: str, known, country_at) -> list[tuple]:
 
 
 def _co_chairs(text: str, known, country_at) -> list[tuple]:
+    """Countries as co-chairs ("ປະທານຮ່ວມຂອງ ສສ. ຫວຽດນາມ ແລະ ສ.ອາເມລິກາ"), or the states of the co-chairs
+    ("ປະທານຮ່ວມລະຫວ່າງທ່ານ … ແຫ່ງ ສປປ ລາວ ແລະທ່ານ … ແຫ່ງຣາຊະອານາຈັກໄທ"): each named first, or after ແຫ່ງ or a
+    joining word, in the clause."""
     for m in _CO_CHAIRS.finditer(text):
-        first = country_named(text, m.end(), known, country_at)
-        joined = first and re.compile(r"\s*(?:,|ແລະ)\s*").match(text, first[1])
-        second = joined and country_named(text, joined.end(), known, country_at)
-        if second and second[0]["code"] != first[0]["code"]:
-            return [(first[0], m.end(), first[1]), (second[0], joined.end(), second[1])]
+        named = []
+        for at in _country_words(text, m.end(), _clause_around(text, m.end())[1], known, country_at):
+            before = text[m.end() : at[1]].rstrip()
+            joined = at[1] == m.end() or before.endswith(("ແຫ່ງ", "ແລະ", ","))
+            if joined and (not named or named[-1][0]["code"] != at[0]["code"]):
+                named.append(at)
+        if len({entry["code"] for entry, _s, _e in named}) >= 2:
+            return named[:2]
     return []
 
 
@@ -110,11 +158,42 @@ def _attending(text: str, known, country_at) -> list[tuple]:
     return found
 
 
+# The meeting of a body of one country, in the text's first 600 characters: "ກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ 14 ຂອງພັກກອມມູນິດຫວຽດນາມ"
+# (a party's congress is held in its country). Not a meeting about something of it ("ກອງປະຊຸມ … ກ່ຽວກັບ … ຂອງ"),
+# not a body of two countries ("ຂອງຄະນະກຳມະການຮ່ວມ ລາວ-ຫວຽດນາມ") nor one based elsewhere ("ສະຖານທູດ … ປະຈຳ …").
+_OWNER = re.compile(
+    r"ກອງປະຊຸມ(?P<name>[^,.;()\n]{0,40}?)ຂອງ\s*(?P<body>[^\s,.;()]{2,40})(?:\s+(?P<then>[^\s,.;()]{2,20}))?"
+)
+_OWNER_NOT = ("ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ການ", "ເລື່ອງ", "ຜູ້ແທນ")
+
+
+def owner_host(text: str, known, country_at) -> tuple | None:
+    """(entry, start, end) of the one foreign country whose body holds a meeting named in the text's first 600
+    characters (the title's "ກອງປະຊຸມໃຫຍ່ … ຂອງພັກ" names none; the first sentence names the party in full)."""
+    for m in _OWNER.finditer(text[:600]):
+        if any(word in m["name"] + m["body"] for word in _OWNER_NOT):
+            return None
+        at = _ends_with_country(text, m.start("body"), m.end("body"), known, country_at)
+        if not at and m["then"]:
+            named = country_named(text, m.start("then"), known, country_at)
+            at = named and named[1] == m.end("then") and (named[0], m.start("then"), named[1])
+        if not at:
+            continue
+        if at[0]["code"] == "LA" or (
+            re.match(r"\s*(?:[-–]|ແລະ|ປະຈຳ|\S)", text[at[2] :]) and not re.match(r"\s+ໄດ້", text[at[2] :])
+        ):
+            return (
+                None  # Laos's own, another country joined to it, a body based elsewhere, or the name goes on
+            )
+        return at
+    return None
+
+
 def read_sides(text: str, known, country_at) -> list[tuple]:
     """(entry, start, end) of each country the sentence's grammar makes a party to the meeting, in order of the
     rules above, each country once."""
     found, seen = [], set()
-    for rule in (_talks, _between, _co_chairs, _attending):
+    for rule in (_encounter, _between, _co_chairs, _attending):
         for entry, start, end in rule(text, known, country_at):
             if entry["code"] not in seen:
                 seen.add(entry["code"])

@@ -165,6 +165,13 @@ ONLINE_MEETING = [
     "videoconference",
     "held online",
 ]
+# An event named as held at a distance: the event's noun with an online word right after it ("ກອງປະຊຸມປຶກສາຫາລືທາງໄກ",
+# "ລາຍການປະຖົມນິເທດອອນລາຍ"), a way (ແບບ, ທາງ, ຜ່ານ) allowed between (-> online, as ONLINE_MEETING).
+ONLINE_EVENTS = ["ກອງປະຊຸມ", "ປະຊຸມ", "ສຳມະນາ", "ຝຶກອົບຮົມ", "ປຶກສາຫາລື", "ປືກສາຫາລື", "ປະຖົມນິເທດ", "ເຈລະຈາ"]
+ONLINE_WAYS = ["ແບບ", "ທາງ", "ຜ່ານລະບົບ", "ຜ່ານ"]
+ONLINE_MODIFIERS = ["ອອນລາຍ", "ອອນໄລນ໌", "ອອນໄລ", "ທາງໄກ", "ວິດີໂອທາງໄກ"]
+# Some took part at a distance: "ມີແຂວງ … ເຂົ້າຮ່ວມແບບອອນລາຍ" (-> hybrid when a venue is read; alone it says nothing)
+JOINED_ONLINE = [f"ເຂົ້າຮ່ວມ{way}{online}" for way in ONLINE_WAYS for online in ONLINE_MODIFIERS]
 # Linked from afar to a meeting held at a place (-> hybrid, when the sentence says where it was held, HELD_AT, before
 # the link, or a venue is read): "ໄດ້ຈັດຂຶ້ນຢູ່ ຫໍສະພາແຫ່ງຊາດ ແລະ ເຊື່ອມຕໍ່ແບບທາງໄກກັບບັນດາແຂວງ".
 ONLINE_LINKED = ["ເຊື່ອມຕໍ່ແບບທາງໄກ", "ເຊື່ອມຕໍ່ທາງໄກ", "ເຊື່ອມຕໍ່ຜ່ານລະບົບທາງໄກ"]
@@ -401,13 +408,21 @@ NOT_NAME_WORDS = ["ອະດີດ", "ຕຳແໜ່ງ", "ໃນນາມ", "�
 COUNTRY_SPELLINGS = {
     "BN": ["ບຣູໄນ", "ບຣູໄນ ດາລູຊາລາມ", "ບຣູໄນດາລູຊາລາມ"],
     "ID": ["ອີນໂດເນເຊຍ"],
-    "LA": ["ລາວ", "ສ ປປ ລາວ"],
+    "LA": ["ລາວ", "ສ ປປ ລາວ", "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"],
     "PH": ["ຟີລິບປີນ"],
     "SG": ["ສີງກະໂປ"],
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
     "CN": ["ສປ ຈີນ"],
-    "US": ["ສ.ອາເມລິກາ", "ສ. ອາເມລິກາ", "ສະຫະລັດ ອາເມລິກາ"],
+    "US": [
+        f"{state}{america}"
+        for state in ("ສ.", "ສ. ", "ສະຫະລັດ ", "ສະຫະລັດ")
+        for america in ("ອາເມລິກາ", "ອາເມຣິກາ")  # never "ອາເມຣິກາ" alone: "ອາເມຣິກາລາຕິນ", Latin America
+    ],
+    "MM": ["ມຽນມ້າ"],
+    "KR": ["ເກົາຫຼີໃຕ້", "ສ.ເກົາຫຼີ", "ສ ເກົາຫຼີ"],  # never "ເກົາຫຼີ" alone: "ສປປ ເກົາຫຼີ" is the DPRK
+    "RU": ["ລັດເຊຍ", "ສະຫະພັນລັດເຊຍ", "ສະຫະພັນຣັດເຊຍ"],
     "AU": ["ອົດສະຕາລີ"],
+    "VN": ["ສາທາລະນະລັດ ສັງຄົມນິຍົມ ຫວຽດນາມ"],
 }
 # Capitals, as Lao texts write them, after the scene-setting date ("ວັນທີ 20 ສິງຫາ, ທີ່ຮ່າໂນ້ຍ,"): the host country.
 # Not Vientiane: a meeting in Laos has no host country to read.
@@ -430,8 +445,11 @@ COUNTRY_CAPITALS = {
     "DE": ["ເບີລິນ"],
     "AU": ["ແຄນເບີຣາ", "ການເບີຣາ"],
 }
+# Verbs of one side meeting the other (lao_sides): the country named before the verb and the one named after it
+# take part. Not ພົບປະ alone as a noun of a gathering ("ງານພົບປະ") : a country must stand on each side.
+ENCOUNTER = ["ພົບປະກັບ", "ພົບປະ", "ພົບປະຫາລືກັບ", "ເຈລະຈາກັບ", "ຕ້ອນຮັບ", "ຢ້ຽມຂ່ຳນັບ", "ປຶກສາຫາລືກັບ"]
 # The forms of state written before a country's name ("ສສ. ຫວຽດນາມ", "ລາຊະອານາຈັກກຳປູເຈຍ").
-STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ລາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
+STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ສ", "ລາຊະອານາຈັກ", "ຣາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
 # Words that say a meeting held abroad has others than its host taking part (besides another country's name): a
 # meeting abroad is international only with one of them ("ກອງປະຊຸມໃຫຍ່ຂອງພັກ … ທີ່ຮ່າໂນ້ຍ" is Viet Nam's own).
 INTERNATIONAL_WORDS = [
@@ -451,14 +469,29 @@ KIND_WORDS = {
     "steering_committee": ["ຄະນະກຳມະການຊີ້ນຳ", "ຄະນະຮັບຜິດຊອບຊີ້ນຳ"],
     "coordination": ["ປະສານງານ"],
     "annual_review": ["ສະຫຼຸບ", "ສະຫຼູບ"],
+    # an international meeting by its name: "ກອງປະຊຸມສາກົນ", a summit, a ministerial or senior officials' meeting
+    "international": ["ສາກົນ", "ລະດັບສາກົນ", "ສຸດຍອດ", "ລັດຖະມົນຕີ", "ເຈົ້າໜ້າທີ່ອາວຸໂສ"],
 }
+# International bodies that own a meeting named after them, before anything its name says it is about ("ກອງປະຊຸມ
+# ອາຊຽນ ວ່າດ້ວຍ…", "ກອງປະຊຸມລະດັບສູງ ສປຊ ວ່າດ້ວຍ…"); not "ກອງປະຊຸມ … ເພື່ອຍາດແຍ່ງທຶນ … ອາຊຽນ" (the object of the name).
+INTERNATIONAL_BODIES = ["ອາຊຽນ", "ສປຊ", "ສະຫະປະຊາຊາດ", "ASEAN"]
+NAME_ABOUT = ["ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ເພື່ອ", "ເລື່ອງ", "ການ"]
+# ປຶກສາຫາລື heads a consultation only with what or whom it consults about or with right after it ("ກອງປະຊຸມ
+# ປຶກສາຫາລືກ່ຽວກັບ …"); "ກອງປະຊຸມປຶກສາຫາລື ການປະເມີນ …" is a meeting that discusses something, of no kind said.
+CONSULTATION_WITH = ["ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ລະຫວ່າງ", "ກັບ", "ເລື່ອງ"]
 # The annual review: a summing-up (ສະຫຼຸບ) whose name says it covers a year ("ປະຈຳປີ 2023", "ປະຈຳສົກປີ",
 # "ໃນໄລຍະ 1 ປີຜ່ານມາ"); the name ends where its clause does (NAME_ENDS). A regular expression (digits as 0-9).
 YEARLY = r"ປະຈຳປີ|ປະຈຳສົກປີ|ໄລຍະ\s*(?:1|ໜຶ່ງ)\s*ປີ"
 PART_OF_YEAR = r"\d+\s*ເດືອນ|ໄຕມາດ|ເຄິ່ງປີ|ປະຈຳເດືອນ"  # a summary of months, a quarter or half a year: not annual
 NAME_ENDS = ["ໄດ້", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໂດຍ", ". ", "\n", "ໃນວັນທີ"]
-# A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ"): the kind, when
-# no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come right before it.
+# A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ", "ສຳເລັດການຈັດຝຶກອົບຮົມ"):
+# the kind, when no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come
+# right before it.
 TRAINING_HELD = [
-    f"{verb}{course}" for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ") for course in ("ຊຸດຝຶກອົບຮົມ", "ຊຸດເຝຶກອົບຮົມ")
+    f"{verb}{noun}{course}"
+    for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ", "ປິດ", "ສຳເລັດການຈັດ", "ສຳເລັດການ")
+    for noun in ("ຊຸດ", "ການ", "")
+    for course in ("ຝຶກອົບຮົມ", "ເຝຶກອົບຮົມ")
 ]
+# The course as the subject of a later sentence, "this course" (the one reported): "ຊຸດຝຶກອົບຮົມຄັ້ງນີ້ ໄດ້ເປີດຮັບຮຽນ".
+TRAINING_THIS = [f"{course}{this}" for course in ("ຊຸດຝຶກອົບຮົມ", "ຊຸດເຝຶກອົບຮົມ") for this in ("ຄັ້ງນີ້", "ດັ່ງກ່າວ")]

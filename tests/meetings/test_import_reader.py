@@ -216,7 +216,11 @@ def test_venue_only_as_far_as_the_sentence_marks_it(text, venue):
     ("text", "kind"),
     [
         ("ໄດ້ຈັດກອງປະຊຸມຝຶກອົບຮົມວຽກງານສະຖິຕິ.", "training"),
-        ("ໄດ້ເປີດກອງປະຊຸມຄົ້ນຄ້ວາ, ປຶກສາຫາລື ຮ່າງແຜນການ.", "consultation"),  # verbs listed with the kind word
+        (
+            "ໄດ້ເປີດກອງປະຊຸມຄົ້ນຄ້ວາ, ປຶກສາຫາລື ກ່ຽວກັບຮ່າງແຜນການ.",
+            "consultation",
+        ),  # verbs listed with the kind word, what is consulted on after it
+        ("ໄດ້ເປີດກອງປະຊຸມປຶກສາຫາລື ຮ່າງແຜນການ.", None),  # a meeting that discusses a plan: no kind said
         ("ໄດ້ຈັດກອງປະຊຸມທົບທວນຄືນປຶ້ມຄູ່ມືຝຶກອົບຮົມ.", None),  # reviewing a training manual: not a training
         ("ກອງປະຊຸມດັ່ງກ່າວໄດ້ມີການປຶກສາຫາລືຢ່າງກວ້າງຂວາງ.", None),  # a later clause, not the meeting's name
     ],
