@@ -42,6 +42,7 @@ from meetings.importing.lao_tables import (
     MEETING_TOPIC_BEFORE,
     MEETING_WORDS,
     OCCASION_THIS,
+    SPEECH_EVENTS,
     TALKS,
 )
 from meetings.rules.text import normalise_text
@@ -79,6 +80,13 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?:{_alt(MEETING_BASED_ON)})[^,.;\n]*)$"
         ),
         "this_one": re.compile(rf"^[^\s,.;]{{0,30}}\s*(?:{_alt(MEETING_OWN)})"),
+        # a gathering of speech held (SPEECH_EVENTS): the object of ຈັດ/ຈັດຕັ້ງ [ພິທີ], not in ອົງການຈັດຕັ້ງ, nor
+        # planned (ຈະຈັດ, ກຳນົດຈັດ); or a ceremony of one, the subject of a verb of holding in its clause
+        "speech_held": re.compile(
+            rf"(?<!ອົງການ)ຈັດ(?:ຕັ້ງ)?\s*(?:ພິທີ)?\s*(?:{_alt(SPEECH_EVENTS)})"
+            rf"|ພິທີ\s*(?:{_alt(SPEECH_EVENTS)})[^,.;:\n]{{0,200}}?(?<!ຈະ)(?<!ຈະ\s)(?:{_alt(HELD_VERBS)})"
+        ),
+        "planned_end": re.compile(rf"(?:{_alt(MEETING_PLANNED)})\s*(?:ເວລາ)?\s*(?:ໄດ້)?\s*$"),
     }
 
 
@@ -154,8 +162,24 @@ def _planned(text: str, start: int, before: str, after: str) -> bool:
     return is_word(after, later.end("gap"), later.end("gap") + 2)  # ຈະ, not the end of another word
 
 
+def _speech_event_held(text: str) -> bool:
+    """Whether the post's opening (headline and lead) reports a gathering of speech held: a lecture, a press
+    conference, a dissemination, a summing-up, a founding-day ceremony (SPEECH_EVENTS), as the object of a verb of
+    holding ("ໄດ້ຈັດພິທີປາຖະກະຖາ") or, as a ceremony, the subject of one ("ພິທີສະເຫຼີມສະຫຼອງວັນສ້າງຕັ້ງ … ໄດ້ຈັດຂຶ້ນ").
+    Not when planned ("ຈະຈັດ…"); named further down (a lecture among other news), it is not the news."""
+    p = _patterns()
+    opening = text[: _opening_end(text)]
+    return any(
+        not p["planned_end"].search(opening[max(0, m.start() - 20) : m.start()])
+        for m in p["speech_held"].finditer(opening)
+    )
+
+
 def looks_like_meeting(title: str, text: str) -> bool:
-    """Whether a post is about a meeting: one of its meeting words names a meeting that took place."""
+    """Whether a post is about a meeting: one of its meeting words names a meeting that took place, or its opening
+    reports a gathering of speech held (:func:`_speech_event_held`)."""
     whole = normalise_text(f"{title}\n{text}")
     lao = bool(re.search(f"[{LAO}]", whole))
-    return any(_names_a_meeting(whole, m.start(), m.end(), lao) for m in _patterns()["word"].finditer(whole))
+    return any(
+        _names_a_meeting(whole, m.start(), m.end(), lao) for m in _patterns()["word"].finditer(whole)
+    ) or (lao and _speech_event_held(whole))
