@@ -42,7 +42,9 @@ from meetings.importing.lao_tables import (
     MEETING_TOPIC_BEFORE,
     MEETING_WORDS,
     OCCASION_THIS,
+    RECEPTIONS,
     SPEECH_EVENTS,
+    TALK_PARTNERS,
     TALKS,
 )
 from meetings.rules.text import normalise_text
@@ -86,6 +88,13 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?<!ອົງການ)ຈັດ(?:ຕັ້ງ)?\s*(?:ພິທີ)?\s*(?:{_alt(SPEECH_EVENTS)})"
             rf"|ພິທີ\s*(?:{_alt(SPEECH_EVENTS)})[^,.;:\n]{{0,200}}?(?<!ຈະ)(?<!ຈະ\s)(?:{_alt(HELD_VERBS)})"
         ),
+        # talks or a reception with an official or a delegation as the object (TALK_PARTNERS), through ກັບ or a
+        # visit of theirs ("ຕ້ອນຮັບການມາຢ້ຽມຢາມ ແລະ ເຮັດວຽກ ຂອງ ຄະນະຜູ້ແທນ")
+        "talks_with": re.compile(
+            rf"(?:{_alt([*TALKS, *RECEPTIONS])})\s*(?:ກັບ)?\s*"
+            rf"(?:ການ(?:ເຂົ້າ|ມາ)?\s*ຢ້ຽມຢາມ[^,.;:\n]{{0,40}}?ຂອງ\s*)?(?:{_alt(TALK_PARTNERS)})"
+        ),
+        "purpose_end": re.compile(r"ເພື່ອ\s*(?:ເຂົ້າ)?\s*$"),
         "planned_end": re.compile(rf"(?:{_alt(MEETING_PLANNED)})\s*(?:ເວລາ)?\s*(?:ໄດ້)?\s*$"),
     }
 
@@ -175,6 +184,19 @@ def _speech_event_held(text: str) -> bool:
     )
 
 
+def _talks_held(text: str) -> bool:
+    """Whether the post's opening reports talks or a reception with an official or a delegation as their object
+    ("ພົບປະກັບ ສະຫາຍ …", "ຕ້ອນຮັບປະທານປະເທດ…"): a bilateral meeting or a courtesy call. Not a purpose (ເພື່ອ), not
+    talks to come (ຈະ); named further down (a call during a visit), they are not the news."""
+    p = _patterns()
+    opening = text[: _opening_end(text)]
+    for m in p["talks_with"].finditer(opening):
+        before = opening[max(0, m.start() - 20) : m.start()]
+        if not (p["planned_end"].search(before) or p["purpose_end"].search(before)):
+            return True
+    return False
+
+
 def looks_like_meeting(title: str, text: str) -> bool:
     """Whether a post is about a meeting: one of its meeting words names a meeting that took place, or its opening
     reports a gathering of speech held (:func:`_speech_event_held`)."""
@@ -182,4 +204,4 @@ def looks_like_meeting(title: str, text: str) -> bool:
     lao = bool(re.search(f"[{LAO}]", whole))
     return any(
         _names_a_meeting(whole, m.start(), m.end(), lao) for m in _patterns()["word"].finditer(whole)
-    ) or (lao and _speech_event_held(whole))
+    ) or (lao and (_speech_event_held(whole) or _talks_held(whole)))
