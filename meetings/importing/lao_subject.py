@@ -99,7 +99,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{_alt([*TALKS, *RECEPTIONS])})\s*(?:ກັບ)?\s*"
             rf"(?:ການ(?:ເຂົ້າ|ມາ)?\s*ຢ້ຽມຢາມ[^,.;:\n]{{0,40}}?ຂອງ\s*)?(?:{_alt(TALK_PARTNERS)})"
         ),
-        "purpose_end": re.compile(r"ເພື່ອ\s*(?:ເຂົ້າ)?\s*$"),
+        # a purpose ("ເພື່ອພົບປະກັບ", "ເພື່ອການຈັດຕັ້ງເຜີຍແຜ່") or a greeting ("ຍິນດີຕ້ອນຮັບທ່ານ…"), not an act reported
+        "purpose_end": re.compile(r"(?:ເພື່ອ\s*(?:ການ)?|ຍິນດີ)\s*(?:ເຂົ້າ)?\s*$"),
         "planned_end": re.compile(rf"(?:{_alt(MEETING_PLANNED)})\s*(?:ເວລາ)?\s*(?:ໄດ້)?\s*$"),
     }
 
