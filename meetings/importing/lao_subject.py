@@ -15,6 +15,11 @@ use is read by the grammar around it, and these uses name none:
 * ``ໃນໂອກາດນີ້``/``ໃນໂອກາດດັ່ງກ່າວ`` ("on this occasion") points back to the news's own event: no occasion;
 * in a Lao text, an English word (a gloss or a product's name, "True Conference"): the Lao words decide.
 
+With no meeting word, the post's opening (headline and lead) may still report a meeting held, in the structure of
+official news: a gathering of speech (a lecture, a press conference, a dissemination, a summing-up, a founding-day
+ceremony) held by the news's subject, or talks or a reception with an official or a delegation as their object (a
+bilateral meeting, a courtesy call); not one to come or a purpose, and not when named only further down.
+
 The text is read in the portal's stored form (:func:`meetings.rules.text.normalise_text`).
 """
 
@@ -42,6 +47,9 @@ from meetings.importing.lao_tables import (
     MEETING_TOPIC_BEFORE,
     MEETING_WORDS,
     OCCASION_THIS,
+    RECEPTIONS,
+    SPEECH_EVENTS,
+    TALK_PARTNERS,
     TALKS,
 )
 from meetings.rules.text import normalise_text
@@ -79,6 +87,21 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?:{_alt(MEETING_BASED_ON)})[^,.;\n]*)$"
         ),
         "this_one": re.compile(rf"^[^\s,.;]{{0,30}}\s*(?:{_alt(MEETING_OWN)})"),
+        # a gathering of speech held (SPEECH_EVENTS): the object of ຈັດ/ຈັດຕັ້ງ [ພິທີ], not in ອົງການຈັດຕັ້ງ, nor
+        # planned (ຈະຈັດ, ກຳນົດຈັດ); or a ceremony of one, the subject of a verb of holding in its clause
+        "speech_held": re.compile(
+            rf"(?<!ອົງການ)ຈັດ(?:ຕັ້ງ)?\s*(?:ພິທີ)?\s*(?:{_alt(SPEECH_EVENTS)})"
+            rf"|ພິທີ\s*(?:{_alt(SPEECH_EVENTS)})[^,.;:\n]{{0,200}}?(?<!ຈະ)(?<!ຈະ\s)(?:{_alt(HELD_VERBS)})"
+        ),
+        # talks or a reception with an official or a delegation as the object (TALK_PARTNERS), through ກັບ or a
+        # visit of theirs ("ຕ້ອນຮັບການມາຢ້ຽມຢາມ ແລະ ເຮັດວຽກ ຂອງ ຄະນະຜູ້ແທນ")
+        "talks_with": re.compile(
+            rf"(?:{_alt([*TALKS, *RECEPTIONS])})\s*(?:ກັບ)?\s*"
+            rf"(?:ການ(?:ເຂົ້າ|ມາ)?\s*ຢ້ຽມຢາມ[^,.;:\n]{{0,40}}?ຂອງ\s*)?(?:{_alt(TALK_PARTNERS)})"
+        ),
+        # a purpose ("ເພື່ອພົບປະກັບ", "ເພື່ອການຈັດຕັ້ງເຜີຍແຜ່") or a greeting ("ຍິນດີຕ້ອນຮັບທ່ານ…"), not an act reported
+        "purpose_end": re.compile(r"(?:ເພື່ອ\s*(?:ການ)?|ຍິນດີ)\s*(?:ເຂົ້າ)?\s*$"),
+        "planned_end": re.compile(rf"(?:{_alt(MEETING_PLANNED)})\s*(?:ເວລາ)?\s*(?:ໄດ້)?\s*$"),
     }
 
 
@@ -154,8 +177,28 @@ def _planned(text: str, start: int, before: str, after: str) -> bool:
     return is_word(after, later.end("gap"), later.end("gap") + 2)  # ຈະ, not the end of another word
 
 
+def _held_in_opening(text: str) -> bool:
+    """Whether the post's opening (headline and lead) reports, with no meeting word, a meeting held: a gathering of
+    speech (SPEECH_EVENTS) as the object of a verb of holding ("ໄດ້ຈັດພິທີປາຖະກະຖາ") or, as a ceremony, the subject
+    of one ("ພິທີສະເຫຼີມສະຫຼອງວັນສ້າງຕັ້ງ … ໄດ້ຈັດຂຶ້ນ"); or talks or a reception with an official or a delegation as
+    their object ("ພົບປະກັບ ສະຫາຍ …", "ຕ້ອນຮັບປະທານປະເທດ…"), a bilateral meeting or a courtesy call. Not one to come
+    (ຈະ, a word of scheduling) nor a purpose (ເພື່ອ) right before it; named further down (a lecture among other
+    news, a call during a working visit), it is not the news."""
+    p = _patterns()
+    opening = text[: _opening_end(text)]
+    for pattern in (p["speech_held"], p["talks_with"]):
+        for m in pattern.finditer(opening):
+            before = opening[max(0, m.start() - 20) : m.start()]
+            if not (p["planned_end"].search(before) or p["purpose_end"].search(before)):
+                return True
+    return False
+
+
 def looks_like_meeting(title: str, text: str) -> bool:
-    """Whether a post is about a meeting: one of its meeting words names a meeting that took place."""
+    """Whether a post is about a meeting: one of its meeting words names a meeting that took place, or its opening
+    reports a gathering of speech or talks held (:func:`_held_in_opening`)."""
     whole = normalise_text(f"{title}\n{text}")
     lao = bool(re.search(f"[{LAO}]", whole))
-    return any(_names_a_meeting(whole, m.start(), m.end(), lao) for m in _patterns()["word"].finditer(whole))
+    return any(
+        _names_a_meeting(whole, m.start(), m.end(), lao) for m in _patterns()["word"].finditer(whole)
+    ) or (lao and _held_in_opening(whole))

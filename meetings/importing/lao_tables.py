@@ -343,6 +343,22 @@ MEETING_HOLD_VERBS = ["ຈັດຕັ້ງ", "ຈັດຂຶ້ນ", "ຈັ�
 # based on ("ອີງຕາມກົດໝາຍ … ມາດຕາ 59 ກ່ຽວກັບການດຳເນີນກອງປະຊຸມ").
 MEETING_TOPIC_BEFORE = ["ວ່າດ້ວຍ", "ສຳລັບ", "ທີ່ເຂົ້າຮ່ວມ", "ທີ່ໄດ້ເຂົ້າຮ່ວມ"]
 MEETING_BASED_ON = ["ອີງຕາມ"]
+# Gatherings of speech that official news reports as meetings though no meeting word names them: a lecture
+# (ປາຖະກະຖາ), a press conference (ຖະແຫຼງຂ່າວ), a dissemination of a document (ເຜີຍແຜ່), a summing-up or review
+# (ສະຫຼຸບ), a ceremony for an organisation's founding day (ສະເຫຼີມສະຫຼອງວັນສ້າງຕັ້ງ). Counted only as the object of a
+# verb of holding in the post's opening ("ໄດ້ຈັດພິທີປາຖະກະຖາ") or as the subject of a ceremony held there ("ພິທີ
+# ສະເຫຼີມສະຫຼອງວັນສ້າງຕັ້ງ … ໄດ້ຈັດຂຶ້ນ"); a prize-giving, a handover or a signing (ພິທີມອບ, ພິທີເຊັນ) is none.
+SPEECH_EVENTS = ["ປາຖະກະຖາ", "ຖະແຫຼງຂ່າວ", "ເຜີຍແຜ່", "ສະຫຼຸບ", "ສະເຫຼີມສະຫຼອງວັນສ້າງຕັ້ງ"]
+# Talks and receptions (TALKS and these) in the post's opening with an official or a delegation as their object
+# ("X ໄດ້ພົບປະກັບ ສະຫາຍ Y", "ຕ້ອນຮັບປະທານປະເທດຫວຽດນາມ", "ໄດ້ຕ້ອນຮັບການມາຢ້ຽມຢາມ … ຂອງ ຄະນະຜູ້ແທນ"): a bilateral
+# meeting or a courtesy call. Not with people in the general sense ("ງານພົບປະເຍົາວະຊົນ", "ຕ້ອນຮັບ ແລະ ນຳພາ
+# ເຍົາວະຊົນ"), a day ("ເພື່ອຕ້ອນຮັບວັນສ້າງຕັ້ງ"), a purpose (ເພື່ອ) or talks to come (ຈະ).
+RECEPTIONS = ["ຕ້ອນຮັບ", "ຢ້ຽມຂ່ຳນັບ", "ຂ່ຳນັບ"]
+TALK_PARTNERS = [
+    "ສະຫາຍ", "ທ່ານ", "ຄະນະຜູ້ແທນ", "ຄະນະ ຜູ້ແທນ", "ຄະນະຜູ້ຕາງໜ້າ", "ຄະນະ ຜູ້ຕາງໜ້າ", "ຜູ້ຕາງໜ້າ", "ປະທານ",
+    "ຮອງປະທານ", "ລັດຖະມົນຕີ", "ເລຂາທິການ", "ນາຍົກ", "ຮອງນາຍົກ", "ເອກອັກຄະລັດຖະທູດ", "ທູດ", "ເຈົ້າແຂວງ",
+    "ຮອງເຈົ້າແຂວງ",
+]  # fmt: skip
 
 # ==== Counting, roles by grammar, countries and kinds of meeting =========================================
 
