@@ -337,6 +337,11 @@ def main():
         help="search the bench_search database kept by an earlier --keep run (not generated again; kept)",
     )
     parser.add_argument(
+        "--database",
+        default=BENCH_DB,
+        help=f"the bench database's name (default {BENCH_DB}; another name keeps helpers' runs apart)",
+    )
+    parser.add_argument(
         "--results-cache",
         action="store_true",
         help="keep the search results cache on (repeats are cache hits)",
@@ -346,7 +351,10 @@ def main():
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not base_url.startswith("postgres"):
         sys.exit("search_bench needs a PostgreSQL DATABASE_URL (it creates its own database bench_search)")
-    os.environ["DATABASE_URL"] = database_url(base_url) if args.reuse else recreate_database(base_url)
+    name = args.database
+    os.environ["DATABASE_URL"] = (
+        database_url(base_url, name) if args.reuse else recreate_database(base_url, name=name)
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.development")
     import django
 
@@ -401,7 +409,7 @@ def main():
     finally:
         connection.close()
         if not (args.keep or args.reuse):
-            recreate_database(base_url, drop_only=True)
+            recreate_database(base_url, drop_only=True, name=name)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings import models as m
 from meetings import selectors
 from meetings.public.forms import KeptWidgetBoundField
+from meetings.public.search_hits import hits_html
 from meetings.search import (
     KINDS,
     KINDS_BY_KEY,
@@ -128,6 +129,8 @@ def search_page(request):
         "form": form,
         "query": query,
         "results": results,
+        # each group with its hits' HTML (meetings/public/search_hits.py)
+        "groups": [(group, hits_html(group)) for group in results.groups] if results else [],
         "kind": KINDS_BY_KEY.get(kind),
         "filtered": bool(kind or data.get("year") or organisation),
         "base_query": urlencode(keep),

@@ -48,36 +48,48 @@ def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: in
     use the trigram indexes on rare ones.
     """
     window = limit * CANDIDATES_PER_SHOWN
-    title, every = matches(kind, query.terms, title_only=True), matches(kind, query.terms)
     if kind.model in MEETING_ITEMS:
         meetings, items = item_scope(kind, user=user, year=year, orgs=orgs)
 
-        def part(condition, n):
+        def part(other, n):
             # Items are ranked by their meeting's date: find the newest visible meetings with a matching
-            # item first (PostgreSQL walks the meetings' date index and stops), then take their items.
-            newest = (
-                meetings.filter(Exists(items.filter(condition, meeting=OuterRef("pk"))))
-                .order_by("-start_date", "pk")
-                .values("pk")[:n]
+            # item first (PostgreSQL walks the meetings' date index and stops), then take their items. The
+            # items of those few meetings are checked row by row (the condition without the trigram index).
+            found = meetings.filter(
+                Exists(items.filter(_condition(kind, query, other), meeting=OuterRef("pk")))
             )
-            return items.filter(condition, meeting__in=newest)
+            newest = found.order_by("-start_date", "pk").values("pk")[:n]
+            return items.filter(_condition(kind, query, other, indexed=False), meeting__in=newest)
 
     else:
         base = scoped_queryset(kind, user=user, year=year, orgs=orgs)
 
-        def part(condition, n):
-            return base.filter(condition)
+        def part(other, n):
+            return base.filter(_condition(kind, query, other))
 
-    def branch(name, condition, queryset=None):
-        queryset = (part(condition, window + 1) if queryset is None else queryset).order_by(*kind.order)
+    def branch(name, queryset=None):
+        queryset = (part(name != "title", window + 1) if queryset is None else queryset).order_by(*kind.order)
         return Branch(kind, name, rows.Rows(queryset, (kind.model._meta.pk.name, *kind.loaded), window + 1))
 
-    branches = [branch("title", title)]
+    branches = [branch("title")]
     if kind.other_fields and kind.model is m.Meeting:
         branches += _recent_first(kind, query, base, window + 1, branch)
     elif kind.other_fields:  # the other matches fill up the window after every title match
-        branches.append(branch("other", every & ~title))
+        branches.append(branch("other"))
     return branches
+
+
+def _condition(kind: Kind, query: Query, other: bool, *, indexed: bool = True):
+    """A title match, or (``other``) a match that is not one: the "not in the title" half is written
+    without the trigram index (a negation cannot use it), so the planner does not estimate it from the
+    column's statistics. Each estimate of a ``LIKE`` on an indexed search column runs the pattern over the
+    column's histogram (up to 101 long texts, decompressed each time): that was about a third of planning
+    a search on 10,000 meetings (perf, benchmarks/results/search-2026-12-06b.txt)."""
+    if not other:
+        return matches(kind, query.terms, title_only=True, indexed=indexed)
+    return matches(kind, query.terms, indexed=indexed) & ~matches(
+        kind, query.terms, title_only=True, indexed=False
+    )
 
 
 def _recent_first(kind: Kind, query: Query, base, n: int, branch) -> list[Branch]:
@@ -95,17 +107,13 @@ def _recent_first(kind: Kind, query: Query, base, n: int, branch) -> list[Branch
     running "other" at all.
     """
 
-    def other_matches(indexed: bool):
-        every, title = (matches(kind, query.terms, title_only=t, indexed=indexed) for t in (False, True))
-        return every & ~title
-
     date = kind.order[0].lstrip("-")
     oldest = base.order_by(*kind.order).values(date)[RECENT_MEETINGS - 1 : RECENT_MEETINGS]
-    recent = base.filter(other_matches(indexed=False), **{f"{date}__gte": Subquery(oldest)})
+    recent = base.filter(_condition(kind, query, True, indexed=False), **{f"{date}__gte": Subquery(oldest)})
     enough = Exists(recent.order_by()[n - 1 : n])
     return [
-        branch("recent", None, recent),
-        branch("other", None, base.filter(other_matches(indexed=True), ~enough)),
+        branch("recent", recent),
+        branch("other", base.filter(_condition(kind, query, True), ~enough)),
     ]
 
 

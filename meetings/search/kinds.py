@@ -23,7 +23,7 @@ class Kind:
     order: tuple[str, ...]
     select_related: tuple[str, ...] = ()
     date_path: str | None = None
-    shown: tuple[str, ...] = ()  # fields a hit shows besides the searched ones (see _search_hit.html)
+    shown: tuple[str, ...] = ()  # fields a hit shows besides the searched ones (public/search_hits.py)
 
     @property
     def title_fields(self) -> tuple[str, ...]:
@@ -57,7 +57,7 @@ class Kind:
         return ("search_title" if self.other_fields else "search_text", "search_text")
 
 
-# the meeting's visibility: a hit in a partners-only meeting is marked so (templates/meetings/_search_hit.html)
+# the meeting's visibility: a hit in a partners-only meeting is marked so (meetings/public/search_hits.py)
 ITEM_SHOWN = (
     "order",
     "meeting",

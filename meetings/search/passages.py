@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.rules.text import normalise_text, word_boundaries
@@ -89,6 +89,7 @@ class Passage:
     def html(self) -> SafeString:
         """The passage in a template (``{{ hit.passage.html }}``): text escaped, matches in ``<mark>``, an
         ellipsis where it was cut."""
+        # html.escape is what django.utils.html.escape does, without its check for lazy arguments
         marked = "".join(f"<mark>{escape(part)}</mark>" if hit else escape(part) for part, hit in self.parts)
         return mark_safe(("…" if self.cut_before else "") + marked + ("…" if self.cut_after else ""))  # noqa: S308 - escaped
 

@@ -68,6 +68,26 @@ def test_user_text_is_escaped_before_it_is_marked(client, db):
     )
 
 
+def test_a_hits_meta_line_is_escaped_and_dated(client, db):
+    # the line under a hit's title is written in Python (meetings/public/search_hits.py), not by a template
+    org = f.organisation(name_en="Union A&B 'East'", short_name_en="U&B", name_lo="ສະຫະພັນ")
+    person = f.person(name_en="Khamla O'tamper", organisation=org)
+    meeting = f.meeting(
+        title_en="Review <em>one</em> & two", start_date=datetime.date(2024, 2, 15), validate=False
+    )
+    f.participation(meeting=meeting, person=person, organisation=org)
+    f.action_item(meeting=meeting, text_en="Print the tamper handbook", text_lo="ພິມປຶ້ມ")
+    html = page(client, "en", q="tamper")
+    hits = re.findall(r'<li class="search-hit">.*?</li>', html, re.S)
+    assert len(hits) == 2 and "<em>one" not in html
+    action, known = hits
+    assert "<span>Meeting: Review &lt;em&gt;one&lt;/em&gt; &amp; two</span>" in action
+    assert '<time datetime="2024-02-15">' in action and f'href="{meeting.get_absolute_url()}"' in action
+    assert "<span>Union A&amp;B &#x27;East&#x27;</span>" in known and "<time" not in known
+    org_hits = re.findall(r'<li class="search-hit">.*?</li>', page(client, "en", q="Union"), re.S)
+    assert any("<span>U&amp;B</span>" in hit for hit in org_hits)
+
+
 def test_the_page_never_shows_what_the_user_may_not_see(client, db, django_user_model):
     draft = f.meeting(title_lo="ກອງປະຊຸມລັບສະເພາະ", status=m.Meeting.Status.DRAFT)
     f.action_item(meeting=draft, text_lo="ວຽກລັບສະເພາະ", text_en="hush-hush errand")
