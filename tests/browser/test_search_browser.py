@@ -10,10 +10,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/portal-screenshots"))
 
 
-def test_search_with_decomposed_sara_am_then_filter(live_server, browser, demo):
+def test_search_with_decomposed_sara_am_then_filter(demo, new_browser_page):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    page.goto(f"{live_server.url}/lo/search/")
+    page = new_browser_page(viewport={"width": 1100, "height": 900})
+    page.goto("/lo/search/")
     page.fill("input[name=q]", "ກໍາມະການ")  # ໍ + າ as many keyboards type it
     page.press("input[name=q]", "Enter")
     page.wait_for_selector(".search-group")
@@ -31,9 +31,9 @@ def test_search_with_decomposed_sara_am_then_filter(live_server, browser, demo):
     assert "18" in page.locator(".search-hit__title").inner_text()
 
 
-def test_results_fit_a_phone_screen(live_server, browser, demo):
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    page.goto(f"{live_server.url}/en/search/?q=ຄ້າມະນຸດ")
+def test_results_fit_a_phone_screen(demo, new_browser_page):
+    page = new_browser_page(viewport={"width": 360, "height": 740})
+    page.goto("/en/search/?q=ຄ້າມະນຸດ")
     page.wait_for_selector(".search-group")
     page.screenshot(path=str(SHOTS / "search-phone.png"), full_page=True)
     wide = page.evaluate(
