@@ -56,6 +56,7 @@ _CHAIR_SUBJECT = re.compile(
     r"(?:^|[,.;\n])\s*ປະທານກອງປະຊຸມ(?:ໃຫຍ່)?\s*(?:ກໍ່|ກໍ)?\s*(?:ໄດ້)?\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)", re.M
 )
 _LATIN_WORD = r"[A-Z][A-Za-z'-]{1,20}"
+_LATIN_MORE = r"[A-ZÀ-Þ][A-Za-zß-ÿ'-]{1,20}"  # a further word of a foreign name, accents allowed ("López")
 # Lao words of a clause that no Vietnamese name's syllable is spelt as (ທັງ, ມີ may be: Thắng, Mỹ)
 _CLAUSE_WORDS = {"ໄດ້", "ກ່າວ", "ເປັນ", "ຍັງ", "ຈະ", "ກໍ", "ກໍ່", "ໃຫ້", "ຢູ່", "ໄປ", "ມາ", "ກັບ", "ແລະ", "ຂອງ", "ທີ່", "ໂດຍ", "ເຊິ່ງ", "ຊຶ່ງ", "ພ້ອມ"}  # fmt: skip
 ROLE_RANK = {"co_chair": 4, "chair": 3, "head_of_delegation": 2, "presenter": 1, "participant": 0}
@@ -230,9 +231,16 @@ def _name_end(text: str, tokens: list, j: int) -> tuple[int, int] | None:
         and re.fullmatch(_LATIN_WORD, latin)
         and re.search("[a-z]", bare + latin)
     ):
-        return tokens[j + 1][0] + len(
-            latin
-        ), 2  # a foreign name in Latin letters: "ທ່ານ ນາງ Battsetseg Batmunkh"
+        # a foreign name in Latin letters: "ທ່ານ ນາງ Battsetseg Batmunkh"; two more capitalised words when no
+        # punctuation comes between ("ທ່ານ ນາງ Ana Julia Marine López ຮອງລັດຖະມົນຕີ")
+        k = j + 1
+        while (
+            k + 1 < min(len(tokens), j + 4)
+            and tokens[k][2] == latin
+            and re.fullmatch(_LATIN_MORE, tokens[k + 1][2].rstrip(_PUNCT))
+        ):
+            k, latin = k + 1, tokens[k + 1][2].rstrip(_PUNCT)
+        return tokens[k][0] + len(latin), k - j + 1
     if not _name_word(bare):
         return None
     second = tokens[j + 1]

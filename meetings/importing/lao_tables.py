@@ -238,6 +238,8 @@ HONORIFICS = {
     "ປະລິນຍາເອກ": "Dr",
     "ປອ": "Dr",
     "ດຣ": "Dr",
+    "ປະລິນຍາໂທ": "M.",  # a master's degree, abbreviated ປທ as ປອ is for a doctorate
+    "ປທ": "M.",
     "ຮສ": "Assoc. Prof.",
     "ຮອງສາດສະດາຈານ": "Assoc. Prof.",
     "ສຈ": "Prof.",

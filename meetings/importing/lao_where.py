@@ -247,13 +247,14 @@ def _province_that_holds(text: str) -> tuple | None:
     """The province that ends the subject of the first verb of holding in the opening of the text ("ເມືອງລອງ ແຂວງ X
     ໄດ້ຈັດພິທີ …", "ຫ້ອງວ່າການແຂວງ X ໄດ້ຈັດກອງປະຊຸມ"): a local body holds its meetings at home. Not when that
     sentence places the meeting elsewhere (ທີ່/ຢູ່ + a town, district, province or country the reader does not know,
-    unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ)."""
+    unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ), nor for a place
+    that is the possessor (ຂອງ) of what the subject names: the event's topic, not the body that holds it."""
     head = min(len(text), 600)
     place = _place_in(text, 0, head)
     while place and not _holds_after(text, place[1][1]):
         place = _place_in(text, place[1][1], head)
-    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith("ຈາກ"):
-        return None
+    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith(("ຈາກ", "ຂອງ")):
+        return None  # coming from it, or its possessive ("ບ້ານເປົ້າໝາຍ ຂອງແຂວງ X": villages it has, not a body)
     sentence = text[slice(*sentence_bounds(text, place[1][0]))]
     for m in _ELSEWHERE.finditer(sentence):
         if not any(r in sentence[m.end() : m.end() + 20] for r in VENUE_REFERENCE):
