@@ -157,7 +157,11 @@ def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
     held_here = p["holds_it"].search(before) or p["held_by_it"].search(after)
     holds = p["holds_it"].search(before)
     verbal_noun = holds and before[: holds.start()].rstrip().endswith("ການ")  # "ວ່າດ້ວຍການດຳເນີນກອງປະຊຸມ"
-    if not (held_here and not verbal_noun) and not p["this_one"].search(after) and _complement(text, start, clause_start, before):
+    if (
+        not (held_here and not verbal_noun)
+        and not p["this_one"].search(after)
+        and _complement(text, start, clause_start, before)
+    ):
         return _talks_first(text, start, start)
     occasion = p["occasion"].search(text[clause_start:start])
     if occasion and not held_here:

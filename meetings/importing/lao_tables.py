@@ -94,6 +94,9 @@ VENUE_ENDS = [
     "ພາຍໃຕ້",
     "ໃນວັນທີ",
     "ໃນລະຫວ່າງ",
+    "ເຊິ່ງ",
+    "ຊຶ່ງ",
+    "ເຊີ່ງ",  # a common typing of ເຊິ່ງ ("ຫ້ອງວ່າການແຂວງ ເຊກອງເຊີ່ງໄດ້ຮັບກຽດ")
     # the sentence's subject, the meeting or ceremony itself, after the venue and a space ("ທີ່ຫ້ອງປະຊຸມ X ກອງປະຊຸມ
     # ໃຫຍ່ ຄັ້ງທີ 3 … ໄດ້ໄຂຂຶ້ນ"): the venue ends before it
     " ກອງປະຊຸມ",

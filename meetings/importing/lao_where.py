@@ -157,6 +157,12 @@ def _held_before(text: str, pos: int) -> bool:
     return any(v in text[s_start:pos] for v in HELD_VERBS)
 
 
+ROOMS = ("ຫ້ອງປະຊຸມ",)
+# buildings, not bodies: "…, ພະແນກຍຸຕິທຳແຂວງ X ໄດ້ຈັດ" after a room is the sentence's subject
+_BUILDINGS = ["ຫ້ອງວ່າການ", "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ຫໍວັດທະນະທຳ", "ທຳນຽບ"]
+_ROOM_THEN_BUILDING = re.compile(rf"\s*,\s*(?:{_alt(_BUILDINGS)})")
+
+
 def _lao_venue_stop(text: str, m: re.Match) -> int:
     """Where the venue that starts at ``m`` ends (see :func:`_lao_venue`)."""
     v_start = m.start("v")
@@ -164,6 +170,10 @@ def _lao_venue_stop(text: str, m: re.Match) -> int:
     fields_end = _office_fields_end(text, v_start, stop)
     if fields_end:
         stop = _venue_stop(text, v_start, fields_end)
+    building = _ROOM_THEN_BUILDING.match(text, stop) if text.startswith(ROOMS, v_start) else None
+    if building:  # "ທີ່ຫ້ອງປະຊຸມຊັ້ນ 3, ຫ້ອງວ່າການແຂວງ X": a room, then the building it is in
+        further = _venue_stop(text, v_start, building.end())
+        stop = stop if text[further:].lstrip().startswith("ໄດ້") else further
     place = _place_in(text, v_start, stop)
     if place and text[place[1][1] :].lstrip().startswith((*VENUE_VERBS, *VENUE_NOT_NAMES)):
         return place[1][1]  # "ທີ່ສະໂມສອນເມືອງ Xແຂວງວຽງຈັນໄດ້ຈັດ…": the province ends it, the predicate follows
@@ -207,7 +217,9 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         city = city if city and city[1][0] < venue_end else None
     venue = text[v_start:venue_end]
     unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
-    if not whole and (unended or not _venue_stated(venue, text[stop : stop + 4])):
+    if not whole and (
+        unended or not _venue_stated(venue, text[stop : stop + 4]) or _cut_word(text, v_start, stop)
+    ):
         return [], None  # no venue: a city is read only where ທີ່/ຢູ່ names it
     if not city and venue in KNOWN_VENUES:
         city = (KNOWN_VENUES[venue], (v_start, venue_end))
@@ -218,6 +230,15 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
 
 
 _PROVINCE = "ແຂວງ"
+
+
+def _cut_word(text: str, v_start: int, stop: int) -> bool:
+    """Whether the venue ends at a line break that cuts a word in two ("ທີ່ຫ້ອງປະຊຸມພະແນກກະສິ\nກຳ ແລະ ປ່າໄມ້", a
+    copy's broken line): joined again, its last character is not at a word's end (ICU), so the run is no whole name."""
+    if text[stop : stop + 1] != "\n" or not re.match(f"[{LAO}]", text[stop + 1 : stop + 2]):
+        return False
+    joined = text[v_start:stop] + text[stop + 1 : stop + 30].split(" ")[0]
+    return not lao_people.is_word(joined, 0, stop - v_start)
 
 
 def _the_province(text: str) -> tuple | None:
