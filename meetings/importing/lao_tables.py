@@ -405,8 +405,9 @@ CO_CHAIR_BEFORE = [
 ]  # ປະທ່ານ: met
 # The verb of a person named as the subject: the first verb after their name and position decides.
 OPENED = ["ໄດ້ກ່າວເປີດ", "ກ່າວເປີດ", "ໄດ້ກ່າວໄຂ", "ກ່າວໄຂ"]
-# The passive: "opened by" + the name ("ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ …").
-OPENED_BY = ["ກ່າວເປີດກອງປະຊຸມໂດຍ", "ກ່າວເປີດໂດຍ", "ກ່າວໄຂກອງປະຊຸມໂດຍ", "ກ່າວໄຂໂດຍ"]
+# The passive: "opened by" + the name ("ກ່າວເປີດກອງປະຊຸມໂດຍ ທ່ານ …", "ເຂົ້າຮ່ວມເປີດກອງປະຊຸມໂດຍ ທ່ານ …"), or the
+# opening of it by a person as a noun phrase ("ໄດ້ຮັບກຽດກ່າວຕ້ອນຮັບ ແລະ ເປີດກອງປະຊຸມຂອງທ່ານ …").
+OPENED_BY = ["ເປີດກອງປະຊຸມໂດຍ", "ເປີດໂດຍ", "ໄຂກອງປະຊຸມໂດຍ", "ໄຂໂດຍ", "ເປີດກອງປະຊຸມຂອງ", "ໄຂກອງປະຊຸມຂອງ"]
 CLOSED = ["ໄດ້ກ່າວປິດ", "ກ່າວປິດ"]
 VERB_START = ["ໄດ້", "ກ່າວ", "ເປັນປະທານ"]
 # Between two people of one list of chairs ("… ແລະ ທ່ານ …"): the list stops at these.
