@@ -55,6 +55,8 @@ _ROLE_THERE_WERE = re.compile(r"ເປັນປະທານ(?P<co>ຮ່ວມ)?
 _CHAIR_SUBJECT = re.compile(
     r"(?:^|[,.;\n])\s*ປະທານກອງປະຊຸມ(?:ໃຫຍ່)?\s*(?:ກໍ່|ກໍ)?\s*(?:ໄດ້)?\s*ກ່າວ(?:ຄຳເຫັນ)?(?P<verb>ເປີດ|ໄຂ|ປິດ)", re.M
 )
+# chaired and did another thing, one phrase of both ("ໂດຍການເປັນປະທານ ແລະ ເຜີຍແຜ່ຂອງ ທ່ານ …")
+_CHAIR_AND = re.compile(r"(?:ໂດຍ|ພາຍໃຕ້)\s*ການເປັນປະທານ\s*ແລະ\s*[^\s,.;]{1,20}ຂອງ\s*$")
 _LATIN_WORD = r"[A-Z][A-Za-z'-]{1,20}"
 _LATIN_MORE = r"[A-ZÀ-Þ][A-Za-zß-ÿ'-]{1,20}"  # a further word of a foreign name, accents allowed ("López")
 # Lao words of a clause that no Vietnamese name's syllable is spelt as (ທັງ, ມີ may be: Thắng, Mỹ)
@@ -326,6 +328,13 @@ def _in_list(gap: str, semicolons: bool = False) -> bool:
     return tail.endswith(",") or tail.endswith("ແລະ")
 
 
+def _position_only(gap: str) -> bool:
+    """Whether the text between two people of a list of co-chairs named as such ("ປະທານຮ່ວມຂອງ ທ່ານ A ກຳມະການພັກ
+    ເມືອງ ທ່ານ B …") is only the first one's position: the next honorific starts the next member."""
+    gap = gap.strip()
+    return bool(gap) and modern_spelling(gap).startswith(_POSITION_STARTS) and _in_list(gap + " ແລະ")
+
+
 def _verb_after(text: str, end: int, limit: int, *, before_name: bool = False) -> str | None:
     """'opened', 'closed', 'chair', 'co_chair' or 'presenter' from the first verb after a name and position.
     ``before_name``: the segment ends where another person's name starts, so a role phrase at its very end
@@ -388,13 +397,16 @@ def roles(text: str, people: list[dict], sentence_end) -> None:
             person["semicolons"] = True
         elif person["co_named"]:
             person["role"], chain = "co_chair", [person]
-        elif _ends_with(before, CHAIR_BEFORE):
+        elif _ends_with(before, CHAIR_BEFORE) or _CHAIR_AND.search(before):
             person["role"], chain = "chair", [person]
         elif _ends_with(before, PRESENTER_BEFORE):
             person["role"], chain = "presenter", []
         elif (
             chain
-            and _in_list(text[chain[-1]["end"] : person["start"]], chain[0].get("semicolons", False))
+            and (
+                _in_list(text[chain[-1]["end"] : person["start"]], chain[0].get("semicolons", False))
+                or (chain[0]["co_named"] and _position_only(text[chain[-1]["end"] : person["start"]]))
+            )
             and not any(_compact(m["name"]) == _compact(person["name"]) for m in chain)  # named again
         ):
             chain.append(person)

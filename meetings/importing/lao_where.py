@@ -260,7 +260,8 @@ def _the_province(text: str) -> tuple | None:
 
 
 # "ກອງບັນຊາການທະຫານ ນະຄອນຫຼວງວຽງຈັນ (ນວ) ໄດ້ຈັດຂຶ້ນ": a bracketed abbreviation may follow the name before the verb
-_HOLDS = re.compile(rf"\s*(?:\([^()\n]{{1,12}}\)\s*)?(?:ໄດ້\s*)?(?P<verb>{_alt(HOLDS)})")
+# "ເຊິ່ງແຂວງຄຳມ່ວນເປັນເຈົ້າພາບ": the province that hosts it holds it
+_HOLDS = re.compile(rf"\s*(?:\([^()\n]{{1,12}}\)\s*)?(?:ໄດ້\s*)?(?P<verb>{_alt([*HOLDS, 'ເປັນເຈົ້າພາບ'])})")
 _ELSEWHERE = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?:{_alt(PLACE_HEADS)})")
 
 
@@ -281,6 +282,9 @@ def _province_that_holds(text: str) -> tuple | None:
         if not any(r in sentence[m.end() : m.end() + 20] for r in VENUE_REFERENCE):
             return None
     return place
+
+
+_OWN_ROOM = re.compile(rf"ຂອງ\s*(?:{_alt([*OFFICE_HEADS, *ORGANISATION_HEADS])})$")
 
 
 def _holds_after(text: str, pos: int) -> bool:
@@ -330,6 +334,9 @@ def read_place(text: str, language: str) -> list[Fact]:
             if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break
+    own = [f for f in facts if f.field == "venue" and _OWN_ROOM.search(f.value)]
+    if not city and own:  # "ທີ່ຫ້ອງປະຊຸມຂອງພະແນກ": the holding body's own room, in its province
+        city = _province_that_holds(text)
     if not city and language == "lo" and not any(f.field == "venue" for f in facts):
         # a venue read without its city may be anywhere ("ຢູ່ທີ່ກະຊວງ X", "ຫ້ອງປະຊຸມ ເມືອງ X"): not from the subject
         city = _province_that_holds(text)
