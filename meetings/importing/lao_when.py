@@ -112,9 +112,9 @@ def _of_a_trip(digits: str, m: re.Match) -> bool:
     ກອງປະຊຸມ …": the meeting is one day of the trip, unstated)."""
     if not m.groupdict().get("d1"):
         return False
-    _start, s_end = sentence_bounds(digits, m.start())
-    trip = digits.find("ເດີນທາງ", m.end(), s_end)
-    return trip != -1 and not any(v in digits[m.end() : trip] for v in (*HELD_VERBS, *HOLDS))
+    s_start, s_end = sentence_bounds(digits, m.start())
+    trip = digits.find("ເດີນທາງ", m.end(), s_end)  # and no verb of holding in the sentence before it
+    return trip != -1 and not any(v in digits[s_start:trip] for v in (*HELD_VERBS, *HOLDS))
 
 
 def _page_line(digits: str, m: re.Match) -> bool:
