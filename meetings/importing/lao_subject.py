@@ -13,6 +13,9 @@ use is read by the grammar around it, and these uses name none:
   leaders meeting on the sidelines of a summit is a meeting; a visit on the occasion of one is not. A meeting
   held in the clause (``ເນື່ອງໃນໂອກາດວັນແມ່ຍິງ ສະຫະພັນ … ໄດ້ຈັດກອງປະຊຸມ``) is the news, whatever its occasion;
 * ``ໃນໂອກາດນີ້``/``ໃນໂອກາດດັ່ງກ່າວ`` ("on this occasion") points back to the news's own event: no occasion;
+* the meeting is a complement of another act, unless a verb of holding governs it: the possessor of another noun
+  (``ໝາກຜົນ … ຂອງກອງປະຊຸມ``), inside a clause of purpose (``ເພື່ອປະກອບສ່ວນເຮັດໃຫ້ການດຳເນີນກອງປະຊຸມ``), or in an
+  aside added to the news's own act (``ພ້ອມກັນນັ້ນຍັງໄດ້ … ເຂົ້າຮ່ວມປະຊຸມ``);
 * in a Lao text, an English word (a gloss or a product's name, "True Conference"): the Lao words decide.
 
 With no meeting word, the post's opening (headline and lead) may still report a meeting held, in the structure of
