@@ -426,6 +426,11 @@ def _read_organisations(text: str, known: Known) -> list[Fact]:
     return facts
 
 
+_WEEKDAY_THEN = re.compile(r"ວັນ(?:ຈັນ|ອັງຄານ|ພຸດ|ພະຫັດ|ສຸກ|ເສົາ|ອາທິດ)\s*,")
+# "ດຳເນີນໜຶ່ງວັນເຕັມ", "ເປັນເວລາ 1 ວັນເຕັມ": it went on all day (ໜື່ງ, a common typing)
+_ALL_DAY = re.compile(r"(?:ໜຶ່ງ|ໜື່ງ|1)\s*ວັນເຕັມ")
+
+
 def _qualifying_times(text: str, date: Fact) -> list[tuple[int, str]]:
     """Times of day that qualify the date read: right before it in its clause ("ຕອນເຊົ້າຂອງວັນທີ …", "ຕອນເຊົ້າ
     ເວລາ 08:30 ນາທີ ຂອງວັນທີ …") or right after it ("ວັນທີ 3 ມີນາ 2024 ຕອນບ່າຍ"); not a time of something later
@@ -436,6 +441,7 @@ def _qualifying_times(text: str, date: Fact) -> list[tuple[int, str]]:
             before = date.start - 45 <= m.start() and m.end() <= date.start
             after = date.end <= m.start() <= date.end + 15
             between = text[m.end() : date.start] if before else text[date.end : m.start()]
+            between = _WEEKDAY_THEN.sub("", between)  # "ຕອນບ່າຍຂອງວັນສຸກ, ວັນທີ 18 …": the weekday, then its date
             if (before or after) and not re.search(r"[,;.\n]", between):
                 found.append((m.start(), phrase))
     return found
@@ -456,6 +462,10 @@ def _read_time_of_day(text: str, facts: list[Fact], language: str) -> Fact | Non
             for m in re.finditer(rf"{re.escape(p)}\s*(?:ຂອງ)?\s*ວັນທີ", head)
         ]
     found = [(pos, phrase) for pos, phrase in found if pos != -1]
+    full = dated and _ALL_DAY.search(text, *sentence_bounds(text, dated[0].start))
+    if not found and full:  # a full day said in the date's sentence, and no other time qualifies the date
+        lo, en = "ໝົດມື້", "all_day"
+        return Fact("time_of_day", {"lo": lo, "en": en}, lo if language == "lo" else en, *full.span())
     if not found:
         return None
     if not dated and len(set(re.findall(r"ວັນທີ່?\s*(\d{1,2})", text.translate(LAO_DIGITS)))) > 1:

@@ -13,6 +13,9 @@ use is read by the grammar around it, and these uses name none:
   leaders meeting on the sidelines of a summit is a meeting; a visit on the occasion of one is not. A meeting
   held in the clause (``ເນື່ອງໃນໂອກາດວັນແມ່ຍິງ ສະຫະພັນ … ໄດ້ຈັດກອງປະຊຸມ``) is the news, whatever its occasion;
 * ``ໃນໂອກາດນີ້``/``ໃນໂອກາດດັ່ງກ່າວ`` ("on this occasion") points back to the news's own event: no occasion;
+* the meeting is a complement of another act, unless a verb of holding governs it: the possessor of another noun
+  (``ໝາກຜົນ … ຂອງກອງປະຊຸມ``), inside a clause of purpose (``ເພື່ອປະກອບສ່ວນເຮັດໃຫ້ການດຳເນີນກອງປະຊຸມ``), or in an
+  aside added to the news's own act (``ພ້ອມກັນນັ້ນຍັງໄດ້ … ເຂົ້າຮ່ວມປະຊຸມ``);
 * in a Lao text, an English word (a gloss or a product's name, "True Conference"): the Lao words decide.
 
 With no meeting word, the post's opening (headline and lead) may still report a meeting held, in the structure of
@@ -102,6 +105,12 @@ def _patterns() -> dict[str, re.Pattern]:
         # a purpose ("ເພື່ອພົບປະກັບ", "ເພື່ອການຈັດຕັ້ງເຜີຍແຜ່") or a greeting ("ຍິນດີຕ້ອນຮັບທ່ານ…"), not an act reported
         "purpose_end": re.compile(r"(?:ເພື່ອ\s*(?:ການ)?|ຍິນດີ)\s*(?:ເຂົ້າ)?\s*$"),
         "planned_end": re.compile(rf"(?:{_alt(MEETING_PLANNED)})\s*(?:ເວລາ)?\s*(?:ໄດ້)?\s*$"),
+        # a complement, not the news: the possessor of another noun ("ໝາກຜົນ … ຂອງກອງປະຊຸມ"), inside a clause of
+        # purpose ("ເພື່ອປະກອບສ່ວນເຮັດໃຫ້ການດຳເນີນກອງປະຊຸມ…"), or in a sentence that adds an aside to the news's own
+        # act ("ພ້ອມກັນນັ້ນຍັງໄດ້ … ເຂົ້າຮ່ວມປະຊຸມ")
+        "possessor": re.compile(r"ຂອງ\s*(?:ການ)?\s*$"),
+        "purpose": re.compile(r"ເພື່ອ[^,.;:\n]*$"),
+        "aside": re.compile(r"(?:ພ້ອມກັນນັ້ນ|ນອກຈາກນີ້|ນອກຈາກນັ້ນ|ນອກນັ້ນ)[^.;\n]*$"),
     }
 
 
@@ -116,7 +125,7 @@ def _opening_end(text: str) -> int:
     pos, seen = 0, 0
     while pos < len(text):
         start, end = sentence_bounds(text, pos)
-        seen += bool(re.search(r"\w", text[start:end]))
+        seen += bool(re.search(f"[{LAO}]", text[start:end]))  # a Latin dateline ("(GMT+08:00) … cri") is none
         if seen == 2:
             return end
         pos = end + 1
@@ -149,12 +158,18 @@ def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
     if _planned(text, start, before, after):
         return False
     held_here = p["holds_it"].search(before) or p["held_by_it"].search(after)
+    holds = p["holds_it"].search(before)
+    verbal_noun = holds and before[: holds.start()].rstrip().endswith("ການ")  # "ວ່າດ້ວຍການດຳເນີນກອງປະຊຸມ"
+    if (
+        not (held_here and not verbal_noun)
+        and not p["this_one"].search(after)
+        and _complement(text, start, clause_start, before)
+    ):
+        return _talks_first(text, start, start)
     occasion = p["occasion"].search(text[clause_start:start])
     if occasion and not held_here:
         return _talks_first(text, start, clause_start + occasion.start())
     topic = p["topic"].search(text[clause_start:start])  # from the clause's start: ອີງຕາມ anywhere in it
-    holds = p["holds_it"].search(before)
-    verbal_noun = holds and before[: holds.start()].rstrip().endswith("ການ")  # "ວ່າດ້ວຍການດຳເນີນກອງປະຊຸມ"
     if (
         topic
         and not (holds and not verbal_noun)
@@ -163,6 +178,17 @@ def _names_a_meeting(text: str, start: int, end: int, lao: bool) -> bool:
     ):
         return _talks_first(text, start, clause_start + topic.start())
     return True
+
+
+def _complement(text: str, start: int, clause_start: int, before: str) -> bool:
+    """Whether the meeting at ``start`` is a complement of another act, not the news: a possessor ("ຜົນສຳເລັດ
+    ຂອງກອງປະຊຸມ"), in a clause of purpose (ເພື່ອ earlier in its clause) or in an aside ("ພ້ອມກັນນັ້ນ …")."""
+    p = _patterns()
+    return bool(
+        p["possessor"].search(before)
+        or p["purpose"].search(text[clause_start:start])
+        or p["aside"].search(text[sentence_bounds(text, start)[0] : start])
+    )
 
 
 def _planned(text: str, start: int, before: str, after: str) -> bool:

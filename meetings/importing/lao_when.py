@@ -106,6 +106,17 @@ def _of_an_occasion(digits: str, m: re.Match) -> bool:
     return occasion != -1 and not any(v in between for v in (*HELD_VERBS, *HOLDS))
 
 
+def _of_a_trip(digits: str, m: re.Match) -> bool:
+    """Whether a range dates a delegation's trip, not the meeting: a verb of travelling (ເດີນທາງ) after it in its
+    sentence before any verb of holding ("ໃນລະຫວ່າງວັນທີ 06-08 ກໍລະກົດ 2022, ທ່ານ … ໄດ້ນໍາພາຄະນະຜູ້ແທນ ເດີນທາງເຂົ້າຮ່ວມ
+    ກອງປະຊຸມ …": the meeting is one day of the trip, unstated)."""
+    if not m.groupdict().get("d1"):
+        return False
+    s_start, s_end = sentence_bounds(digits, m.start())
+    trip = digits.find("ເດີນທາງ", m.end(), s_end)  # and no verb of holding in the sentence before it
+    return trip != -1 and not any(v in digits[s_start:trip] for v in (*HELD_VERBS, *HOLDS))
+
+
 def _page_line(digits: str, m: re.Match) -> bool:
     """Whether a date stands on a short line of its own (at most 40 characters: a byline, a publication or approval
     line), not in a sentence: the page's date, which may date a marked day (:func:`_partial_date`) but is not the
@@ -218,7 +229,7 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             continue  # a date of something else (a plan, a law); the opening sentence's ວັນທີ … is the meeting's
         if unmarked and _page_line(digits, m):
             continue  # "19/02/2021", "ອະນຸມັດວັນທີ: 21/03/2022" on a line of their own: the page's date
-        if _of_an_occasion(digits, m):
+        if _of_an_occasion(digits, m) or _of_a_trip(digits, m):
             continue  # "… ໃນໂອກາດເຂົ້າຮ່ວມກອງປະຊຸມສຸດຍອດ … ວັນທີ 26-28 ຕຸລາ 2025": the larger event's days
         chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
         if end:

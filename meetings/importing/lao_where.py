@@ -157,6 +157,12 @@ def _held_before(text: str, pos: int) -> bool:
     return any(v in text[s_start:pos] for v in HELD_VERBS)
 
 
+ROOMS = ("ຫ້ອງປະຊຸມ",)
+# buildings, not bodies: "…, ພະແນກຍຸຕິທຳແຂວງ X ໄດ້ຈັດ" after a room is the sentence's subject
+_BUILDINGS = ["ຫ້ອງວ່າການ", "ໂຮງແຮມ", "ຫໍປະຊຸມ", "ສູນປະຊຸມ", "ສະໂມສອນ", "ຫໍວັດທະນະທຳ", "ທຳນຽບ"]
+_ROOM_THEN_BUILDING = re.compile(rf"\s*,\s*(?:{_alt(_BUILDINGS)})")
+
+
 def _lao_venue_stop(text: str, m: re.Match) -> int:
     """Where the venue that starts at ``m`` ends (see :func:`_lao_venue`)."""
     v_start = m.start("v")
@@ -164,6 +170,10 @@ def _lao_venue_stop(text: str, m: re.Match) -> int:
     fields_end = _office_fields_end(text, v_start, stop)
     if fields_end:
         stop = _venue_stop(text, v_start, fields_end)
+    building = _ROOM_THEN_BUILDING.match(text, stop) if text.startswith(ROOMS, v_start) else None
+    if building:  # "ທີ່ຫ້ອງປະຊຸມຊັ້ນ 3, ຫ້ອງວ່າການແຂວງ X": a room, then the building it is in
+        further = _venue_stop(text, v_start, building.end())
+        stop = stop if text[further:].lstrip().startswith("ໄດ້") else further
     place = _place_in(text, v_start, stop)
     if place and text[place[1][1] :].lstrip().startswith((*VENUE_VERBS, *VENUE_NOT_NAMES)):
         return place[1][1]  # "ທີ່ສະໂມສອນເມືອງ Xແຂວງວຽງຈັນໄດ້ຈັດ…": the province ends it, the predicate follows
@@ -207,7 +217,9 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         city = city if city and city[1][0] < venue_end else None
     venue = text[v_start:venue_end]
     unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
-    if not whole and (unended or not _venue_stated(venue, text[stop : stop + 4])):
+    if not whole and (
+        unended or not _venue_stated(venue, text[stop : stop + 4]) or _cut_word(text, v_start, stop)
+    ):
         return [], None  # no venue: a city is read only where ທີ່/ຢູ່ names it
     if not city and venue in KNOWN_VENUES:
         city = (KNOWN_VENUES[venue], (v_start, venue_end))
@@ -218,6 +230,15 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
 
 
 _PROVINCE = "ແຂວງ"
+
+
+def _cut_word(text: str, v_start: int, stop: int) -> bool:
+    """Whether the venue ends at a line break that cuts a word in two ("ທີ່ຫ້ອງປະຊຸມພະແນກກະສິ\nກຳ ແລະ ປ່າໄມ້", a
+    copy's broken line): joined again, its last character is not at a word's end (ICU), so the run is no whole name."""
+    if text[stop : stop + 1] != "\n" or not re.match(f"[{LAO}]", text[stop + 1 : stop + 2]):
+        return False
+    joined = text[v_start:stop] + text[stop + 1 : stop + 30].split(" ")[0]
+    return not lao_people.is_word(joined, 0, stop - v_start)
 
 
 def _the_province(text: str) -> tuple | None:
@@ -239,7 +260,8 @@ def _the_province(text: str) -> tuple | None:
 
 
 # "ກອງບັນຊາການທະຫານ ນະຄອນຫຼວງວຽງຈັນ (ນວ) ໄດ້ຈັດຂຶ້ນ": a bracketed abbreviation may follow the name before the verb
-_HOLDS = re.compile(rf"\s*(?:\([^()\n]{{1,12}}\)\s*)?(?:ໄດ້\s*)?(?P<verb>{_alt(HOLDS)})")
+# "ເຊິ່ງແຂວງຄຳມ່ວນເປັນເຈົ້າພາບ": the province that hosts it holds it
+_HOLDS = re.compile(rf"\s*(?:\([^()\n]{{1,12}}\)\s*)?(?:ໄດ້\s*)?(?P<verb>{_alt([*HOLDS, 'ເປັນເຈົ້າພາບ'])})")
 _ELSEWHERE = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?:{_alt(PLACE_HEADS)})")
 
 
@@ -247,18 +269,22 @@ def _province_that_holds(text: str) -> tuple | None:
     """The province that ends the subject of the first verb of holding in the opening of the text ("ເມືອງລອງ ແຂວງ X
     ໄດ້ຈັດພິທີ …", "ຫ້ອງວ່າການແຂວງ X ໄດ້ຈັດກອງປະຊຸມ"): a local body holds its meetings at home. Not when that
     sentence places the meeting elsewhere (ທີ່/ຢູ່ + a town, district, province or country the reader does not know,
-    unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ)."""
+    unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ), nor for a place
+    that is the possessor (ຂອງ) of what the subject names: the event's topic, not the body that holds it."""
     head = min(len(text), 600)
     place = _place_in(text, 0, head)
     while place and not _holds_after(text, place[1][1]):
         place = _place_in(text, place[1][1], head)
-    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith("ຈາກ"):
-        return None
+    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith(("ຈາກ", "ຂອງ")):
+        return None  # coming from it, or its possessive ("ບ້ານເປົ້າໝາຍ ຂອງແຂວງ X": villages it has, not a body)
     sentence = text[slice(*sentence_bounds(text, place[1][0]))]
     for m in _ELSEWHERE.finditer(sentence):
         if not any(r in sentence[m.end() : m.end() + 20] for r in VENUE_REFERENCE):
             return None
     return place
+
+
+_OWN_ROOM = re.compile(rf"ຂອງ\s*(?:{_alt([*OFFICE_HEADS, *ORGANISATION_HEADS])})$")
 
 
 def _holds_after(text: str, pos: int) -> bool:
@@ -308,6 +334,9 @@ def read_place(text: str, language: str) -> list[Fact]:
             if found and _district_then(text, a.end(), found[1][0]) and _is_word(text, a.start(), marker_end):
                 city = found
                 break
+    own = [f for f in facts if f.field == "venue" and _OWN_ROOM.search(f.value)]
+    if not city and own:  # "ທີ່ຫ້ອງປະຊຸມຂອງພະແນກ": the holding body's own room, in its province
+        city = _province_that_holds(text)
     if not city and language == "lo" and not any(f.field == "venue" for f in facts):
         # a venue read without its city may be anywhere ("ຢູ່ທີ່ກະຊວງ X", "ຫ້ອງປະຊຸມ ເມືອງ X"): not from the subject
         city = _province_that_holds(text)
