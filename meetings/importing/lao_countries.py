@@ -14,6 +14,7 @@ from meetings.importing.lao_tables import (
     COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
+    HOST_NAMED,
     INTERNATIONAL_BODIES,
     INTERNATIONAL_WORDS,
     KIND_WORDS,
@@ -51,7 +52,7 @@ _DATE = (
     rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*"
     rf"(?:(?:ທີ່)?\s*ຜ່ານມາ)?\s*,?\s*(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)"
 )
-_DATE_THEN_PLACE = re.compile(rf"{_DATE}(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*")
+_DATE_THEN_PLACE = re.compile(rf"{_DATE}(?:[^\s,.;:()\n]+\s*){{0,2}}?(?:ປະເທດ|,)\s*")
 _DATE_THEN_CAPITAL = re.compile(rf"{_DATE}(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ)?\s*")
 # The same adjunct the other way round, the place right before the text's first date: "ທີ່ເມືອງເມວເບີນປະເທດ
 # ອົດສະຕຣາລີ ໃນລະຫວ່າງວັນທີ 11-13 ພະຈິກ 2025" (a city, ເມືອງ/ນະຄອນ + one word, then ປະເທດ + the country).
@@ -82,7 +83,9 @@ def _named(text: str, pos: int, known) -> tuple[dict, int] | None:
 
 # A city, then its country, ending the phrase that says where the meeting was: "ເຂົ້າຮ່ວມກອງປະຊຸມສາກົນ … ທີ່
 # ນະຄອນຊຽງໄຮ້, ສປ ຈີນ." (in a sentence that names a meeting, in the text's first 600 characters).
-_CITY_THEN_COUNTRY = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ປະເທດ\s*)?")
+_CITY_THEN_COUNTRY = re.compile(
+    r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ແຂວງ\s*[^\s,.;:()\n]+\s*,?\s*)?(?:ປະເທດ\s*)?"
+)
 
 
 def _host_by_the_city(text: str, known) -> tuple | None:
@@ -91,6 +94,16 @@ def _host_by_the_city(text: str, known) -> tuple | None:
         sentence = text[slice(*sentence_bounds(text, m.start()))]
         if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]) and "ປະຊຸມ" in sentence:
             return None if at[0]["code"] == "LA" else (at[0], m.end(), at[1])
+    return None
+
+
+def _host_named(text: str, known) -> tuple | None:
+    """The country named right after "the host country" (HOST_NAMED): "ພ້ອມດ້ວຍປະເທດເຈົ້າພາບ ສປ ຈີນ"."""
+    for m in re.finditer(_alt(HOST_NAMED), text):
+        start = re.match(r"\s*", text[m.end() :]).end() + m.end()
+        at = _named(text, start, known)
+        if at:
+            return (at[0], start, at[1])
     return None
 
 
@@ -144,11 +157,11 @@ def read_countries(text: str, known) -> list:
         return facts
     # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ", "…, ຫວຽດນາມ ແລະ ປະເທດຕີມໍເລສເຕ": joining words may follow each other
     joiner = re.compile(r"(?:\s*(?:,|ແລະ|ປະເທດ|[-–])\s*)+|\s+")
-    for m in re.finditer("ປະເທດ", text):
+    for m in re.finditer(r"ປະເທດ|ຄື\s*:", text):  # "… ປະເທດສະມາຊິກແມ່ນ້ຳຂອງຄື: ກຳປູເຈຍ, ສປປລາວ, ສສ. ມຽນມາ"
         pos, members = m.end(), []
         while True:
             gap = joiner.match(text, pos)
-            at = _country_at(text, gap.end() if gap else pos, known)
+            at = _named(text, gap.end() if gap else pos, known)
             if not at:
                 break
             members.append((at[0], gap.end() if gap else pos, at[1]))
@@ -172,6 +185,8 @@ def read_countries(text: str, known) -> list:
                 break
         if host:
             break
+    if not host:
+        host = _host_named(text, known)
     if not host:
         host = _host_by_the_date(text, known)
     if not host:
