@@ -9,12 +9,12 @@ from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
+    ANNUAL_NAMES,
     CONSULTATION_WITH,
     COUNTRIES_SENTENCE,
     COUNTRY_CAPITALS,
     HOST_AFTER,
     HOST_BEFORE,
-    HOST_NAMED,
     INTERNATIONAL_BODIES,
     INTERNATIONAL_WORDS,
     KIND_WORDS,
@@ -97,16 +97,6 @@ def _host_by_the_city(text: str, known) -> tuple | None:
     return None
 
 
-def _host_named(text: str, known) -> tuple | None:
-    """The country named right after "the host country" (HOST_NAMED): "ພ້ອມດ້ວຍປະເທດເຈົ້າພາບ ສປ ຈີນ"."""
-    for m in re.finditer(_alt(HOST_NAMED), text):
-        start = re.match(r"\s*", text[m.end() :]).end() + m.end()
-        at = _named(text, start, known)
-        if at:
-            return (at[0], start, at[1])
-    return None
-
-
 def _host_by_the_date(text: str, known) -> tuple | None:
     """The host country named where the text's first date says the meeting was (see _DATE_THEN_PLACE,
     _DATE_THEN_CAPITAL, _PLACE_THEN_DATE); a country after ປະເທດ must end the phrase (a comma, a full stop or
@@ -186,8 +176,6 @@ def read_countries(text: str, known) -> list:
         if host:
             break
     if not host:
-        host = _host_named(text, known)
-    if not host:
         host = _host_by_the_date(text, known)
     if not host:
         for m in re.finditer(_alt(HOST_BEFORE), text):
@@ -245,8 +233,12 @@ _CONSULTING = ("ປຶກສາຫາລື", "ປືກສາຫາລື")
 
 
 def _consults_on(text: str, end: int) -> bool:
-    """Whether ປຶກສາຫາລື ending at end says what or whom it consults about or with (CONSULTATION_WITH)."""
-    return re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})", text[end : end + 30]) is not None
+    """Whether ປຶກສາຫາລື ending at end says what or whom it consults about or with (CONSULTATION_WITH), what it is
+    about not being itself a kind of meeting ("ປຶກສາຫາລື ກ່ຽວກັບການປະສານງານ": discussing coordination, which kind
+    is not said)."""
+    about = re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})\s*(?:ການ)?\s*", text[end : end + 30])
+    others = (w for kind, words in KIND_WORDS.items() if kind != "consultation" for w in words)
+    return about is not None and not any(text.startswith(w, end + about.end()) for w in others)
 
 
 def _owned_by_a_body(text: str):
@@ -271,6 +263,9 @@ def _named_kind(text: str):
     best = None
     for m in re.finditer("ກອງປະຊຸມ|ພິທີ", text[:400]):
         window = re.match(r"[^.;\n]{0,30}", text[m.end() :]).group()
+        annual = re.match(rf"\s*(?:{_alt(ANNUAL_NAMES)})", window)  # "ກອງປະຊຸມຜູ້ບໍລິຫານການສຶກສາ"
+        if annual and m.group() == "ກອງປະຊຸມ":
+            return ("annual_review", m.end(), m.end() + annual.end())
         for kind, words in KIND_WORDS.items():
             if m.group() == "ພິທີ" and kind != "annual_review":
                 continue

@@ -187,6 +187,39 @@ def _co_chairs(text: str, known, country_at) -> list[tuple]:
     return []
 
 
+# A state as the chair ("ໂດຍການເປັນປະທານຂອງ ອິນໂດເນເຊຍ", ASEAN chaired by Indonesia): the country right after it.
+_CHAIRED_BY = re.compile(r"(?:ການເປັນປະທານຂອງ|ເປັນປະທານໂດຍ|ພາຍໃຕ້ການປະທານຂອງ)\s*")
+
+
+def _chairing_state(text: str, known, country_at) -> list[tuple]:
+    for m in _CHAIRED_BY.finditer(text):
+        at = country_named(text, m.end(), known, country_at)
+        if at and re.match(r"\s*(?:[\s,.;()]|$)", text[at[1] :]):
+            return [(at[0], m.end(), at[1])]
+    return []
+
+
+# Those present, as "ມີ … ເຂົ້າຮ່ວມ" (there were … attending): "ມີການນໍາຂັ້ນສູງ ຂອງ ສປ ຈີນ, … ເຂົ້າຮ່ວມທັງແບບເຊິ່ງໜ້າ": a
+# country after ຂອງ/ແຫ່ງ/ຈາກ between them, with no verb (ໄດ້) and no stop between.
+_PRESENT = re.compile(r"(?:^|\s|ໂດຍ)ມີ(?!ການ\S*ເພື່ອ)\s*")
+
+
+def _present(text: str, known, country_at) -> list[tuple]:
+    found = []
+    for m in _PRESENT.finditer(text):
+        attended = re.compile(r"ເຂົ້າຮ່ວມ").search(text, m.end(), m.end() + 200)
+        if not attended or re.search(r"ໄດ້|\.\s|\n|;", text[m.end() : attended.start()]):
+            continue
+        for of in re.finditer(r"(?:ຂອງ|ແຫ່ງ|ຈາກ)\s*", text[m.end() : attended.start()]):
+            pos = m.end() + of.end()
+            if _PLACE_BEFORE.search(text[max(0, pos - 30) : pos]):
+                continue
+            at = country_named(text, pos, known, country_at)
+            if at:
+                found.append((at[0], pos, at[1]))
+    return found
+
+
 def _attending(text: str, known, country_at) -> list[tuple]:
     """A country's delegation, not as the owner of something ("ລາຍງານຂອງຄະນະຜູ້ແທນລາວ", its report) nor as those who
     went elsewhere ("ຄະນະຜູ້ແທນລາວ ທີ່ໄປ…", a debriefing); or a country's officials who attended."""
@@ -241,7 +274,17 @@ def read_sides(text: str, known, country_at) -> list[tuple]:
     """(entry, start, end) of each country the sentence's grammar makes a party to the meeting, in order of the
     rules above, each country once."""
     found, seen = [], set()
-    for rule in (_encounter, _between, _between_sides, _two_sides, _co_chairs, _attending):
+    rules = (
+        _encounter,
+        _between,
+        _between_sides,
+        _two_sides,
+        _co_chairs,
+        _attending,
+        _chairing_state,
+        _present,
+    )
+    for rule in rules:
         for entry, start, end in rule(text, known, country_at):
             if entry["code"] not in seen:
                 seen.add(entry["code"])

@@ -484,7 +484,6 @@ COUNTRIES_SENTENCE = ["ເຂົ້າຮ່ວມ", "ຜູ້ຕາງໜ້�
 # Before a country that hosts the meeting ("ຈັດຂຶ້ນຢູ່ນະຄອນຊີອານ ແຂວງສ້ານຊີ ສປ ຈີນ", "ປະເທດ X ເປັນເຈົ້າພາບ").
 HOST_BEFORE = ["ຈັດຂຶ້ນຢູ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂື້ນຢູ່", "ຈັດຂື້ນທີ່"]
 HOST_AFTER = ["ເປັນເຈົ້າພາບ"]
-HOST_NAMED = ["ປະເທດເຈົ້າພາບ"]  # "ພ້ອມດ້ວຍປະເທດເຈົ້າພາບ ສປ ຈີນ": the host country, then its name
 # Kinds of meeting, from the words right after ກອງປະຊຸມ in the meeting's name (Meeting.Kind values).
 KIND_WORDS = {
     "consultation": ["ປຶກສາຫາລື", "ປືກສາຫາລື", "ທາບທາມ"],
@@ -506,6 +505,9 @@ CONSULTATION_WITH = ["ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ລະ�
 # "ໃນໄລຍະ 1 ປີຜ່ານມາ"); the name ends where its clause does (NAME_ENDS). A regular expression (digits as 0-9).
 YEARLY = r"ປະຈຳປີ|ປະຈຳສົກປີ|ໄລຍະ\s*(?:1|ໜຶ່ງ)\s*ປີ"
 PART_OF_YEAR = r"\d+\s*ເດືອນ|ໄຕມາດ|ເຄິ່ງປີ|ປະຈຳເດືອນ"  # a summary of months, a quarter or half a year: not annual
+# Meetings held once a year to sum up and plan, by the name that heads them: the education administrators'
+# conference of each school year ("ກອງປະຊຸມຜູ້ບໍລິຫານການສຶກສາ ທົ່ວແຂວງ ປະຈຳສົກຮຽນ 2024-2025").
+ANNUAL_NAMES = ["ຜູ້ບໍລິຫານການສຶກສາ"]
 NAME_ENDS = ["ໄດ້", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໂດຍ", ". ", "\n", "ໃນວັນທີ"]
 # A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ", "ສຳເລັດການຈັດຝຶກອົບຮົມ"):
 # the kind, when no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come
