@@ -12,7 +12,10 @@ Each rule names a country in a place of the sentence that only a party to the me
 * countries as co-chairs: "ໂດຍການເປັນປະທານຮ່ວມຂອງ ສສ. ຫວຽດນາມ ແລະ ສ.ອາເມລິກາ";
 * the states of the co-chairs: "ປະທານຮ່ວມລະຫວ່າງທ່ານ … ແຫ່ງ ສປປ ລາວ ແລະທ່ານ … ແຫ່ງຣາຊະອານາຈັກໄທ";
 * a delegation named by its country ("ຄະນະຜູ້ແທນລາວ"), or the officials of a country as the subject of
-  "attended" ("ເຈົ້າໜ້າທີ່ອາວຸໂສ ຂອງ ສປປ ລາວ ໄດ້ເຂົ້າຮ່ວມ").
+  "attended" ("ເຈົ້າໜ້າທີ່ອາວຸໂສ ຂອງ ສປປ ລາວ ໄດ້ເຂົ້າຮ່ວມ");
+* round 6: two bodies a meeting is between, each named with its state ("ລະຫວ່າງ … ແຫ່ງ ສປປ ລາວ ແລະ … ແຫ່ງ ສປ ຈີນ");
+  a pair of states after ສອງຝ່າຍ/ສອງປະເທດ ("ການຮ່ວມມືສອງຝ່າຍ ລາວ-ກຳປູເຈຍ"); a state chairing ("ໂດຍການເປັນປະທານຂອງ
+  ອິນໂດເນເຊຍ"); those present ("ມີການນຳຂັ້ນສູງ ຂອງ ສປ ຈີນ, … ເຂົ້າຮ່ວມ").
 
 It also reads the host of a foreign body's own meeting (:func:`owner_host`).
 """
@@ -170,9 +173,8 @@ def _co_chairs(text: str, known, country_at) -> list[tuple]:
     joining word, in the clause."""
     for m in _CO_CHAIRS.finditer(text):
         named, end = [], _clause_around(text, m.end())[1]
-        others = _OTHERS.search(
-            text, m.end(), end
-        )  # "…, ພ້ອມດ້ວຍບັນດາປະເທດສະມາຊິກ": those who joined, not chairs
+        # "…, ພ້ອມດ້ວຍບັນດາປະເທດສະມາຊິກ": those who joined them are no co-chairs
+        others = _OTHERS.search(text, m.end(), end)
         for at in _country_words(text, m.end(), end, known, country_at):
             if others and at[1] >= others.start():
                 break
@@ -202,12 +204,13 @@ def _chairing_state(text: str, known, country_at) -> list[tuple]:
 # Those present, as "ມີ … ເຂົ້າຮ່ວມ" (there were … attending): "ມີການນໍາຂັ້ນສູງ ຂອງ ສປ ຈີນ, … ເຂົ້າຮ່ວມທັງແບບເຊິ່ງໜ້າ": a
 # country after ຂອງ/ແຫ່ງ/ຈາກ between them, with no verb (ໄດ້) and no stop between.
 _PRESENT = re.compile(r"(?:^|\s|ໂດຍ)ມີ(?!ການ\S*ເພື່ອ)\s*")
+_ATTENDING = re.compile("ເຂົ້າຮ່ວມ")
 
 
 def _present(text: str, known, country_at) -> list[tuple]:
     found = []
     for m in _PRESENT.finditer(text):
-        attended = re.compile(r"ເຂົ້າຮ່ວມ").search(text, m.end(), m.end() + 200)
+        attended = _ATTENDING.search(text, m.end(), m.end() + 200)
         if not attended or re.search(r"ໄດ້|\.\s|\n|;", text[m.end() : attended.start()]):
             continue
         for of in re.finditer(r"(?:ຂອງ|ແຫ່ງ|ຈາກ)\s*", text[m.end() : attended.start()]):
