@@ -9,6 +9,7 @@ from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import LAO_DIGITS, sentence_bounds
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
+    ANNUAL_NAMES,
     CONSULTATION_WITH,
     COUNTRIES_SENTENCE,
     COUNTRY_CAPITALS,
@@ -51,7 +52,7 @@ _DATE = (
     rf"ວັນທີ່?\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:{_LAO_MONTH})?\s*(?:\d{{4}})?\s*(?:ນີ້)?\s*"
     rf"(?:(?:ທີ່)?\s*ຜ່ານມາ)?\s*,?\s*(?:ທີ່|ຢູ່)\s*(?!ຜ່ານ)"
 )
-_DATE_THEN_PLACE = re.compile(rf"{_DATE}(?:[^\s,.;:()\n]+\s*){{0,2}}?ປະເທດ\s*")
+_DATE_THEN_PLACE = re.compile(rf"{_DATE}(?:[^\s,.;:()\n]+\s*){{0,2}}?(?:ປະເທດ|,)\s*")
 _DATE_THEN_CAPITAL = re.compile(rf"{_DATE}(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ)?\s*")
 # The same adjunct the other way round, the place right before the text's first date: "ທີ່ເມືອງເມວເບີນປະເທດ
 # ອົດສະຕຣາລີ ໃນລະຫວ່າງວັນທີ 11-13 ພະຈິກ 2025" (a city, ເມືອງ/ນະຄອນ + one word, then ປະເທດ + the country).
@@ -82,7 +83,9 @@ def _named(text: str, pos: int, known) -> tuple[dict, int] | None:
 
 # A city, then its country, ending the phrase that says where the meeting was: "ເຂົ້າຮ່ວມກອງປະຊຸມສາກົນ … ທີ່
 # ນະຄອນຊຽງໄຮ້, ສປ ຈີນ." (in a sentence that names a meeting, in the text's first 600 characters).
-_CITY_THEN_COUNTRY = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ປະເທດ\s*)?")
+_CITY_THEN_COUNTRY = re.compile(
+    r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ແຂວງ\s*[^\s,.;:()\n]+\s*,?\s*)?(?:ປະເທດ\s*)?"
+)
 
 
 def _host_by_the_city(text: str, known) -> tuple | None:
@@ -144,11 +147,11 @@ def read_countries(text: str, known) -> list:
         return facts
     # "ປະເທດ ກຳປູເຈຍ - ລາວ - ມຽນມາ - ໄທ", "…, ຫວຽດນາມ ແລະ ປະເທດຕີມໍເລສເຕ": joining words may follow each other
     joiner = re.compile(r"(?:\s*(?:,|ແລະ|ປະເທດ|[-–])\s*)+|\s+")
-    for m in re.finditer("ປະເທດ", text):
+    for m in re.finditer(r"ປະເທດ|ຄື\s*:", text):  # "… ປະເທດສະມາຊິກແມ່ນ້ຳຂອງຄື: ກຳປູເຈຍ, ສປປລາວ, ສສ. ມຽນມາ"
         pos, members = m.end(), []
         while True:
             gap = joiner.match(text, pos)
-            at = _country_at(text, gap.end() if gap else pos, known)
+            at = _named(text, gap.end() if gap else pos, known)
             if not at:
                 break
             members.append((at[0], gap.end() if gap else pos, at[1]))
@@ -230,8 +233,12 @@ _CONSULTING = ("ປຶກສາຫາລື", "ປືກສາຫາລື")
 
 
 def _consults_on(text: str, end: int) -> bool:
-    """Whether ປຶກສາຫາລື ending at end says what or whom it consults about or with (CONSULTATION_WITH)."""
-    return re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})", text[end : end + 30]) is not None
+    """Whether ປຶກສາຫາລື ending at end says what or whom it consults about or with (CONSULTATION_WITH), what it is
+    about not being itself a kind of meeting ("ປຶກສາຫາລື ກ່ຽວກັບການປະສານງານ": discussing coordination, which kind
+    is not said)."""
+    about = re.match(rf"\s*(?:{_alt(CONSULTATION_WITH)})\s*(?:ການ)?\s*", text[end : end + 30])
+    others = (w for kind, words in KIND_WORDS.items() if kind != "consultation" for w in words)
+    return about is not None and not any(text.startswith(w, end + about.end()) for w in others)
 
 
 def _owned_by_a_body(text: str):
@@ -256,6 +263,9 @@ def _named_kind(text: str):
     best = None
     for m in re.finditer("ກອງປະຊຸມ|ພິທີ", text[:400]):
         window = re.match(r"[^.;\n]{0,30}", text[m.end() :]).group()
+        annual = re.match(rf"\s*(?:{_alt(ANNUAL_NAMES)})", window)  # "ກອງປະຊຸມຜູ້ບໍລິຫານການສຶກສາ"
+        if annual and m.group() == "ກອງປະຊຸມ":
+            return ("annual_review", m.end(), m.end() + annual.end())
         for kind, words in KIND_WORDS.items():
             if m.group() == "ພິທີ" and kind != "annual_review":
                 continue

@@ -36,6 +36,7 @@ from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import (
     ATTENDANCE_TOTAL,
     ATTENDANCE_WOMEN,
+    BOTH_WAYS,
     COUNT_AFTER,
     COUNT_BEFORE,
     COUNT_GIVEN_TO,
@@ -297,7 +298,7 @@ def _read_format(text: str, facts: list[Fact]) -> Fact | None:
         ),
         None,
     )
-    linked = linked or (venue and re.search(_alt(JOINED_ONLINE), text))
+    linked = linked or (venue and re.search(_alt(JOINED_ONLINE), text)) or re.search(BOTH_WAYS, text)
     if linked:
         return Fact("format", "hybrid", "hybrid", linked.start(), linked.end())
     if online and total and online.value == total and not venue:

@@ -12,7 +12,10 @@ Each rule names a country in a place of the sentence that only a party to the me
 * countries as co-chairs: "ໂດຍການເປັນປະທານຮ່ວມຂອງ ສສ. ຫວຽດນາມ ແລະ ສ.ອາເມລິກາ";
 * the states of the co-chairs: "ປະທານຮ່ວມລະຫວ່າງທ່ານ … ແຫ່ງ ສປປ ລາວ ແລະທ່ານ … ແຫ່ງຣາຊະອານາຈັກໄທ";
 * a delegation named by its country ("ຄະນະຜູ້ແທນລາວ"), or the officials of a country as the subject of
-  "attended" ("ເຈົ້າໜ້າທີ່ອາວຸໂສ ຂອງ ສປປ ລາວ ໄດ້ເຂົ້າຮ່ວມ").
+  "attended" ("ເຈົ້າໜ້າທີ່ອາວຸໂສ ຂອງ ສປປ ລາວ ໄດ້ເຂົ້າຮ່ວມ");
+* round 6: two bodies a meeting is between, each named with its state ("ລະຫວ່າງ … ແຫ່ງ ສປປ ລາວ ແລະ … ແຫ່ງ ສປ ຈີນ");
+  a pair of states after ສອງຝ່າຍ/ສອງປະເທດ ("ການຮ່ວມມືສອງຝ່າຍ ລາວ-ກຳປູເຈຍ"); a state chairing ("ໂດຍການເປັນປະທານຂອງ
+  ອິນໂດເນເຊຍ"); those present ("ມີການນຳຂັ້ນສູງ ຂອງ ສປ ຈີນ, … ເຂົ້າຮ່ວມ").
 
 It also reads the host of a foreign body's own meeting (:func:`owner_host`).
 """
@@ -37,7 +40,8 @@ _ABOUT = ("ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ການ", "ເລ
 _CO_CHAIRS = re.compile(r"ປະທານຮ່ວມ\s*(?:ຂອງ|ໂດຍ|ລະຫວ່າງ)?\s*")
 _DELEGATION = re.compile(r"ຄະນະຜູ້ແທນ\s*")
 _OF = re.compile(r"(?:ຂອງ|ແຫ່ງ)\s*")
-_ATTENDED = re.compile(r"\s*,?\s*ໄດ້ເຂົ້າຮ່ວມ")
+_ATTENDED = re.compile(r"\s*,?\s*(?:ໄດ້)?\s*ເຂົ້າຮ່ວມ")
+_OTHERS = re.compile(r"ພ້ອມດ້ວຍ|ໂດຍມີ|\sມີ")
 
 
 def country_named(text: str, pos: int, known, country_at) -> tuple[dict, int] | None:
@@ -123,20 +127,100 @@ def _between(text: str, known, country_at) -> list[tuple]:
     return []
 
 
+# The two sides a meeting is between, named with their bodies: "ກອງປະຊຸມພົບປະມິດຕະພາບ ລະຫວ່າງ ຄະນະຜູ້ແທນແຂວງຜົ້ງສາລີ
+# ແຫ່ງ ສປປ ລາວ ແລະ ຄະນະຜູ້ແທນເມືອງຈຽງເຊິນ … ແຫ່ງ ສປ ຈີນ ໄດ້ຈັດຂຶ້ນ": ລະຫວ່າງ in the meeting's clause (no stop and no
+# ໄດ້ between), then the last country before a joining word (ແລະ, ກັບ) and the first after it, in the clause.
+_BETWEEN_SIDES = re.compile(r"ກອງປະຊຸມ(?P<name>[^.;\n]{0,80}?)(?:ລະຫວ່າງ|ລະຫ່ວາງ)\s*")
+_JOINING = re.compile(r"\s(?:ແລະ|ກັບ)\s")
+_CLAUSE_ENDS = re.compile(r"ໄດ້|ຈັດຂຶ້ນ|ຈັດຂື້ນ|ໂດຍ|ເພື່ອ|\.\s|\n")
+
+
+def _between_sides(text: str, known, country_at) -> list[tuple]:
+    for m in _BETWEEN_SIDES.finditer(text[:800]):
+        if "ໄດ້" in m["name"] or any(word in m["name"] for word in _ABOUT):
+            continue
+        stop = _CLAUSE_ENDS.search(text, m.end(), m.end() + 250)
+        end = stop.start() if stop else min(len(text), m.end() + 250)
+        for joining in _JOINING.finditer(text, m.end(), end):
+            a = _country_words(text, m.end(), joining.start(), known, country_at)
+            b = _country_words(text, joining.end(), end, known, country_at)
+            if a and b and a[-1][0]["code"] != b[0][0]["code"]:
+                return [a[-1], b[0]]
+    return []
+
+
+# Two sides named as a pair of countries after "ສອງຝ່າຍ"/"ສອງປະເທດ" (the two sides, the two countries) in the
+# sentence that names a meeting: "ກອງປະຊຸມຄະນະກໍາມາທິການຮ່ວມ ວ່າດ້ວຍການຮ່ວມມືສອງຝ່າຍ ລາວ-ກໍາປູເຈຍ".
+_PAIR = re.compile(r"(?:ສອງຝ່າຍ|ສອງປະເທດ|ສອງຊາດ)\s*")
+
+
+def _two_sides(text: str, known, country_at) -> list[tuple]:
+    for m in _PAIR.finditer(text[:800]):
+        start = _clause_around(text, m.start())[0]
+        if "ກອງປະຊຸມ" not in text[start : m.start()]:
+            continue
+        a = country_named(text, m.end(), known, country_at)
+        dash = a and re.match(r"\s*[-–]\s*", text[a[1] :])
+        b = dash and country_named(text, a[1] + dash.end(), known, country_at)
+        if a and b and a[0]["code"] != b[0]["code"] and re.match(r"\s*(?:[\s,.;()]|$)", text[b[1] :]):
+            return [(a[0], m.end(), a[1]), (b[0], a[1] + dash.end(), b[1])]
+    return []
+
+
 def _co_chairs(text: str, known, country_at) -> list[tuple]:
     """Countries as co-chairs ("ປະທານຮ່ວມຂອງ ສສ. ຫວຽດນາມ ແລະ ສ.ອາເມລິກາ"), or the states of the co-chairs
     ("ປະທານຮ່ວມລະຫວ່າງທ່ານ … ແຫ່ງ ສປປ ລາວ ແລະທ່ານ … ແຫ່ງຣາຊະອານາຈັກໄທ"): each named first, or after ແຫ່ງ or a
     joining word, in the clause."""
     for m in _CO_CHAIRS.finditer(text):
-        named = []
-        for at in _country_words(text, m.end(), _clause_around(text, m.end())[1], known, country_at):
+        named, end = [], _clause_around(text, m.end())[1]
+        # "…, ພ້ອມດ້ວຍບັນດາປະເທດສະມາຊິກ": those who joined them are no co-chairs
+        others = _OTHERS.search(text, m.end(), end)
+        for at in _country_words(text, m.end(), end, known, country_at):
+            if others and at[1] >= others.start():
+                break
             before = text[m.end() : at[1]].rstrip()
-            joined = at[1] == m.end() or before.endswith(("ແຫ່ງ", "ແລະ", ","))
+            # each named first, after ແຫ່ງ/ຂອງ or a joining word, or ending a co-chair's title before the next
+            after = re.match(r"\s*(?:,|ແລະ|$)", text[at[2] : end])
+            joined = at[1] == m.end() or before.endswith(("ແຫ່ງ", "ແລະ", ",", "ຂອງ")) or after
             if joined and (not named or named[-1][0]["code"] != at[0]["code"]):
                 named.append(at)
         if len({entry["code"] for entry, _s, _e in named}) >= 2:
             return named[:2]
     return []
+
+
+# A state as the chair ("ໂດຍການເປັນປະທານຂອງ ອິນໂດເນເຊຍ", ASEAN chaired by Indonesia): the country right after it.
+_CHAIRED_BY = re.compile(r"(?:ການເປັນປະທານຂອງ|ເປັນປະທານໂດຍ|ພາຍໃຕ້ການປະທານຂອງ)\s*")
+
+
+def _chairing_state(text: str, known, country_at) -> list[tuple]:
+    for m in _CHAIRED_BY.finditer(text):
+        at = country_named(text, m.end(), known, country_at)
+        if at and re.match(r"\s*(?:[\s,.;()]|$)", text[at[1] :]):
+            return [(at[0], m.end(), at[1])]
+    return []
+
+
+# Those present, as "ມີ … ເຂົ້າຮ່ວມ" (there were … attending): "ມີການນໍາຂັ້ນສູງ ຂອງ ສປ ຈີນ, … ເຂົ້າຮ່ວມທັງແບບເຊິ່ງໜ້າ": a
+# country after ຂອງ/ແຫ່ງ/ຈາກ between them, with no verb (ໄດ້) and no stop between.
+_PRESENT = re.compile(r"(?:^|\s|ໂດຍ)ມີ(?!ການ\S*ເພື່ອ)\s*")
+_ATTENDING = re.compile("ເຂົ້າຮ່ວມ")
+
+
+def _present(text: str, known, country_at) -> list[tuple]:
+    found = []
+    for m in _PRESENT.finditer(text):
+        attended = _ATTENDING.search(text, m.end(), m.end() + 200)
+        if not attended or re.search(r"ໄດ້|\.\s|\n|;", text[m.end() : attended.start()]):
+            continue
+        for of in re.finditer(r"(?:ຂອງ|ແຫ່ງ|ຈາກ)\s*", text[m.end() : attended.start()]):
+            pos = m.end() + of.end()
+            if _PLACE_BEFORE.search(text[max(0, pos - 30) : pos]):
+                continue
+            at = country_named(text, pos, known, country_at)
+            if at:
+                found.append((at[0], pos, at[1]))
+    return found
 
 
 def _attending(text: str, known, country_at) -> list[tuple]:
@@ -193,7 +277,17 @@ def read_sides(text: str, known, country_at) -> list[tuple]:
     """(entry, start, end) of each country the sentence's grammar makes a party to the meeting, in order of the
     rules above, each country once."""
     found, seen = [], set()
-    for rule in (_encounter, _between, _co_chairs, _attending):
+    rules = (
+        _encounter,
+        _between,
+        _between_sides,
+        _two_sides,
+        _co_chairs,
+        _attending,
+        _chairing_state,
+        _present,
+    )
+    for rule in rules:
         for entry, start, end in rule(text, known, country_at):
             if entry["code"] not in seen:
                 seen.add(entry["code"])

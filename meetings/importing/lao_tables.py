@@ -181,6 +181,10 @@ ONLINE_LINKED = ["ເຊື່ອມຕໍ່ແບບທາງໄກ", "ເຊ�
 HELD_AT = ["ຈັດຂຶ້ນຢູ່", "ຈັດຂຶ້ນທີ່", "ຈັດຂື້ນຢູ່", "ຈັດຂື້ນທີ່"]
 # An online phrase is the meeting's format only in a sentence about meeting (not "ຫຼອກລວງຜ່ານລະບົບອອນລາຍ").
 MEETING_CLAUSE = ["ປະຊຸມ", "ສຳມະນາ", "ຝຶກອົບຮົມ", "ເຂົ້າຮ່ວມ", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "meeting", "held", "conference"]
+# Both ways at once ("ເຂົ້າຮ່ວມທັງແບບເຊິ່ງໜ້າ ແລະ ອອນລາຍ", ທັງ … ແລະ …: both … and …): hybrid.
+BOTH_WAYS = (
+    r"ທັງ\s*(?:ແບບ|ທາງ)?\s*ເຊິ່ງໜ້າ\s*ແລະ\s*(?:ແບບ|ທາງ|ຜ່ານລະບົບ)?\s*(?:ອອນລາຍ|ອອນໄລນ໌|ອອນໄລ|ທາງໄກ|ວິດີໂອທາງໄກ)"
+)
 # Said of the whole meeting: in person (with ONLINE_MEETING too: hybrid). A venue alone says neither.
 IN_PERSON = ["ແບບເຊິ່ງໜ້າ", "ແບບພົບປະໂດຍກົງ", "in person", "in-person", "face-to-face"]
 # Joining online, before a count ("ທາງອອນລາຍອີກ 02 ທ່ານ"); and English "6 of them joined online".
@@ -430,7 +434,7 @@ NOT_NAME_WORDS = ["ອະດີດ", "ຕຳແໜ່ງ", "ໃນນາມ", "�
 COUNTRY_SPELLINGS = {
     "BN": ["ບຣູໄນ", "ບຣູໄນ ດາລູຊາລາມ", "ບຣູໄນດາລູຊາລາມ"],
     "ID": ["ອີນໂດເນເຊຍ"],
-    "LA": ["ລາວ", "ສ ປປ ລາວ", "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"],
+    "LA": ["ລາວ", "ສ ປປ ລາວ", "ສປປລາວ", "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"],
     "PH": ["ຟີລິບປີນ"],
     "SG": ["ສີງກະໂປ"],
     "TL": ["ຕີມໍເລສເຕ", "ຕີມໍ ເລສເຕ"],
@@ -445,6 +449,8 @@ COUNTRY_SPELLINGS = {
     "RU": ["ລັດເຊຍ", "ສະຫະພັນລັດເຊຍ", "ສະຫະພັນຣັດເຊຍ"],
     "AU": ["ອົດສະຕາລີ"],
     "VN": ["ສາທາລະນະລັດ ສັງຄົມນິຍົມ ຫວຽດນາມ"],
+    "CU": ["ກູບາ"],  # from the Spanish/French: "ພັກກອມມູນິດກູບາ", "ສ ກູບາ"
+    "AR": ["ອັກຊັງຕິນ", "ອາກຊັງຕິນ", "ອາເຈນຕິນ້າ"],  # "ເມືອງບູໂນສໄອເຣສ, ປະເທດອັກຊັງຕິນ" (from the French)
 }
 # Capitals, as Lao texts write them, after the scene-setting date ("ວັນທີ 20 ສິງຫາ, ທີ່ຮ່າໂນ້ຍ,"): the host country.
 # Not Vientiane: a meeting in Laos has no host country to read.
@@ -471,7 +477,7 @@ COUNTRY_CAPITALS = {
 # take part. Not ພົບປະ alone as a noun of a gathering ("ງານພົບປະ") : a country must stand on each side.
 ENCOUNTER = ["ພົບປະກັບ", "ພົບປະ", "ພົບປະຫາລືກັບ", "ເຈລະຈາກັບ", "ຕ້ອນຮັບ", "ຢ້ຽມຂ່ຳນັບ", "ປຶກສາຫາລືກັບ"]
 # The forms of state written before a country's name ("ສສ. ຫວຽດນາມ", "ລາຊະອານາຈັກກຳປູເຈຍ").
-STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ສ", "ລາຊະອານາຈັກ", "ຣາຊະອານາຈັກ", "ສາທາລະນະລັດ"]
+STATE_FORMS = ["ສປປ", "ສສ", "ສປ", "ສ", "ລາຊະອານາຈັກ", "ຣາຊະອານາຈັກ", "ຣາຊາອານາຈັກ", "ລາຊາອານາຈັກ", "ສາທາລະນະລັດ"]
 # Words that say a meeting held abroad has others than its host taking part (besides another country's name): a
 # meeting abroad is international only with one of them ("ກອງປະຊຸມໃຫຍ່ຂອງພັກ … ທີ່ຮ່າໂນ້ຍ" is Viet Nam's own).
 INTERNATIONAL_WORDS = [
@@ -505,6 +511,9 @@ CONSULTATION_WITH = ["ກ່ຽວກັບ", "ວ່າດ້ວຍ", "ລະ�
 # "ໃນໄລຍະ 1 ປີຜ່ານມາ"); the name ends where its clause does (NAME_ENDS). A regular expression (digits as 0-9).
 YEARLY = r"ປະຈຳປີ|ປະຈຳສົກປີ|ໄລຍະ\s*(?:1|ໜຶ່ງ)\s*ປີ"
 PART_OF_YEAR = r"\d+\s*ເດືອນ|ໄຕມາດ|ເຄິ່ງປີ|ປະຈຳເດືອນ"  # a summary of months, a quarter or half a year: not annual
+# Meetings held once a year to sum up and plan, by the name that heads them: the education administrators'
+# conference of each school year ("ກອງປະຊຸມຜູ້ບໍລິຫານການສຶກສາ ທົ່ວແຂວງ ປະຈຳສົກຮຽນ 2024-2025").
+ANNUAL_NAMES = ["ຜູ້ບໍລິຫານການສຶກສາ"]
 NAME_ENDS = ["ໄດ້", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໂດຍ", ". ", "\n", "ໃນວັນທີ"]
 # A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ", "ສຳເລັດການຈັດຝຶກອົບຮົມ"):
 # the kind, when no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come

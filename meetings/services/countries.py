@@ -33,6 +33,9 @@ COUNTRIES: list[tuple[str, str, str, bool]] = [
     ("CH", "ສະວິດເຊີແລນ", "Switzerland", False),
     ("GB", "ສະຫະລາຊະອານາຈັກ", "United Kingdom", False),
     ("US", "ສະຫະລັດອາເມລິກາ", "United States", False),
+    ("CU", "ຄິວບາ", "Cuba", False),
+    ("MN", "ມົງໂກລີ", "Mongolia", False),
+    ("AR", "ອາເຈນຕິນາ", "Argentina", False),
 ]
 
 
