@@ -1,6 +1,6 @@
 """The evaluation sets of real posts are well-formed (issue 24): every post listed has its truth and its source
 address, every fact is of a known kind with a value of the field's form, and the holdout and the unseen sets (unseen3,
-unseen4, unseen5) share no post with the earlier sets. These tests read the files only; they never run the fact reader
+unseen4, unseen5, unseen6) share no post with the earlier sets. These tests read the files only; they never run the fact reader
 (the holdout and the unseen sets are scored, not tested)."""
 
 import datetime
@@ -21,7 +21,14 @@ SEEDS = next(
     (p / "shared" / "seeds" for p in Path(__file__).resolve().parents if (p / "shared" / "seeds").is_dir()),
     None,
 )
-SETS = ["evaluation", "evaluation_holdout", "evaluation_unseen3", "evaluation_unseen4", "evaluation_unseen5"]
+SETS = [
+    "evaluation",
+    "evaluation_holdout",
+    "evaluation_unseen3",
+    "evaluation_unseen4",
+    "evaluation_unseen5",
+    "evaluation_unseen6",
+]
 ISO_CODE = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2; not only the seeded list (the first set has MN)
 CITIES = {lo for _forms, lo, _en in PLACES.values()}
 TIMES_OF_DAY = {*Meeting.TimeOfDay.values, "evening"}  # ຕອນແລງ, as the first set reads it
@@ -153,7 +160,7 @@ def test_the_unseen_set_is_one_half_with_meetings_and_other_posts():
     assert len(meetings) >= 40 and meetings.count(False) >= 5 and meetings.count(True) >= 30
 
 
-@pytest.mark.parametrize("name", ["evaluation_unseen4", "evaluation_unseen5"])
+@pytest.mark.parametrize("name", ["evaluation_unseen4", "evaluation_unseen5", "evaluation_unseen6"])
 def test_a_later_unseen_set_shares_no_post_with_the_earlier_sets_or_the_seeds(name):
     earlier = [path for other in SETS[: SETS.index(name)] for path in (FIXTURES / other).glob("*.txt")]
     unseen = sorted((FIXTURES / name).glob("*.txt"))
@@ -178,7 +185,7 @@ def test_a_later_unseen_set_shares_no_post_with_the_earlier_sets_or_the_seeds(na
         )
 
 
-@pytest.mark.parametrize("name", ["evaluation_unseen4", "evaluation_unseen5"])
+@pytest.mark.parametrize("name", ["evaluation_unseen4", "evaluation_unseen5", "evaluation_unseen6"])
 def test_a_later_unseen_set_is_one_half_with_meetings_and_other_posts(name):
     data = truth(name)
     assert list(data["split"]) == [name.removeprefix("evaluation_")]
