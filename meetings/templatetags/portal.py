@@ -197,12 +197,20 @@ SITE_PAGES = {
     "statistics": "meetings:statistics", "open_data": "meetings:open_data", "search": "meetings:search",
     "feed_atom": "meetings:feed_atom", "feed_ical": "meetings:feed_ical", "subscribe": "notifications:subscribe",
 }  # fmt: skip
+# The header's account part (portal/_account_nav.html), rendered for every request, cached page or not.
+ACCOUNT_PAGES = {"login": "accounts:login", "account": "accounts:account", "logout": "accounts:logout"}
 
 
 @register.simple_tag
 def site_pages() -> Mapping[str, str]:
     """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
     return reverse_all_kept(SITE_PAGES)
+
+
+@register.simple_tag
+def account_pages() -> Mapping[str, str]:
+    """The addresses of :data:`ACCOUNT_PAGES` in the reader's language, kept like :func:`site_pages`."""
+    return reverse_all_kept(ACCOUNT_PAGES)
 
 
 @register.filter

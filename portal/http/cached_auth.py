@@ -2,10 +2,12 @@
 
 Django's ``AuthenticationMiddleware`` loads the user row on every request of a signed-in reader, and the
 first check of a right loads the user's and groups' permissions (two more queries). Here the loaded user,
-its rights already worked out, is kept in the cache per user and content version
+its rights already worked out, is kept in the cache per session with the content version it was loaded at
 (``portal.http.pagecache.content_version``: every change of a user, group or right moves it on, as does a
-deactivation), so a signed-in request costs no query for who the reader is. Sessions are kept in the cache
-too (``cached_db`` in production), so a signed-in 404 costs none at all.
+deactivation; a kept user of another version is not used), so a signed-in request costs no query for who
+the reader is. Sessions are kept in the cache too (``portal.http.sessions``, ``cached_db`` in production),
+so a signed-in 404 costs none at all; and the session, the content version, the kept user and the kept
+audience are read in one round trip (``reader_keys``, read with the session).
 
 What Django checks is still checked on every request: the session names a configured backend, and its
 session hash matches the user's (a password change signs other sessions out). Anything else (no kept user,
@@ -29,17 +31,24 @@ from django.core.cache import cache
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
-from portal.http.pagecache import content_version, trusted
+from portal.http.pagecache import VERSION_KEY, audience_memo_key, content_version, read_along, trusted
 
 USER_SECONDS = 600
 
 
-def _key(user_id) -> str:
-    return f"auth:user:{user_id}:{content_version()}"
+def _key(session_key) -> str:
+    return f"auth:reader:{session_key}"
+
+
+def reader_keys(session_key) -> list[str]:
+    """What a signed-in request reads next, read with its session (``portal.http.sessions``): the content
+    version, the kept user and the kept audience (``portal.http.pagecache.audience_key``)."""
+    return [VERSION_KEY, _key(session_key), audience_memo_key(session_key)]
 
 
 def cached_user(request):
-    """The reader, as ``django.contrib.auth.get_user`` would return it, from the cache when possible."""
+    """The reader, as ``django.contrib.auth.get_user`` would return it, from the cache when possible: kept
+    for this session, at the current content version, for the user and session hash the session names."""
     session = request.session
     user_id = session.get(auth.SESSION_KEY)
     backend = session.get(auth.BACKEND_SESSION_KEY)
@@ -51,14 +60,21 @@ def cached_user(request):
         or not trusted()
     ):
         return auth.get_user(request)
-    key = _key(user_id)
-    kept = cache.get(key)
-    if isinstance(kept, tuple) and len(kept) == 2 and constant_time_compare(session_hash, kept[0]):
-        return kept[1]
+    version = content_version(request)
+    kept = read_along(request, _key(session.session_key))
+    if (
+        isinstance(kept, tuple)
+        and len(kept) == 4
+        and kept[0] == version
+        and kept[1] == str(user_id)
+        and constant_time_compare(session_hash, kept[2])
+    ):
+        return kept[3]
     user = auth.get_user(request)
-    if user.is_authenticated and str(user.pk) == str(user_id):
+    if user.is_authenticated and str(user.pk) == str(user_id) and session.session_key:
         user.get_all_permissions()  # the rights, worked out once and kept with the user
-        cache.set(key, (user.get_session_auth_hash(), without_password(user)), USER_SECONDS)
+        entry = (version, str(user_id), user.get_session_auth_hash(), without_password(user))
+        cache.set(_key(session.session_key), entry, USER_SECONDS)
     return user
 
 

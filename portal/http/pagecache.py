@@ -94,10 +94,20 @@ def _failures() -> int:
     return counter() if counter else 0
 
 
+# How many times this process has moved the version on: a version (or anything checked against one) read
+# before the count last moved is not used again (see content_version, portal/http/sessions.py).
+_bumps = 0
+
+
+def bumps() -> int:
+    return _bumps
+
+
 def _bump() -> bool:
     """Move the content version on; True when the new version reached the cache. Tried even within the
     resilient cache's retry window (``set_strict``): a lost bump is what would leave old pages valid."""
-    global _trusted_at_failures
+    global _trusted_at_failures, _bumps
+    _bumps += 1
     seen = _failures()
     write = getattr(cache, "set_strict", None)
     try:
@@ -131,17 +141,35 @@ def trusted() -> bool:
     return _bump()
 
 
-def content_version() -> str:
+def content_version(request=None) -> str:
     """The current content version; a new random one at every call while the cache is not trusted (so that
-    nothing worked out or stored before matches)."""
+    nothing worked out or stored before matches). With ``request``, read once per request (or with its
+    session, ``read_along``) unless this process moves the version on meanwhile."""
     if not trusted():
         return "untrusted-" + uuid.uuid4().hex
-    version = cache.get(VERSION_KEY)
+    memo = getattr(request, "_content_version", None)
+    if memo is not None and memo[0] == _bumps:
+        return memo[1]
+    seen = _bumps
+    version = read_along(request, VERSION_KEY) if request is not None else cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
+    if request is not None:
+        request._content_version = (seen, version)
     return version
+
+
+_NOT_READ = object()
+
+
+def read_along(request, key: str):
+    """``cache.get(key)``, unless the request's session read it already with the session itself (one round
+    trip, ``portal.http.sessions``): what a signed-in request needs next is read with its session."""
+    take = getattr(getattr(request, "session", None), "take_along", None)
+    value = take(key, _NOT_READ) if take is not None else _NOT_READ
+    return cache.get(key) if value is _NOT_READ else value
 
 
 def _on_change(sender, **kwargs):
@@ -221,24 +249,31 @@ def audience_key(request) -> str:
     """What decides the content of a public page for this reader: "public", "partners", or "staff" with the
     set of rights (``settings.PAGE_CACHE_AUDIENCE``, the read layer's audiences). Never the person.
 
-    A signed-in reader's audience takes permission queries; it is kept in the cache per user, second factor
-    and content version (every change of a user, group or right moves the content version on), so a page
-    from the cache costs no permission query. Whether the account is still active is checked on every
-    request by authentication itself (an inactive account reads as anonymous)."""
+    A signed-in reader's audience takes permission queries; it is kept in the cache per session (read with
+    the session itself, ``audience_memo_key``) with the user, second factor and content version it was
+    worked out for (every change of a user, group or right moves the content version on), so a page from
+    the cache costs no permission query. Whether the account is still active is checked on every request
+    by authentication itself (an inactive account reads as anonymous)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_active:
         return "public"
     is_verified = getattr(user, "is_verified", None)
-    verified = bool(callable(is_verified) and is_verified())
-    memo = f"pagecache:audience:{user.pk}:{int(verified)}:{content_version()}"
-    audience = cache.get(memo)
-    if audience is None:
-        audience = import_string(settings.PAGE_CACHE_AUDIENCE)(user)
-        if audience not in ("public", "partners"):
-            rights = sorted(user.get_all_permissions()) + [f"superuser={user.is_superuser}"]
-            audience += ":" + hashlib.sha256("|".join(rights).encode()).hexdigest()[:16]
-        cache.set(memo, audience, settings.PAGE_CACHE_SECONDS)
+    facts = (content_version(request), str(user.pk), bool(callable(is_verified) and is_verified()))
+    memo = audience_memo_key(getattr(getattr(request, "session", None), "session_key", None), user.pk)
+    kept = read_along(request, memo)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == facts:
+        return kept[1]
+    audience = import_string(settings.PAGE_CACHE_AUDIENCE)(user)
+    if audience not in ("public", "partners"):
+        rights = sorted(user.get_all_permissions()) + [f"superuser={user.is_superuser}"]
+        audience += ":" + hashlib.sha256("|".join(rights).encode()).hexdigest()[:16]
+    cache.set(memo, (facts, audience), settings.PAGE_CACHE_SECONDS)
     return audience
+
+
+def audience_memo_key(session_key: str | None, user_id=None) -> str:
+    """Where a signed-in reader's audience is kept: per session (read with it), else per user."""
+    return f"pagecache:audience:{session_key}" if session_key else f"pagecache:audience:user:{user_id}"
 
 
 # --- Which requests -------------------------------------------------------------------------------------
@@ -283,7 +318,7 @@ def _key(request, kind: str, audience: str) -> str | None:
     raw = "|".join(
         [
             audience,
-            content_version(),
+            content_version(request),
             code_fingerprint(),
             timezone.localdate().isoformat(),
             request.scheme,

@@ -60,7 +60,7 @@ def test_the_meeting_page_rendered_fresh_costs_at_most_six_queries(
 ):
     """Caches off (as after an edit): the meeting, its parts and the minutes' links, whatever it holds."""
     settings.PAGE_CACHE_SECONDS = 0
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
+    settings.SESSION_ENGINE = "portal.http.sessions"  # as in production
     (meeting, _other), partner_meeting = records
     item = f.action_item(meeting=meeting, responsible=list(meeting.organisers.all()[:2]))
     assert item.responsible.count() and meeting.participations.count() and meeting.agenda_items.count()

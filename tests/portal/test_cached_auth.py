@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def partner(client, settings):
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
+    settings.SESSION_ENGINE = "portal.http.sessions"  # as in production
     user = f.user(role=roles.PARTNER)
     client.force_login(user)
     return user
@@ -66,7 +66,8 @@ def test_the_cache_holds_no_password_hash_and_a_password_check_still_works(clien
     from portal.http.cached_auth import _key
 
     client.get("/en/no-such-page/")
-    session_hash, kept = cache.get(_key(partner.pk))
+    _version, user_id, session_hash, kept = cache.get(_key(client.session.session_key))
+    assert user_id == str(partner.pk)
     assert "password" not in kept.__dict__ and partner.password not in repr(vars(kept))
     assert session_hash == partner.get_session_auth_hash()
     user = client.get("/en/no-such-page/").wsgi_request.user

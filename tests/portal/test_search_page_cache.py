@@ -38,7 +38,7 @@ def reader(who: str) -> Client:
 def test_the_same_search_twice_costs_no_query_the_second_time(
     meetings, who, settings, django_assert_num_queries
 ):
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
+    settings.SESSION_ENGINE = "portal.http.sessions"  # as in production
     client = reader(who)
     url = search_url("?q=meeting")
     first = client.get(url)
