@@ -292,12 +292,13 @@ def import_wxr(
     matcher = MeetingMatcher.from_database()
     report = ImportReport()
     for wp in source.posts:
-        meeting_like = looks_like_meeting(wp.title, wp.text)
+        previous = existing.get(wp.guid)
+        # judged once, at the post's first import (a re-import reads nothing again for a post already in)
+        meeting_like = previous.meeting_like if previous else looks_like_meeting(wp.title, wp.text)
         if meetings_only and not meeting_like:
             skip_guids = {*skip_guids, wp.guid}
         result = PostResult(guid=wp.guid, title=wp.title, outcome=SKIPPED, meeting_like=meeting_like)
         report.results.append(result)
-        previous = existing.get(wp.guid)
         relink = previous is not None and previous.linked_meeting_id and wp.guid in new_draft_guids
         if previous is not None and not relink:
             result.meeting = previous.meeting or previous.linked_meeting

@@ -2,17 +2,7 @@
 it: the grammar that makes a value the meeting's, and the phrasings that must leave a fact empty. No database: the
 seeded country list only."""
 
-from meetings.importing.lao_facts import Known, read_facts
-
-KNOWN = Known.for_evaluation()
-
-
-def read(text):
-    return read_facts(text, known=KNOWN, language="lo")
-
-
-def people(reading):
-    return {f.value["name_lo"] or f.value["name_en"]: f.value for f in reading.facts if f.field == "person"}
+from tests.meetings.reader import people, read
 
 
 def countries(reading):

@@ -4,19 +4,8 @@ nothing. No database: the seeded country list only."""
 
 import pytest
 
-from meetings.importing.lao_facts import Known, read_facts
 from meetings.importing.lao_subject import looks_like_meeting
-
-KNOWN = Known.for_evaluation()
-
-
-def read(text, **kw):
-    return read_facts(text, known=KNOWN, **{"language": "lo", **kw})
-
-
-def people(reading):
-    return {f.value["name_lo"] or f.value["name_en"]: f.value for f in reading.facts if f.field == "person"}
-
+from tests.meetings.reader import people, read
 
 # ---- is the post about a meeting? ---------------------------------------------------------------------------
 

@@ -4,13 +4,7 @@ fact empty. No database: the seeded country list only."""
 
 import pytest
 
-from meetings.importing.lao_facts import Known, read_facts
-
-KNOWN = Known.for_evaluation()
-
-
-def read(text):
-    return read_facts(text, known=KNOWN, language="lo")
+from tests.meetings.reader import read
 
 
 def countries(reading):

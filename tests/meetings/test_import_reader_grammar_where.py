@@ -4,13 +4,7 @@ No database: the seeded country list only."""
 
 import pytest
 
-from meetings.importing.lao_facts import Known, read_facts
-
-KNOWN = Known.for_evaluation()
-
-
-def read(text, **kw):
-    return read_facts(text, known=KNOWN, **{"language": "lo", **kw})
+from tests.meetings.reader import read
 
 
 def when(reading):
