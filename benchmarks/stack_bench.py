@@ -116,9 +116,10 @@ def sh(*args, env=None, check=True, **kw):
     return subprocess.run(args, cwd=ROOT, env={**os.environ, **(env or {})}, check=check, **kw)
 
 
-def get(url: str) -> tuple[int, bytes]:
+def get(url: str, *, cookie: str = "") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 - loopback
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback only
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
@@ -204,8 +205,17 @@ def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) 
 
 # --- the stack ------------------------------------------------------------------------------------------
 # Port and state folder default to this benchmark's; benchmarks/fault_bench.py runs its own stack beside it.
+# One secret key for the stack and for the commands run beside it: a session signed in by PARTNER_CODE is
+# only valid for the stack when both sign with the same key (bin/serve would otherwise make up its own, and
+# the "signed-in" reader would be an anonymous one with a stale cookie; partner_is_signed_in checks).
+SECRET_KEY = "bench-" + "x" * 50
+
+
 def stack_env(database_url: str, *, state: Path = STATE, **extra) -> dict:
-    return {"DATABASE_URL": database_url, "MEDIA_ROOT": str(state / "media"), **NO_LIMITS, **extra}
+    return {
+        "DATABASE_URL": database_url, "MEDIA_ROOT": str(state / "media"), "SECRET_KEY": SECRET_KEY, **NO_LIMITS,
+        **extra,
+    }  # fmt: skip
 
 
 def start_stack(database_url: str, *, port: int = PORT, state: Path = STATE, options=(), **extra) -> None:
@@ -234,7 +244,7 @@ def worker_rss_mb(*, state: Path = STATE) -> list[float]:
 def production_env(database_url: str) -> dict:
     """Settings of a management command run beside the stack (its database and Redis)."""
     return {
-        "PORTAL_ENV": "production", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
+        "PORTAL_ENV": "production", "SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1",
         "REDIS_URL": f"redis://127.0.0.1:{PORT + 2}/0", "DATABASE_URL": database_url,
         "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(PORT + 3), "DEFAULT_FROM_EMAIL": "bench@localhost",
     }  # fmt: skip
@@ -410,6 +420,12 @@ def main() -> None:
             [PY, "manage.py", "shell", "-v", "0", "-c", PARTNER_CODE], cwd=ROOT, capture_output=True, text=True,
             env={**os.environ, **stack_env(database_url), **production_env(database_url)}, check=True,
         ).stdout.strip()  # fmt: skip
+        # the "signed-in" rows are only that if the stack takes the session: its header names the partner
+        status, body = get(f"{site}/lo/no-such-page/", cookie=f"sessionid={partner}")
+        if status != 404 or b"account-nav__user" not in body:
+            sys.exit(
+                "the partner's session is not signed in on the stack (another SECRET_KEY?): no signed-in row would mean anything"
+            )
         document = f"{site}/lo/documents/{document_id}/download/"
         assert get(document)[0] == 200
         terms = json.loads(
