@@ -122,7 +122,7 @@ def get(url: str, *, cookie: str = "") -> tuple[int, bytes]:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback only
             return response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, b""
+        return error.code, error.read()
 
 
 def up(url: str) -> bool:
