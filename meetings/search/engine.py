@@ -61,14 +61,29 @@ def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: in
             newest = found.order_by("-start_date", "pk").values("pk")[:n]
             return items.filter(_condition(kind, query, other, indexed=False), meeting__in=newest)
 
+        # The title part has ``window + 1`` rows exactly when that many visible items match in their title
+        # (each of its newest meetings has at least one): counted without finding the newest meetings.
+        title_rows = items.filter(_condition(kind, query, False), meeting__in=meetings)
     else:
         base = scoped_queryset(kind, user=user, year=year, orgs=orgs)
 
         def part(other, n):
             return base.filter(_condition(kind, query, other))
 
+        title_rows = part(False, window + 1)
+
+    # The other matches only fill up the window after the title matches (:func:`_group`): when the title
+    # matches alone fill it, the other parts are not run at all. The condition refers to no row of theirs,
+    # so PostgreSQL decides it once (a one-time filter) before running them: a common word (the slow
+    # searches) costs one more look at the title index and none of the other parts (their walks over the
+    # newest meetings, checking long texts row by row, were most of a search on 10,000 meetings:
+    # benchmarks/results/search-10k-2026-12-06-title-gate.txt).
+    title_full = Exists(title_rows.order_by()[window : window + 1])
+
     def branch(name, queryset=None):
         queryset = (part(name != "title", window + 1) if queryset is None else queryset).order_by(*kind.order)
+        if name != "title":
+            queryset = queryset.filter(~title_full)
         return Branch(kind, name, rows.Rows(queryset, (kind.model._meta.pk.name, *kind.loaded), window + 1))
 
     branches = [branch("title")]

@@ -173,6 +173,48 @@ def test_the_newest_meetings_searched_first_give_the_same_results(db, monkeypatc
     assert everywhere[(id(ANON), "common")][1:] == (4, True)
 
 
+@pytest.mark.parametrize("titled", [3, 4, 5, 7])
+def test_other_matches_are_not_searched_when_title_matches_fill_the_window(db, monkeypatch, settings, titled):
+    """The other parts of a kind run only while its title matches leave room in the candidate window
+    (limit 2: a window of 4, plus one to know there are more). Around that edge the results are the same
+    as ranking every candidate, for meetings and for meeting items, and a hidden meeting's title matches
+    never close the window for a reader who may not see them."""
+    from meetings.search import engine
+
+    settings.SEARCH_CACHE_SECONDS = 0
+    titles, others = [], []
+    for day in range(1, titled + 1):
+        meeting = f.meeting(title_en=f"Gatekeeper review {day}", start_date=datetime.date(2020, 1, day))
+        m.AgendaItem(meeting=meeting, order=1, title_en=f"Gatekeeper report {day}").save()
+        titles.append(meeting)
+    for day in range(1, 4):  # newer, matching outside the title
+        meeting = f.meeting(summary_en=f"Ask the gatekeeper {day}", start_date=datetime.date(2024, 1, day))
+        m.AgendaItem(meeting=meeting, order=1, title_en="Other", summary_en="the gatekeeper said").save()
+        others.append(meeting)
+    for status in (m.Meeting.Status.DRAFT,) * 2:  # title matches an anonymous reader may not see
+        hidden = f.meeting(title_en="Gatekeeper draft", start_date=datetime.date(2025, 1, 1), status=status)
+        m.AgendaItem(meeting=hidden, order=1, title_en="Gatekeeper draft report").save()
+    others_given = {}
+    group = engine._group
+
+    def recording(kind, query, titled_rows, other_rows, *, limit):
+        others_given[kind.key] = len(other_rows)
+        return group(kind, query, titled_rows, other_rows, limit=limit)
+
+    monkeypatch.setattr(engine, "_group", recording)
+    groups = {g.kind.key: g for g in search("gatekeeper", user=ANON, limit=2).groups}
+    window = 2 * engine.CANDIDATES_PER_SHOWN
+    for key in ("meetings", "agenda"):
+        found = [hit.obj if key == "meetings" else hit.meeting for hit in groups[key].hits]
+        assert found == [titles[-1], titles[-2]]  # title matches first, newest first
+        assert groups[key].total == window and groups[key].more_than
+        # the other matches were fetched exactly when the title matches left room for them
+        assert (others_given[key] > 0) == (titled < window + 1)
+    few = {g.kind.key: g for g in search("gatekeeper", user=ANON, limit=10).groups}
+    assert few["meetings"].total == titled + 3 and not few["meetings"].more_than
+    assert [h.obj for h in few["meetings"].hits][titled:] == others[::-1]
+
+
 # --- Visibility ---------------------------------------------------------------------------------------------
 @pytest.fixture
 def hidden(db):
