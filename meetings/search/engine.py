@@ -10,7 +10,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, router
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 
 from meetings import models as m
@@ -81,14 +81,16 @@ def _branches(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: in
     title_full = Exists(title_rows.order_by()[window : window + 1])
 
     def branch(name, queryset=None):
-        queryset = (part(name != "title", window + 1) if queryset is None else queryset).order_by(*kind.order)
-        if name != "title":
-            queryset = queryset.filter(~title_full)
+        if queryset is None:
+            queryset = (
+                part(False, window + 1) if name == "title" else part(True, window + 1).filter(~title_full)
+            )
+        queryset = queryset.order_by(*kind.order)
         return Branch(kind, name, rows.Rows(queryset, (kind.model._meta.pk.name, *kind.loaded), window + 1))
 
     branches = [branch("title")]
     if kind.other_fields and kind.model is m.Meeting:
-        branches += _recent_first(kind, query, base, window + 1, branch)
+        branches += _recent_first(kind, query, base, window + 1, branch, gate=~title_full)
     elif kind.other_fields:  # the other matches fill up the window after every title match
         branches.append(branch("other"))
     return branches
@@ -107,7 +109,7 @@ def _condition(kind: Kind, query: Query, other: bool, *, indexed: bool = True):
     )
 
 
-def _recent_first(kind: Kind, query: Query, base, n: int, branch) -> list[Branch]:
+def _recent_first(kind: Kind, query: Query, base, n: int, branch, *, gate) -> list[Branch]:
     """The other matches of meetings as two parts, of which one is empty: "recent", the matches among the
     :data:`RECENT_MEETINGS` newest meetings (and any of the same day as the last of them), and "other",
     all matches, run only when "recent" has fewer than ``n`` rows (:func:`_merged` takes the one not empty).
@@ -119,16 +121,17 @@ def _recent_first(kind: Kind, query: Query, base, n: int, branch) -> list[Branch
     checks the rows of the date index one by one (its condition is written so that the trigram index is not
     used); a rarer word has few matches, which the trigram index finds cheaply in "other". The condition
     on the count of "recent" does not refer to the rows of "other", so PostgreSQL decides it once, before
-    running "other" at all.
+    running "other" at all. Both parts run only when ``gate`` holds (it comes first, so it is decided first).
     """
 
     date = kind.order[0].lstrip("-")
     oldest = base.order_by(*kind.order).values(date)[RECENT_MEETINGS - 1 : RECENT_MEETINGS]
-    recent = base.filter(_condition(kind, query, True, indexed=False), **{f"{date}__gte": Subquery(oldest)})
+    newest = Q(**{f"{date}__gte": Subquery(oldest)})
+    recent = base.filter(_condition(kind, query, True, indexed=False), newest)
     enough = Exists(recent.order_by()[n - 1 : n])
     return [
-        branch("recent", recent),
-        branch("other", base.filter(_condition(kind, query, True), ~enough)),
+        branch("recent", base.filter(gate).filter(_condition(kind, query, True, indexed=False), newest)),
+        branch("other", base.filter(gate).filter(_condition(kind, query, True), ~enough)),
     ]
 
 
