@@ -13,7 +13,9 @@ import re
 import threading
 import unicodedata
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Only what changes: a run of two or more, or a tab or no-break space (a lone space is left as it is, so the
+# usual stored text costs a scan and no copy; searching reads passages of every hit through this).
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 _REPLACEMENTS = (
     ("\u0ecd\u0eb2", "\u0eb3"),  # ໍ + າ -> ຳ
     ("\u0ec0\u0ec0", "\u0ec1"),  # ເ + ເ -> ແ

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import unicodedata
 from html import escape
 
@@ -38,10 +39,14 @@ def _whole_cluster(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int, int]]:
-    """Non-overlapping (start, end, term index) of every occurrence of every term, in text order."""
+@functools.lru_cache(maxsize=256)
+def find_spans(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+    """Non-overlapping (start, end, term index) of every occurrence of every term, in text order.
+
+    Kept for the last few texts: ranking a candidate and making its hit look for the same terms in the same
+    fields (a text's hash is kept by the string itself, so asking again costs a lookup)."""
     if not text:
-        return []
+        return ()
     folded, index = _fold(text)
     spans = []
     for number, term in enumerate(terms):
@@ -62,7 +67,7 @@ def find_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int, int]]:
                 merged[-1] = (merged[-1][0], span[1], merged[-1][2])
             continue
         merged.append(span)
-    return merged
+    return tuple(merged)
 
 
 def is_whole_word(text: str, start: int, end: int) -> bool:

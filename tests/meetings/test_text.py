@@ -15,6 +15,16 @@ def test_double_sara_e_is_sara_ae_and_zero_width_spaces_are_dropped():
 
 def test_spaces_collapse_but_lines_stay():
     assert normalise_text("  a \u00a0 b\r\n c  ") == "a b\nc"
+    assert normalise_text("a\tb\u00a0c  d") == "a b c d"
+
+
+def test_every_run_of_spaces_tabs_and_no_break_spaces_is_one_space():
+    """Every mix of spaces, tabs and no-break spaces, up to three long, between two words."""
+    import itertools
+
+    for length in range(1, 4):
+        for run in itertools.product(" \t\u00a0", repeat=length):
+            assert normalise_text("ກ" + "".join(run) + "x") == "ກ x", repr(run)
 
 
 def test_search_key_casefolds():
