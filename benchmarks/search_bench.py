@@ -275,7 +275,9 @@ def p95(values):
 
 
 def explain(q: str) -> None:
-    """EXPLAIN ANALYZE of the very queries the search page runs for ``q`` (meetings and action items)."""
+    """EXPLAIN ANALYZE of the statement the search page runs for ``q``: planning and running time, and the
+    time and rows of each of its parts (one per kind and set of candidates, in the order of
+    ``engine._branches``)."""
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -284,18 +286,16 @@ def explain(q: str) -> None:
 
     with CaptureQueriesContext(connection) as captured:
         search(q, user=AnonymousUser())
-    print(
-        f"\n=== {q!r}: the search ran {len(captured.captured_queries)} queries; plans of those on meetings and action items"
-    )
+    print(f"\n=== {q!r}: the search ran {len(captured.captured_queries)} queries")
     for entry in captured.captured_queries:
-        sql = entry["sql"]
-        table = sql.split(" FROM ", 1)[1].split()[0].strip('"') if " FROM " in sql else ""
-        if table not in ("meetings_meeting", "meetings_actionitem"):
-            continue
-        print(f"\n--- {sql[:110]}...")
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) " + sql)
-            print("\n".join(row[0] for row in cursor.fetchall()))
+            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) " + entry["sql"])
+            plan = [row[0] for row in cursor.fetchall()]
+        parts = [line.strip() for line in plan if line.startswith("  ->  Subquery Scan on q")]
+        print(
+            "\n".join(f"    part {n:2}: {line.split('(', 1)[1].rstrip(')')}" for n, line in enumerate(parts))
+        )
+        print("\n".join(f"    {line}" for line in plan if line.startswith(("Planning", "Execution"))))
 
 
 def generate_database(n_meetings: int) -> None:
