@@ -29,13 +29,19 @@ def records(demo):
 
 
 @pytest.mark.parametrize("role", [None, roles.PARTNER, roles.PUBLISHER])
-def test_a_search_of_every_kind_costs_at_most_five_queries(records, role, django_assert_max_num_queries):
+def test_a_search_of_every_kind_costs_at_most_five_queries(
+    records, role, settings, django_assert_max_num_queries
+):
+    settings.SEARCH_CACHE_SECONDS = 0  # every search below asks the database (none is a kept result)
     user = AnonymousUser() if role is None else f.user(role=role)
     with translation.override("en"):
-        search("warm", user=user)  # per-content-version rules worked out once
-        for term in ("trafficking", "ຄ້າມະນຸດ", "victim identification", "ກອງປະຊຸມ"):
-            with django_assert_max_num_queries(SEARCH_BUDGET):
+        terms = ("trafficking", "ຄ້າມະນຸດ", "victim identification", "ກອງປະຊຸມ")
+        for term in terms:  # per-content-version rules worked out once, each set of kinds' statement compiled
+            search(term, user=user)
+        for term in terms:
+            with django_assert_max_num_queries(SEARCH_BUDGET) as counted:
                 results = search(term, user=user)
+            assert len(counted.captured_queries) >= 1, term  # searched, not answered from a cache
             assert results.total > 0, term  # a real search with hits, not an empty one
     # every kind was searched in those queries: a term found in several kinds comes back in several groups
     with translation.override("en"), django_assert_max_num_queries(SEARCH_BUDGET):

@@ -215,6 +215,46 @@ def test_other_matches_are_not_searched_when_title_matches_fill_the_window(db, m
     assert [h.obj for h in few["meetings"].hits][titled:] == others[::-1]
 
 
+def test_only_the_kinds_that_can_match_are_searched(db, settings, monkeypatch):
+    """A first small query finds the kinds of which any record has every term; the search statement covers
+    those only. A kind whose only match is hidden from the reader is searched (and shows nothing)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.search import engine
+
+    settings.SEARCH_CACHE_SECONDS = 0
+    meeting = f.meeting(title_en="Narrowing review", summary_en="zebrafinch")
+    f.meeting(title_en="Zebrafinch draft", status=m.Meeting.Status.DRAFT)
+    m.AgendaItem(meeting=meeting, order=1, title_en="Zebrafinch report").save()
+    f.person(name_en="Zebrafinch Keo")  # known from no meeting: hidden from an anonymous reader
+    compiled_for = []
+    compiled = engine._compiled
+
+    def recording(kinds, *args, **kwargs):
+        compiled_for.append([kind.key for kind in kinds])
+        return compiled(kinds, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "_compiled", recording)
+
+    def searched(term, user=ANON):
+        compiled_for.clear()
+        with CaptureQueriesContext(connection) as queries:
+            results = search(term, user=user)
+        return {g.kind.key: g.total for g in results.groups}, [q["sql"] for q in queries.captured_queries]
+
+    search("warm", user=ANON)
+    totals, sql = searched("zebrafinch")
+    assert totals == {"meetings": 1, "agenda": 1}
+    assert len(sql) == 2 and sql[0].startswith("SELECT EXISTS(")
+    # a hidden person matches: the kind is searched (nothing shown); activities and the rest are not
+    assert compiled_for == [["meetings", "agenda", "people"]]
+    staff = f.user(role=roles.EDITOR, username="officer")
+    assert searched("zebrafinch", staff)[0] == {"meetings": 2, "agenda": 1, "people": 1}
+    totals, sql = searched("nowhere-at-all")
+    assert totals == {} and len(sql) == 1 and compiled_for == []  # no kind can match: no search statement
+
+
 # --- Visibility ---------------------------------------------------------------------------------------------
 @pytest.fixture
 def hidden(db):
