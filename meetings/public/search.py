@@ -56,20 +56,22 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": IGNORED_FILTER},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, version: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # Anything typed is searchable: odd characters are dealt with by parse_query, not refused.
         self.fields["q"].validators = []
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        years, organisations = filter_choices(user)
+        years, organisations = filter_choices(user, version=version)
         self.fields["year"].choices = [("", _("All years"))] + [(year, year) for year in years]
         self.fields["organisation"].choices = [("", _("All organisations")), *organisations]
 
 
-def filter_choices(user) -> tuple[list[int], list[tuple[str, str]]]:
+def filter_choices(user, *, version: str | None = None) -> tuple[list[int], list[tuple[str, str]]]:
     """The years of the meetings ``user`` may see and the organisations they may know (slug, name in the
-    active language): worked out once per audience, language and content version, kept in the cache."""
-    key = f"search:filters:{m.audience_of(user)}:{get_language()}:{content_version()}"
+    active language): worked out once per audience, language and content version (``version``, when the
+    request read it already), kept in the cache."""
+    version = content_version() if version is None else version
+    key = f"search:filters:{m.audience_of(user)}:{get_language()}:{version}"
     kept = cache.get(key)
     if kept is None:
         years = [d.year for d in selectors.meetings(user).dates("start_date", "year", order="DESC")]
@@ -101,7 +103,9 @@ def cache_query(params: QueryDict) -> str:
 
 def search_page(request):
     params = canonical_params(request.GET)
-    form = SearchForm(params, user=request.user)
+    # One content version for the whole page (read once per request): filters and results agree with it.
+    version = content_version(request)
+    form = SearchForm(params, user=request.user, version=version)
     form.is_valid()  # invalid filters are reported on the page and left out
     data = form.cleaned_data
     kind = data.get("kind") or None
@@ -118,6 +122,7 @@ def search_page(request):
             year=data.get("year"),
             organisation=organisation,
             limit=PER_KIND_ALONE if kind else PER_KIND,
+            version=version,
         )
     # The query string without the kind, for "show all" links of each group.
     keep = {"q": query.text}

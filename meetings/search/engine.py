@@ -290,15 +290,17 @@ def search(
     year: int | None = None,
     organisation=None,
     limit: int = 10,
+    version: str | None = None,
 ) -> Results:
-    """Search every kind of record (or only ``kind``) for what the user typed; see the module docstring."""
+    """Search every kind of record (or only ``kind``) for what the user typed; see the module docstring.
+    ``version``: the content version the caller's request already read (else it is read here)."""
     query = raw_query if isinstance(raw_query, Query) else parse_query(raw_query)
     if not query.has_terms:
         return Results(query=query, groups=[])
     kinds = [KINDS_BY_KEY[kind]] if kind in KINDS_BY_KEY else list(KINDS)
     # Kept per normalised query, audience, language and content version: a repeated search is a cache hit,
     # and any edit (a new content version) is searched afresh.
-    version = content_version()
+    version = content_version() if version is None else version
     raw_key = repr(
         (
             query.terms,

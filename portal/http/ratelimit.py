@@ -53,16 +53,25 @@ def is_limited(request, scope: str, *, identity: str | None = None) -> tuple[boo
     slot = now // window
     key = f"ratelimit:{scope}:{identity or client_key(request)}:{slot}"
     try:
-        cache.add(key, 0, timeout=window + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window + 1)
-            count = 1
+        count = _count(key, window + 1)
     except Exception as error:  # noqa: BLE001 - any cache failure: serve without limiting, never a 500
         logger.warning("rate limit %s not counted, the cache failed: %r", scope, error)
         return False, 0
     return count > limit, (slot + 1) * window - now
+
+
+def _count(key: str, timeout: int) -> int:
+    """Add one to the counter ``key`` and return it: one round trip to Redis through the portal's cache
+    (``portal.ops.resilient_cache``), ``add`` then ``incr`` on any other back-end."""
+    counter = getattr(cache, "count", None)
+    if counter is not None:
+        return counter(key, timeout)
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
 
 
 def too_many(request, retry_after: int) -> HttpResponse:

@@ -89,6 +89,16 @@ class _Resilient:
             self._failed("incr", error)
             raise ValueError(f"Key '{key}' not counted (cache unavailable)") from error
 
+    def count(self, key, timeout: int, version=None) -> int:
+        """Add one to the counter ``key`` (made to live ``timeout`` seconds when it is new) and return its
+        value; 1 when the cache is unavailable (the request is then not counted, as with ``incr``)."""
+        self.add(key, 0, timeout, version)
+        try:
+            return self.incr(key, 1, version)
+        except ValueError:  # expired between add and incr, or the cache is unavailable
+            self.set(key, 1, timeout, version)
+            return 1
+
     def delete(self, key, version=None):
         return self._guard("delete", False, lambda: super(_Resilient, self).delete(key, version))
 
@@ -101,6 +111,21 @@ class _Resilient:
 
 class ResilientRedisCache(_Resilient, RedisCache):
     """Django's own RedisCache (the ``redis`` package), shared by all workers and machines."""
+
+    def count(self, key, timeout: int, version=None) -> int:
+        """As :meth:`_Resilient.count`, in one round trip: ``SET NX EX`` and ``INCR`` sent together (the
+        generic way is three: Django's ``add``, then ``incr``'s ``EXISTS`` and ``INCRBY``)."""
+        if self.is_down():
+            return 1
+        try:
+            full = self.make_and_validate_key(key, version=version)
+            pipe = self._cache.get_client(full, write=True).pipeline(transaction=False)
+            pipe.set(full, 0, ex=int(timeout), nx=True)  # an int is stored as itself (RedisSerializer)
+            pipe.incr(full)
+            return int(pipe.execute()[1])
+        except Exception as error:  # noqa: BLE001 - a cache failure must never reach the reader
+            self._failed("count", error)
+            return 1
 
 
 class ResilientFileBasedCache(_Resilient, FileBasedCache):
