@@ -127,11 +127,10 @@ def _recent_first(kind: Kind, query: Query, base, n: int, branch, *, gate) -> li
 
     date = kind.order[0].lstrip("-")
     oldest = base.order_by(*kind.order).values(date)[RECENT_MEETINGS - 1 : RECENT_MEETINGS]
-    newest = Q(**{f"{date}__gte": Subquery(oldest)})
-    recent = base.filter(_condition(kind, query, True, indexed=False), newest)
-    enough = Exists(recent.order_by()[n - 1 : n])
+    recent = Q(_condition(kind, query, True, indexed=False), **{f"{date}__gte": Subquery(oldest)})
+    enough = Exists(base.filter(recent).order_by()[n - 1 : n])
     return [
-        branch("recent", base.filter(gate).filter(_condition(kind, query, True, indexed=False), newest)),
+        branch("recent", base.filter(gate).filter(recent)),
         branch("other", base.filter(gate).filter(_condition(kind, query, True), ~enough)),
     ]
 
@@ -185,6 +184,20 @@ def _stand_in(number: int) -> str:
     return f"zqstandin{number}qz"  # letters only: its LIKE parameter is itself
 
 
+def _slots(params, stand_ins: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """(parameter position, term number) of every parameter of a statement compiled with ``stand_ins``."""
+    numbers = {term: n for n, term in enumerate(stand_ins)}
+    return tuple((at, numbers[value]) for at, value in enumerate(params) if value in numbers)
+
+
+def _with_terms(params, slots, query: Query, connection) -> list:
+    """A compiled statement's parameters with ``query``'s terms in the stand-ins' places."""
+    params = list(params)
+    for at, number in slots:
+        params[at] = m.SearchContains.parameter(query.terms[number], connection)
+    return params
+
+
 def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str) -> Compiled:
     db = router.db_for_read(kinds[0].model)
     shape = (
@@ -204,8 +217,7 @@ def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str
     # meetings (benchmarks/search_bench.py: "trafficking" 1.3 s instead of 0.2 s). Each run is planned for
     # its terms.
     statement = rows.compile_parts([branch.rows for branch in branches])
-    numbers = {term: n for n, term in enumerate(stand_ins)}
-    slots = tuple((at, numbers[value]) for at, value in enumerate(statement.params) if value in numbers)
+    slots = _slots(statement.params, stand_ins)
     compiled = Compiled(statement, tuple((b.kind.key, b.name) for b in branches), slots)
     with _statements_lock:
         _statements[shape] = compiled
@@ -234,16 +246,7 @@ def _presence(kind_keys: tuple[str, ...], n_terms: int, db: str) -> tuple[str, t
         sql, part_params = queryset.query.sql_with_params()
         selects.append(f"EXISTS({sql})")
         params.extend(part_params)
-    numbers = {term: n for n, term in enumerate(stand_ins)}
-    slots = tuple((at, numbers[value]) for at, value in enumerate(params) if value in numbers)
-    return "SELECT " + ", ".join(selects), tuple(params), slots  # every value stays a parameter
-
-
-def _with_terms(params, slots, query: Query, connection) -> list:
-    params = list(params)
-    for at, number in slots:
-        params[at] = m.SearchContains.parameter(query.terms[number], connection)
-    return params
+    return "SELECT " + ", ".join(selects), tuple(params), _slots(params, stand_ins)  # values stay parameters
 
 
 def present_kinds(kinds, query: Query) -> list[Kind]:

@@ -26,6 +26,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from portal.http.client import client_address
+from portal.ops.resilient_cache import add_and_incr
 
 logger = logging.getLogger(__name__)
 _UNITS = {"s": 1, "m": 60, "h": 3600}
@@ -64,14 +65,7 @@ def _count(key: str, timeout: int) -> int:
     """Add one to the counter ``key`` and return it: one round trip to Redis through the portal's cache
     (``portal.ops.resilient_cache``), ``add`` then ``incr`` on any other back-end."""
     counter = getattr(cache, "count", None)
-    if counter is not None:
-        return counter(key, timeout)
-    cache.add(key, 0, timeout=timeout)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=timeout)
-        return 1
+    return counter(key, timeout) if counter is not None else add_and_incr(cache, key, timeout)
 
 
 def too_many(request, retry_after: int) -> HttpResponse:

@@ -24,6 +24,17 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER = 5.0
 
 
+def add_and_incr(cache, key, timeout: int, version=None) -> int:
+    """The counter ``key`` of any cache back-end, plus one: made with 0 to live ``timeout`` seconds when it is
+    new, then incremented (1 when it expired in between, or the cache is unavailable)."""
+    cache.add(key, 0, timeout, version)
+    try:
+        return cache.incr(key, 1, version)
+    except ValueError:
+        cache.set(key, 1, timeout, version)
+        return 1
+
+
 class _Resilient:
     _down_until = 0.0
     _failures = 0
@@ -92,12 +103,7 @@ class _Resilient:
     def count(self, key, timeout: int, version=None) -> int:
         """Add one to the counter ``key`` (made to live ``timeout`` seconds when it is new) and return its
         value; 1 when the cache is unavailable (the request is then not counted, as with ``incr``)."""
-        self.add(key, 0, timeout, version)
-        try:
-            return self.incr(key, 1, version)
-        except ValueError:  # expired between add and incr, or the cache is unavailable
-            self.set(key, 1, timeout, version)
-            return 1
+        return add_and_incr(self, key, timeout, version)
 
     def delete(self, key, version=None):
         return self._guard("delete", False, lambda: super(_Resilient, self).delete(key, version))
