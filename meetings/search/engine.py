@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 
@@ -15,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 
 from meetings import models as m
-from meetings.selectors import rows
+from meetings.selectors import prepared, rows
 from meetings.selectors.directory import organisation_and_units
 from portal.http.pagecache import content_version
 
@@ -178,6 +179,7 @@ class Compiled:
     statement: rows.Statement
     parts: tuple[tuple[str, str], ...]  # (kind key, branch name) of each part
     slots: tuple[tuple[int, int], ...]  # (parameter position, term number) of every term's parameter
+    tables: tuple[str, ...] = ()  # every table the statement reads
 
 
 def _stand_in(number: int) -> str:
@@ -198,11 +200,13 @@ def _with_terms(params, slots, query: Query, connection) -> list:
     return params
 
 
-def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str) -> Compiled:
+def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str, gated=False) -> Compiled:
+    """``gated``: every part behind a gate (:func:`meetings.selectors.rows.compile_parts`; see
+    GENERIC_PLAN_ROWS)."""
     db = router.db_for_read(kinds[0].model)
     shape = (
         tuple(k.key for k in kinds), n_terms, m.audience_of(user), year, None if orgs is None else tuple(orgs),
-        limit, get_language(), db, version,
+        limit, get_language(), db, version, gated,
     )  # fmt: skip
     with _statements_lock:
         compiled = _statements.get(shape)
@@ -212,13 +216,10 @@ def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str
     stand_ins = tuple(_stand_in(n) for n in range(n_terms))
     query = Query(text=" ".join(stand_ins), typed=stand_ins, terms=stand_ins)
     branches = [b for k in kinds for b in _branches(k, query, user=user, year=year, orgs=orgs, limit=limit)]
-    # Not kept prepared (meetings/selectors/prepared.py): planning it costs 6-30 ms on the demo records, but
-    # after five runs PostgreSQL's generic plan, made without the term, is many times slower on 10,000
-    # meetings (benchmarks/search_bench.py: "trafficking" 1.3 s instead of 0.2 s). Each run is planned for
-    # its terms.
-    statement = rows.compile_parts([branch.rows for branch in branches])
+    statement = rows.compile_parts([branch.rows for branch in branches], gated=gated)
     slots = _slots(statement.params, stand_ins)
-    compiled = Compiled(statement, tuple((b.kind.key, b.name) for b in branches), slots)
+    tables = tuple(sorted(set(_TABLE.findall(statement.sql))))
+    compiled = Compiled(statement, tuple((b.kind.key, b.name) for b in branches), slots, tables)
     with _statements_lock:
         _statements[shape] = compiled
         while len(_statements) > STATEMENTS_KEPT:
@@ -232,10 +233,21 @@ def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str
 # statement first asks, for each kind, whether any record at all has every term in its search column (no
 # reader's visibility: a kind with no match at all has none the reader may see); the search statement is
 # then compiled and planned for those kinds only (its shape includes them).
+# On PostgreSQL the same query also reads the planner's row count of each table the search statement reads
+# (``pg_class.reltuples``; a table never analysed has none, -1, unless it is empty): see GENERIC_PLAN_ROWS.
+_SIZES = (
+    "(SELECT json_object_agg(relname, CASE WHEN reltuples >= 0 THEN reltuples"
+    " WHEN pg_catalog.pg_relation_size(oid) = 0 THEN 0 ELSE -1 END) FROM pg_catalog.pg_class"
+    " WHERE oid = ANY(ARRAY(SELECT pg_catalog.to_regclass(name) FROM unnest(%s::text[]) name)))"
+)
+_TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
+
+
 @functools.lru_cache(maxsize=64)
 def _presence(kind_keys: tuple[str, ...], n_terms: int, db: str) -> tuple[str, tuple, tuple]:
     """(SQL, parameters, (parameter position, term number) of every term's parameter) of the statement
-    ``SELECT EXISTS(<a record of kind 1 matches>), EXISTS(<kind 2>), …``, compiled with stand-in terms."""
+    ``SELECT EXISTS(<a record of kind 1 matches>), EXISTS(<kind 2>), …``, compiled with stand-in terms; on
+    PostgreSQL its last column is the tables' sizes (the last parameter: their names)."""
     stand_ins = tuple(_stand_in(n) for n in range(n_terms))
     selects, params = [], []
     for key in kind_keys:
@@ -246,18 +258,52 @@ def _presence(kind_keys: tuple[str, ...], n_terms: int, db: str) -> tuple[str, t
         sql, part_params = queryset.query.sql_with_params()
         selects.append(f"EXISTS({sql})")
         params.extend(part_params)
+    if connections[db].vendor == "postgresql":
+        selects.append(_SIZES)
+        params.append(())
     return "SELECT " + ", ".join(selects), tuple(params), _slots(params, stand_ins)  # values stay parameters
 
 
-def present_kinds(kinds, query: Query) -> list[Kind]:
-    """The kinds of which some record (any, visible or not) has every term of ``query``: one query."""
+def present_kinds(kinds, query: Query, *, tables=()) -> tuple[list[Kind], dict[str, float]]:
+    """The kinds of which some record (any, visible or not) has every term of ``query``, and on PostgreSQL
+    the planner's row count of each of ``tables``: one query."""
     db = router.db_for_read(kinds[0].model)
     connection = connections[db]
     sql, params, slots = _presence(tuple(k.key for k in kinds), len(query.terms), db)
+    values = _with_terms(params, slots, query, connection)
+    if connection.vendor == "postgresql":
+        values[-1] = list(tables)
     with connection.cursor() as cursor:
-        cursor.execute(sql, _with_terms(params, slots, query, connection))
+        # With one plan per session too while the last search found the database small (the plan of each
+        # EXISTS then walks a small table, whatever the term).
+        if _small_database.get(db, False):
+            prepared.execute(connection, cursor, sql, values, generic=True)
+        else:
+            cursor.execute(sql, values)
         present = cursor.fetchone()
-    return [kind for kind, found in zip(kinds, present, strict=True) if found]
+    sizes = (present[len(kinds)] or {}) if connection.vendor == "postgresql" else {}
+    return [kind for kind, found in zip(kinds, present[: len(kinds)], strict=True) if found], sizes
+
+
+# --- One plan for every search of a small database ------------------------------------------------------
+# Planning the search statement (5-10 ms) costs more than running it on the demo records (1-3 ms). Planned
+# once without the terms (PostgreSQL's generic plan, kept prepared on the session), the statement's title
+# parts go through the trigram indexes and sort what they find, which is cheap while few rows can match:
+# on 10,000 meetings the generic plan was faster for every word found in at most 924 records of a kind
+# (by 20-50%), about even up to 1,700 and up to 11 times slower for words in thousands
+# (benchmarks/results/search-10k-2026-12-07-generic.txt). So when no table the statement reads holds more
+# than GENERIC_PLAN_ROWS rows (the planner's count, read with the kinds that can match), the search runs
+# one statement of every kind, each kind behind a gate opened for the kinds that can match, with one plan
+# per session (``rows.run(generic=True)``); otherwise it is planned for its terms, as before. The rows are
+# the same either way (tests/meetings/test_search_plans.py).
+GENERIC_PLAN_ROWS = 1000
+_small_database: dict[str, bool] = {}  # per database: whether the last search found every table small
+_search_tables: dict[str, set[str]] = {}  # per database: the tables of the search statements compiled so far
+
+
+def _small(tables, sizes: dict[str, float]) -> bool:
+    """Whether every table of ``tables`` has a known planner's count of at most GENERIC_PLAN_ROWS rows."""
+    return bool(tables) and all(0 <= sizes.get(table, -1) <= GENERIC_PLAN_ROWS for table in tables)
 
 
 def search_kinds(
@@ -266,18 +312,39 @@ def search_kinds(
     """One group per kind, the kinds that can match fetched by one SQL statement (compiled once per shape,
     see above), after one small query that finds them when several kinds are searched."""
     version = content_version() if version is None else version
-    searched = present_kinds(kinds, query) if len(kinds) > 1 else list(kinds)
+    shape = {"user": user, "year": year, "orgs": orgs, "limit": limit, "version": version}
     sets: dict[str, dict[str, list]] = {k.key: {"title": [], "other": []} for k in kinds}
-    if searched:
-        compiled = _compiled(
-            searched, len(query.terms), user=user, year=year, orgs=orgs, limit=limit, version=version
+    searched, generic = list(kinds), None
+    if len(kinds) > 1:
+        db = router.db_for_read(kinds[0].model)
+        searched, sizes = present_kinds(kinds, query, tables=sorted(_search_tables.get(db, ())))
+        # (in a transaction a statement is never run with one plan per session: prepared.execute)
+        if searched and connections[db].vendor == "postgresql" and not connections[db].in_atomic_block:
+            gated = _compiled(kinds, len(query.terms), **shape, gated=True)
+            _search_tables.setdefault(db, set()).update(gated.tables)
+            _small_database[db] = _small(gated.tables, sizes)
+            generic = gated if _small_database[db] else None
+    if generic is not None:
+        keys = {k.key for k in searched}
+        _fetch(
+            generic, query, sets, opened={n for n, (key, _name) in enumerate(generic.parts) if key in keys}
         )
-        statement = compiled.statement
-        connection = connections[statement.db or router.db_for_read(kinds[0].model)]
-        found = rows.run(statement, _with_terms(statement.params, compiled.slots, query, connection))
-        for (kind_key, name), candidates in zip(compiled.parts, found, strict=True):
-            sets[kind_key][name] = candidates
+    elif searched:
+        _fetch(_compiled(searched, len(query.terms), **shape), query, sets)
     return [_group(k, query, sets[k.key]["title"], _merged(sets[k.key]), limit=limit) for k in kinds]
+
+
+def _fetch(compiled: Compiled, query: Query, sets: dict, *, opened=None) -> None:
+    """Runs ``compiled`` for ``query`` and puts each part's rows in ``sets``; ``opened``: the numbers of the
+    parts whose gates are opened, run with the session's one plan (see GENERIC_PLAN_ROWS)."""
+    statement = compiled.statement
+    connection = connections[statement.db or router.db_for_read(statement.models[0])]
+    params = _with_terms(statement.params, compiled.slots, query, connection)
+    if opened is not None:
+        params = rows.gate_values(statement, params, opened)
+    found = rows.run(statement, params, generic=opened is not None)
+    for (kind_key, name), candidates in zip(compiled.parts, found, strict=True):
+        sets[kind_key][name] = candidates
 
 
 def search_kind(kind: Kind, query: Query, *, user, year=None, orgs=None, limit: int = 10) -> Group:

@@ -6,7 +6,8 @@ more than half of the page's time. Prepared (``PREPARE``) on the connection, it 
 runs PostgreSQL keeps one generic plan for it (``plan_cache_mode = auto``) and a run costs about 1 ms.
 
 Only statements compiled once and kept for the life of the process are prepared, each under a name derived
-from its SQL, so a connection holds a small, fixed number of them. The data is read afresh on every run;
+from its SQL, so a connection holds a small, fixed number of them; statements run with one plan made
+without their values (``generic=True``, the search of a small database) are kept up to GENERIC_KEPT. The data is read afresh on every run;
 only the plan is kept. A plan follows schema changes by itself (PostgreSQL plans again), and the statement's
 result is always ``(int, jsonb, bigint)`` rows, so a migration never makes a kept plan fail.
 
@@ -55,6 +56,7 @@ class _Session:
         self.names: set[str] = set()  # every name prepared on the session
         self.repeated: OrderedDict[str, None] = OrderedDict()  # those :func:`repeated_selects` prepared
         self.seen: OrderedDict[str, int] = OrderedDict()  # how often each SELECT ran, not yet prepared
+        self.generic: OrderedDict[str, None] = OrderedDict()  # those run with ``generic=True``, oldest first
 
 
 def _session(connection) -> _Session:
@@ -68,18 +70,31 @@ def _names_on(connection) -> set[str]:
     return _session(connection).names
 
 
-def execute(connection, cursor, sql: str, params: Sequence) -> None:
+# A statement run with ``generic=True`` is planned once per session without its values, and that one plan is
+# used for every run (``plan_cache_mode = force_generic_plan``, set for that statement only: ``SET LOCAL`` in
+# the same message, which PostgreSQL runs as one transaction). Such statements (the search's, one per shape)
+# can be many and each plan holds about 2 MB of the session's memory, so a session keeps the GENERIC_KEPT
+# most recently used (the oldest is deallocated in the same round trip).
+GENERIC_KEPT = 8
+_GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan; "
+
+
+def execute(connection, cursor, sql: str, params: Sequence, *, generic: bool = False) -> None:
     """Runs ``sql`` with ``params`` on ``cursor`` (of ``connection``), prepared once per session on
     PostgreSQL: the first run sends ``PREPARE`` and ``EXECUTE`` together (one round trip), later runs only
-    ``EXECUTE``."""
+    ``EXECUTE``. ``generic``: every run uses one plan made without the values (see above); only outside a
+    transaction (``SET LOCAL`` would last to its end), else the statement runs as it is."""
     params = list(params)
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or (generic and connection.in_atomic_block):
         cursor.execute(sql, params)
         return
     connection.ensure_connection()
-    names = _names_on(connection)
+    session = _session(connection)
+    names = session.names
     name = statement_name(sql)
-    run = _run(name, params)
+    run = (_GENERIC if generic else "") + _run(name, params)
+    if generic:
+        _keep_generic(session, name, cursor)
     if name in names:
         try:
             cursor.execute(run, params)
@@ -94,6 +109,19 @@ def execute(connection, cursor, sql: str, params: Sequence) -> None:
         cursor.execute(f"{_prepare(name, sql)}; {run}", params)
     finally:  # a PREPARE outlives the failure of the run beside it (it is not undone with a transaction)
         names.add(name)
+
+
+def _keep_generic(session: _Session, name: str, cursor) -> None:
+    """``name`` as the most recently used generic statement of ``session``; the oldest beyond GENERIC_KEPT
+    is deallocated (outside a transaction: a statement the session no longer has is no failure)."""
+    session.generic.pop(name, None)
+    session.generic[name] = None
+    if len(session.generic) > GENERIC_KEPT:
+        oldest, _ = session.generic.popitem(last=False)
+        if oldest in session.names:
+            session.names.discard(oldest)
+            with contextlib.suppress(DatabaseError):
+                cursor.execute(f"DEALLOCATE {oldest}")
 
 
 def _run(name: str, params: Sequence) -> str:

@@ -84,12 +84,17 @@ class Statement:
     db: str | None
     models: tuple  # the model of each part, by part number
     prepared: bool = False  # kept prepared on each PostgreSQL session (:mod:`meetings.selectors.prepared`)
+    gates: tuple[tuple[int, int], ...] = ()  # (parameter position, part number) of each part's gate
 
 
-def compile_parts(parts: Sequence[Rows], *, prepared: bool = False) -> Statement:
+def compile_parts(parts: Sequence[Rows], *, prepared: bool = False, gated: bool = False) -> Statement:
     """The parts as one ``UNION ALL`` statement (a part that can match nothing is left out); ``prepared``
-    only for a statement kept for the life of the process (a connection prepares each one once)."""
-    selects, params, db = [], [], None
+    only for a statement kept for the life of the process (a connection prepares each one once).
+
+    ``gated``: each part also carries a boolean parameter, its gate (``Statement.gates``; :func:`gate_values`),
+    so one statement serves any choice of its parts. A gate refers to no row, so PostgreSQL decides it once
+    (a one-time filter) and a closed part's rows are never read, also in a plan made without the values."""
+    selects, params, db, gates = [], [], None, []
     for number, part in enumerate(parts):
         queryset = _select(part)
         try:
@@ -98,22 +103,38 @@ def compile_parts(parts: Sequence[Rows], *, prepared: bool = False) -> Statement
             continue
         db = db or queryset.db
         # The SQL is Django's own compilation of the queryset and an int; every value stays a parameter.
-        selects.append(f"SELECT {number} AS part, q.row_values, q.row_position FROM ({sql}) q")  # noqa: S608
+        select = f"SELECT {number} AS part, q.row_values, q.row_position FROM ({sql}) q"  # noqa: S608
         params.extend(part_params)
+        if gated:
+            select += " WHERE %s"
+            gates.append((len(params), number))
+            params.append(True)
+        selects.append(select)
     models = tuple(part.queryset.model for part in parts)
-    return Statement(" UNION ALL ".join(selects), tuple(params), db, models, prepared)
+    return Statement(" UNION ALL ".join(selects), tuple(params), db, models, prepared, tuple(gates))
 
 
-def run(statement: Statement, params: Sequence | None = None) -> list[list]:
-    """The instances of every part, each in its part's order (``params``: other values for the statement)."""
+def gate_values(statement: Statement, params: Sequence, open_parts) -> list:
+    """``params`` of a gated statement with the gates of the parts numbered in ``open_parts`` open, the
+    others closed."""
+    params = list(params)
+    for at, number in statement.gates:
+        params[at] = number in open_parts
+    return params
+
+
+def run(statement: Statement, params: Sequence | None = None, *, generic: bool = False) -> list[list]:
+    """The instances of every part, each in its part's order (``params``: other values for the statement).
+    ``generic``: run with one plan made without the values, kept prepared on the session
+    (:func:`meetings.selectors.prepared.execute`)."""
     found: list[list] = [[] for _model in statement.models]
     if not statement.sql:
         return found
     connection = connections[statement.db]
     values = list(statement.params if params is None else params)
     with connection.cursor() as cursor:
-        if statement.prepared:
-            prepared.execute(connection, cursor, statement.sql, values)
+        if statement.prepared or generic:
+            prepared.execute(connection, cursor, statement.sql, values, generic=generic)
         else:
             cursor.execute(statement.sql, values)
         rows = cursor.fetchall()

@@ -61,7 +61,14 @@ def test_the_statement_is_compiled_once_per_shape_and_run_with_each_searchs_term
 
     compiled = []
     real = rows.compile_parts
-    monkeypatch.setattr(rows, "compile_parts", lambda parts, **kw: compiled.append(1) or real(parts, **kw))
+
+    def counting(parts, **kw):
+        # (on PostgreSQL each shape also has a statement of every kind behind gates: test_search_plans.py)
+        if not kw.get("gated"):
+            compiled.append(1)
+        return real(parts, **kw)
+
+    monkeypatch.setattr(rows, "compile_parts", counting)
     monkeypatch.setattr(engine, "_statements", engine.OrderedDict())
     public, shared = records
     with translation.override("en"):

@@ -135,3 +135,20 @@ def test_what_was_read_with_the_session_is_not_used_after_a_bump(client, partner
     pagecache._bump()  # this process moved the version on: what was read before is read again
     assert store.take_along(version_key, "again") == "again"
     assert store.take_along(user_key, "again") == "again"
+
+
+def test_a_new_search_asks_redis_twice_once_its_filters_are_known(client, redis_cache, monkeypatch, settings):
+    """The content version and the rate limit's count; the filters' choices for that version are kept in the
+    process too (no third round trip), and a new version is never answered from that copy."""
+    settings.SEARCH_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    f.meeting(title_en="Harbour review", start_date="2023-05-02")
+    commands = Commands(monkeypatch)
+    client.get("/en/search/?q=harbour")
+    response, sent = commands.during(lambda: client.get("/en/search/?q=review"))
+    assert response.status_code == 200 and b'id="results-meetings"' in response.content
+    assert sent == ["GET"]  # the version (the rate limit's count is one pipeline: test_rate_count.py)
+    assert b'<option value="2023">2023</option>' in response.content
+    f.meeting(title_en="Harbour plan", start_date="2021-03-04")  # a new content version
+    response = client.get("/en/search/?q=plan")
+    assert b'<option value="2021">2021</option>' in response.content
