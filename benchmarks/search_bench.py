@@ -298,6 +298,70 @@ def explain(q: str) -> None:
         print("\n".join(f"    {line}" for line in plan if line.startswith(("Planning", "Execution"))))
 
 
+def compare_plans(queries, repeats: int = 5) -> None:
+    """For each query: how many records of each kind have its terms (counted up to 2,001), and the search
+    statement's time planned for the terms (as run on a large database) against its time with one plan made
+    without them (PostgreSQL's generic plan, as run on a small database: engine.GENERIC_PLAN_ROWS); the
+    rows must be the same. Each time is the better of two medians of ``repeats`` runs."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.utils import translation
+
+    from meetings.search import KINDS, engine
+    from meetings.search.query import matches, parse_query
+    from meetings.selectors import prepared
+
+    def counts(query):
+        found = []
+        with connection.cursor() as cursor:
+            for kind in KINDS:
+                queryset = kind.model._base_manager.filter(matches(kind, query.terms)).order_by().values("pk")
+                sql, params = queryset[:2001].query.sql_with_params()
+                cursor.execute(f"SELECT count(*) FROM ({sql}) s", params)  # noqa: S608 (Django's SQL)
+                found.append(cursor.fetchone()[0])
+        return found
+
+    def timed(run) -> float:
+        medians = []
+        for _ in range(2):
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                run()
+                times.append((time.perf_counter() - start) * 1000)
+            medians.append(statistics.median(times))
+        return min(medians)
+
+    print(
+        f"\n[search bench] plans per term: records with the terms per kind ({', '.join(k.key for k in KINDS)})"
+    )
+    with translation.override("lo"), connection.cursor() as cursor:
+        for text in queries:
+            query = parse_query(text)
+            compiled = engine._compiled(
+                list(KINDS), len(query.terms), user=AnonymousUser(), year=None, orgs=None, limit=10,
+                version="bench",
+            )  # fmt: skip
+            statement = compiled.statement
+            params = engine._with_terms(statement.params, compiled.slots, query, connection)
+
+            def custom(statement=statement, params=params):
+                cursor.execute(statement.sql, params)
+                return cursor.fetchall()
+
+            def generic(statement=statement, params=params):
+                prepared.execute(connection, cursor, statement.sql, params, generic=True)
+                return cursor.fetchall()
+
+            same = sorted(map(str, custom())) == sorted(map(str, generic()))
+            per_term, one_plan = timed(custom), timed(generic)
+            found = counts(query)
+            print(
+                f"    {text:24} most {max(found):5}  {found}  planned per term {per_term:6.1f} ms, one plan"
+                f" {one_plan:6.1f} ms ({one_plan / per_term:.2f}x){'' if same else '  ROWS DIFFER'}"
+            )
+
+
 def generate_database(n_meetings: int) -> None:
     """Migrate, load the demo and generate ``n_meetings`` (trigram indexes built after the data)."""
     from django.conf import settings
@@ -340,6 +404,11 @@ def main():
         "--database",
         default=BENCH_DB,
         help=f"the bench database's name (default {BENCH_DB}; another name keeps helpers' runs apart)",
+    )
+    parser.add_argument(
+        "--plans",
+        action="store_true",
+        help="also compare, per query, the plan made for its terms with one plan made without them",
     )
     parser.add_argument(
         "--results-cache",
@@ -403,6 +472,8 @@ def main():
                     f"    {q:24} {'>' if more else ' '}{total:4} results  median {median:6.1f} ms"
                     f"  (SQL {sql_ms:5.1f} ms in {n_sql} queries, Python CPU {cpu_ms:5.1f} ms)"
                 )
+        if args.plans:
+            compare_plans(lao_q + en_q)
         explain("ຄ້າມະນຸດ")
         explain("victim identification")
         explain("ASEAN-ACT")  # a joined name: one word for the trigram index

@@ -289,13 +289,13 @@ def present_kinds(kinds, query: Query, *, tables=()) -> tuple[list[Kind], dict[s
 # Planning the search statement (5-10 ms) costs more than running it on the demo records (1-3 ms). Planned
 # once without the terms (PostgreSQL's generic plan, kept prepared on the session), the statement's title
 # parts go through the trigram indexes and sort what they find, which is cheap while few rows can match:
-# on 10,000 meetings the generic plan was faster for every word found in at most 924 records of a kind
-# (by 20-50%), about even up to 1,700 and up to 11 times slower for words in thousands
-# (benchmarks/results/search-10k-2026-12-07-generic.txt). So when no table the statement reads holds more
-# than GENERIC_PLAN_ROWS rows (the planner's count, read with the kinds that can match), the search runs
-# one statement of every kind, each kind behind a gate opened for the kinds that can match, with one plan
-# per session (``rows.run(generic=True)``); otherwise it is planned for its terms, as before. The rows are
-# the same either way (tests/meetings/test_search_plans.py).
+# on 10,000 meetings the generic plan was faster for 14 of the 15 words found in at most 924 records of any
+# kind (0.49-0.86 of the time; the other 1.08), about even up to 1,700 and up to 11 times slower for words in
+# thousands (benchmarks/results/search-10k-2026-12-06-plans.txt). So when no table the statement reads
+# holds more than GENERIC_PLAN_ROWS rows (the planner's count, read with the kinds that can match), the
+# search runs one statement of every kind, each kind behind a gate opened for the kinds that can match,
+# with one plan per session (``rows.run(generic=True)``); otherwise it is planned for its terms, as before.
+# The rows are the same either way (tests/meetings/test_search_plans.py).
 GENERIC_PLAN_ROWS = 1000
 _small_database: dict[str, bool] = {}  # per database: whether the last search found every table small
 _search_tables: dict[str, set[str]] = {}  # per database: the tables of the search statements compiled so far
