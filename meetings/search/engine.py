@@ -233,11 +233,14 @@ def _compiled(kinds, n_terms: int, *, user, year, orgs, limit: int, version: str
 # statement first asks, for each kind, whether any record at all has every term in its search column (no
 # reader's visibility: a kind with no match at all has none the reader may see); the search statement is
 # then compiled and planned for those kinds only (its shape includes them).
-# On PostgreSQL the same query also reads the planner's row count of each table the search statement reads
-# (``pg_class.reltuples``; a table never analysed has none, -1, unless it is empty): see GENERIC_PLAN_ROWS.
+# On PostgreSQL the same query also reads how many rows each table the search statement reads holds: the
+# planner's count (``pg_class.reltuples``), or for a table never analysed (-1) the most its pages can hold
+# (a row takes at least 28 bytes, its line pointer and header, of the page's size less its 24-byte header:
+# 291 rows in a page of 8 KB). See GENERIC_PLAN_ROWS.
 _SIZES = (
     "(SELECT json_object_agg(relname, CASE WHEN reltuples >= 0 THEN reltuples"
-    " WHEN pg_catalog.pg_relation_size(oid) = 0 THEN 0 ELSE -1 END) FROM pg_catalog.pg_class"
+    " ELSE pg_catalog.pg_relation_size(oid) / b.size * ((b.size - 24) / 28) END)"
+    " FROM pg_catalog.pg_class, (SELECT current_setting('block_size')::int AS size) b"
     " WHERE oid = ANY(ARRAY(SELECT pg_catalog.to_regclass(name) FROM unnest(%s::text[]) name)))"
 )
 _TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
@@ -292,11 +295,14 @@ def present_kinds(kinds, query: Query, *, tables=()) -> tuple[list[Kind], dict[s
 # on 10,000 meetings the generic plan was faster for 14 of the 15 words found in at most 924 records of any
 # kind (0.49-0.86 of the time; the other 1.08), about even up to 1,700 and up to 11 times slower for words in
 # thousands (benchmarks/results/search-10k-2026-12-06-plans.txt). So when no table the statement reads
-# holds more than GENERIC_PLAN_ROWS rows (the planner's count, read with the kinds that can match), the
-# search runs one statement of every kind, each kind behind a gate opened for the kinds that can match,
-# with one plan per session (``rows.run(generic=True)``); otherwise it is planned for its terms, as before.
-# The rows are the same either way (tests/meetings/test_search_plans.py).
-GENERIC_PLAN_ROWS = 1000
+# holds more than GENERIC_PLAN_ROWS rows (read with the kinds that can match: see _SIZES), the search runs
+# one statement of every kind, each kind behind a gate opened for the kinds that can match, with one plan
+# per session (``rows.run(generic=True)``); otherwise it is planned for its terms, as before. The rows are
+# the same either way (tests/meetings/test_search_plans.py). A table of at most 1,200 rows bounds any
+# word's matches at 1,200: between the counts measured faster (up to 924) and about even (1,627-1,731:
+# 0.67-1.33 of the time). (The demo's meetings table, never analysed, bounds at 1,164: two meetings and the
+# rows their loading left behind, in four pages.)
+GENERIC_PLAN_ROWS = 1200
 _small_database: dict[str, bool] = {}  # per database: whether the last search found every table small
 _search_tables: dict[str, set[str]] = {}  # per database: the tables of the search statements compiled so far
 

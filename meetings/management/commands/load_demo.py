@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from meetings.rules import roles
 from meetings.services.demo import load_demo_data
@@ -44,11 +43,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, with_admin=False, **options):
         meetings = load_demo_data()
-        if connection.vendor == "postgresql":
-            # The planner's row counts of the new rows at once, not when autovacuum next passes (the search
-            # plans once per session for a small database: meetings/search/engine.py, GENERIC_PLAN_ROWS).
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
         for meeting in meetings:
             self.stdout.write(f"  {meeting.start_date}  {meeting.slug}")
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {len(meetings)} meetings."))
