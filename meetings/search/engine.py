@@ -308,7 +308,7 @@ _search_tables: dict[str, set[str]] = {}  # per database: the tables of the sear
 
 
 def _small(tables, sizes: dict[str, float]) -> bool:
-    """Whether every table of ``tables`` has a known planner's count of at most GENERIC_PLAN_ROWS rows."""
+    """Whether every table of ``tables`` holds at most GENERIC_PLAN_ROWS rows (``sizes``: see _SIZES)."""
     return bool(tables) and all(0 <= sizes.get(table, -1) <= GENERIC_PLAN_ROWS for table in tables)
 
 

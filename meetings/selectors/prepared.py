@@ -7,9 +7,10 @@ runs PostgreSQL keeps one generic plan for it (``plan_cache_mode = auto``) and a
 
 Only statements compiled once and kept for the life of the process are prepared, each under a name derived
 from its SQL, so a connection holds a small, fixed number of them; statements run with one plan made
-without their values (``generic=True``, the search of a small database) are kept up to GENERIC_KEPT. The data is read afresh on every run;
-only the plan is kept. A plan follows schema changes by itself (PostgreSQL plans again), and the statement's
-result is always ``(int, jsonb, bigint)`` rows, so a migration never makes a kept plan fail.
+without their values (``generic=True``, the search of a small database) are kept up to GENERIC_KEPT. The
+data is read afresh on every run; only the plan is kept. A plan follows schema changes by itself
+(PostgreSQL plans again), and the statement's result is always ``(int, jsonb, bigint)`` rows, so a
+migration never makes a kept plan fail.
 
 On another database (SQLite, the demo's) the statement runs as it is.
 """
@@ -74,7 +75,7 @@ def _names_on(connection) -> set[str]:
 # used for every run (``plan_cache_mode = force_generic_plan``, set for that statement only: ``SET LOCAL`` in
 # the same message, which PostgreSQL runs as one transaction). Such statements (the search's, one per shape)
 # can be many and each plan holds about 2 MB of the session's memory, so a session keeps the GENERIC_KEPT
-# most recently used (the oldest is deallocated in the same round trip).
+# most recently used (the oldest is deallocated first, by a statement of its own).
 GENERIC_KEPT = 8
 _GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan; "
 
