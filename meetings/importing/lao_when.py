@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from meetings.importing import lao_people
 from meetings.importing.fact import Fact
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_patterns import sentence_bounds
@@ -33,7 +34,11 @@ _CLOSING = rf"(?:{_alt(CLOSING_VERBS)})\s*(?:ໃນ\s*)?(?:{_MARKER}\s*)?"
 _CLOSING_BEFORE = re.compile(rf"{_CLOSING}$")
 # A date after ລົງ (dated: a decree, a letter), ນັບແຕ່ (counting from, since) or a document's number (ເລກທີ 05/ກຍທ,
 # ວັນທີ …) is never the meeting's.
-_NOT_THE_MEETINGS = re.compile(rf"(?:ລົງ|ນັບແຕ່|ນັບຕັ້ງແຕ່|ເລກທີ\s*\d+\s*(?:/\s*[^\s,]+)?\s*,?)\s*{_MARKER}?\s*$")
+# A date after ຮອດ, ກ່ອນ, ພາຍໃນ or ພາຍຫຼັງ (until, before, within, after it) bounds something else: a deadline ("ສະເໜີໃຫ້
+# ປະຕິບັດການແຍກຫ່າງ … ຮອດວັນທີ 30 ເມສາ 2020"), not the day of a meeting.
+_NOT_THE_MEETINGS = re.compile(
+    rf"(?:ລົງ|ນັບແຕ່|ນັບຕັ້ງແຕ່|ຮອດ|ກ່ອນ|ພາຍໃນ|ພາຍຫຼັງ|ພາຍຫລັງ|ເລກທີ\s*\d+\s*(?:/\s*[^\s,]+)?\s*,?)\s*{_MARKER}?\s*$"
+)
 # A clock time right after a date without its marker: the page's publication stamp ("01/12/2010 12:00:00 am").
 _STAMP = re.compile(r"\s*\d{1,2}:\d{2}")
 _DATE_PATTERNS = [
@@ -115,6 +120,19 @@ def _of_a_trip(digits: str, m: re.Match) -> bool:
     s_start, s_end = sentence_bounds(digits, m.start())
     trip = digits.find("ເດີນທາງ", m.end(), s_end)  # and no verb of holding in the sentence before it
     return trip != -1 and not any(v in digits[s_start:trip] for v in (*HELD_VERBS, *HOLDS))
+
+
+def _of_a_later_event(digits: str, m: re.Match) -> bool:
+    """Whether the date's clause speaks of the future (the word ຈະ before the date, after the last comma of its
+    sentence) of something other than this meeting ("ກອງປະຊຸມໃຫຍ່ … ຈະໄດ້ຈັດຂຶ້ນໃນລະຫວ່າງວັນທີ 28-29 ສິງຫາ 2025": a
+    congress still to come). "ກອງປະຊຸມຄັ້ງນີ້ ຈະດຳເນີນ …" (this meeting will run) dates the meeting itself."""
+    s_start, _end = sentence_bounds(digits, m.start())
+    clause_start = max(s_start, digits.rfind(",", s_start, m.start()) + 1)
+    clause = digits[clause_start : m.start()]
+    future = [
+        i for i in (w.start() for w in re.finditer("ຈະ", clause)) if lao_people.is_word(clause, i, i + 2)
+    ]
+    return bool(future) and "ຄັ້ງນີ້" not in clause[: future[0]]
 
 
 def _page_line(digits: str, m: re.Match) -> bool:
@@ -229,7 +247,7 @@ def read_dates(digits: str, post_date: datetime.date | None) -> list[Fact]:
             continue  # a date of something else (a plan, a law); the opening sentence's ວັນທີ … is the meeting's
         if unmarked and _page_line(digits, m):
             continue  # "19/02/2021", "ອະນຸມັດວັນທີ: 21/03/2022" on a line of their own: the page's date
-        if _of_an_occasion(digits, m) or _of_a_trip(digits, m):
+        if _of_an_occasion(digits, m) or _of_a_trip(digits, m) or _of_a_later_event(digits, m):
             continue  # "… ໃນໂອກາດເຂົ້າຮ່ວມກອງປະຊຸມສຸດຍອດ … ວັນທີ 26-28 ຕຸລາ 2025": the larger event's days
         chosen = [Fact("start_date", start.isoformat(), start.isoformat(), m.start(), m.end())]
         if end:

@@ -34,6 +34,7 @@ from meetings.importing.lao_tables import (
     VENUE_VERBS,
     WHOLE_VENUES,
 )
+from meetings.rules.text import words
 
 
 @lru_cache(maxsize=256)
@@ -216,6 +217,8 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         venue_end = v_start + whole.end()
         city = city if city and city[1][0] < venue_end else None
     venue = text[v_start:venue_end]
+    if _dangles(venue):
+        return [], None  # "ທີ່ຫ້ອງປະຊຸມຂອງຕົນ", "ທີ່ຫ້ອງປະຊຸມຂອງ …": no name is stated, or it was cut
     unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
     if not whole and (
         unended or not _venue_stated(venue, text[stop : stop + 4]) or _cut_word(text, v_start, stop)
@@ -230,6 +233,15 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
 
 
 _PROVINCE = "ແຂວງ"
+# Words a name never ends with: a possessive, a reflexive pronoun, a conjunction or a preposition. A venue that ends
+# with one names nothing ("ຫ້ອງປະຊຸມຂອງຕົນ", its own meeting room) or was cut before its owner's name.
+_DANGLING = ("ຂອງ", "ຕົນ", "ຕົນເອງ", "ແລະ", "ກັບ", "ໂດຍ", "ໃນ", "ທີ່", "ຢູ່", "ຫຼື", "ຫລື")
+
+
+def _dangles(venue: str) -> bool:
+    """Whether the venue's last word (ICU) is one a name cannot end with (:data:`_DANGLING`)."""
+    last = words(venue.rstrip(" ,"))
+    return bool(last) and last[-1] in _DANGLING
 
 
 def _cut_word(text: str, v_start: int, stop: int) -> bool:
@@ -270,13 +282,16 @@ def _province_that_holds(text: str) -> tuple | None:
     ໄດ້ຈັດພິທີ …", "ຫ້ອງວ່າການແຂວງ X ໄດ້ຈັດກອງປະຊຸມ"): a local body holds its meetings at home. Not when that
     sentence places the meeting elsewhere (ທີ່/ຢູ່ + a town, district, province or country the reader does not know,
     unless written by reference: ທີ່ເມືອງດັ່ງກ່າວ), nor for a body named as coming from it (ຈາກ), nor for a place
-    that is the possessor (ຂອງ) of what the subject names: the event's topic, not the body that holds it."""
+    that is the possessor (ຂອງ) of what the subject names (the event's topic, not the body that holds it), nor for
+    the last place of a list."""
     head = min(len(text), 600)
     place = _place_in(text, 0, head)
     while place and not _holds_after(text, place[1][1]):
         place = _place_in(text, place[1][1], head)
-    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith(("ຈາກ", "ຂອງ")):
-        return None  # coming from it, or its possessive ("ບ້ານເປົ້າໝາຍ ຂອງແຂວງ X": villages it has, not a body)
+    if not place or text[max(0, place[1][0] - 6) : place[1][0]].rstrip().endswith(("ຈາກ", "ຂອງ", "ແລະ", ",")):
+        # coming from it, its possessive ("ບ້ານເປົ້າໝາຍ ຂອງແຂວງ X": villages it has, not a body), or the last of a
+        # list ("ໃນ 05 ແຂວງເປົ້າໝາຍຄື: … ຄຳມ່ວນ ແລະ ນະຄອນຫຼວງວຽງຈັນ ຈັດຂຶ້ນ": the places it concerns)
+        return None
     sentence = text[slice(*sentence_bounds(text, place[1][0]))]
     for m in _ELSEWHERE.finditer(sentence):
         if not any(r in sentence[m.end() : m.end() + 20] for r in VENUE_REFERENCE):

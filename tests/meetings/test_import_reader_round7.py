@@ -1,0 +1,57 @@
+"""The fact reader's round-7 gates (issue 24), each on sentences written for it, both ways: a reading that the
+grammar of its clause says is of something else is dropped. A date bounding another act (until, before, within,
+after it), a date in a clause about a later event, a venue that ends on a word no name ends with, and the last place
+of a list as the province that holds the meeting. No database: the seeded country list only."""
+
+import pytest
+
+from tests.meetings.reader import read
+
+# ---- when ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bound", ["ຮອດ", "ກ່ອນ", "ພາຍໃນ", "ພາຍຫຼັງ"])
+def test_a_date_that_bounds_another_act_is_not_the_meetings(bound):
+    reading = read(f"ທີ່ກອງປະຊຸມ, ຄະນະຊີ້ນຳ ສະເໜີໃຫ້ສືບຕໍ່ມາດຕະການ {bound}ວັນທີ 30 ເມສາ 2020.")
+    assert reading.get("start_date") is None
+
+
+def test_the_meetings_own_date_beside_a_deadline():
+    reading = read("ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນໃນວັນທີ 13 ເມສາ 2020, ສະເໜີໃຫ້ສືບຕໍ່ມາດຕະການ ຮອດວັນທີ 30 ເມສາ 2020.")
+    assert reading.get("start_date") == "2020-04-13"
+
+
+def test_a_date_in_a_clause_about_a_later_event_is_not_the_meetings():
+    later = read("ທ່ານ ບຸນມີ ສີວົງ ໄດ້ກ່າວເປີດກອງປະຊຸມ, ກອງປະຊຸມໃຫຍ່ອົງຄະນະພັກແຂວງ ຈະໄດ້ຈັດຂຶ້ນໃນລະຫວ່າງວັນທີ 28-29 ສິງຫາ 2025.")
+    assert later.get("start_date") is None and later.get("end_date") is None
+
+
+def test_this_meeting_will_run_dates_the_meeting():
+    this = read("ກອງປະຊຸມຄັ້ງນີ້ ຈະດຳເນີນໃນລະຫວ່າງວັນທີ 23-24 ພະຈິກ 2023 ທີ່ຫ້ອງປະຊຸມພະແນກແຮງງານ.")
+    assert (this.get("start_date"), this.get("end_date")) == ("2023-11-23", "2023-11-24")
+    # a future word in another clause of the sentence does not reach the date
+    held = read("ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນໃນວັນທີ 5 ມີນາ 2024, ເຊິ່ງຈະເປັນພື້ນຖານໃຫ້ແຜນການ.")
+    assert held.get("start_date") == "2024-03-05"
+
+
+# ---- where --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("room", ["ຫ້ອງປະຊຸມຂອງຕົນ", "ຫ້ອງປະຊຸມຂອງ"])
+def test_a_venue_that_ends_on_a_word_no_name_ends_with_is_not_read(room):
+    reading = read(f"ວັນທີ 5 ສິງຫາ 2015, ພະແນກແຮງງານ ໄດ້ຈັດກອງປະຊຸມ ທີ່{room}. ທ່ານ ຄີ່ນ ໄດ້ກ່າວ.")
+    assert reading.get("venue") is None
+
+
+def test_a_named_venue_is_still_read():
+    reading = read("ວັນທີ 5 ສິງຫາ 2015, ພະແນກແຮງງານ ໄດ້ຈັດກອງປະຊຸມ ທີ່ຫ້ອງປະຊຸມຂອງພະແນກແຮງງານ. ທ່ານ ຄີ່ນ ໄດ້ກ່າວ.")
+    assert reading.get("venue") == "ຫ້ອງປະຊຸມຂອງພະແນກແຮງງານ"
+
+
+def test_the_last_place_of_a_list_does_not_hold_the_meeting():
+    listed = read(
+        "ການຝຶກອົບຮົມໃຫ້ພະນັກງານ ໃນ 3 ແຂວງເປົ້າໝາຍຄື: ແຂວງ ຫຼວງນ້ຳທາ, ຄຳມ່ວນ ແລະ ນະຄອນຫຼວງວຽງຈັນ ຈັດຂຶ້ນໃນວັນທີ 28 ມິຖຸນາ 2023."
+    )
+    assert listed.get("city") is None
+    alone = read("ພະແນກແຮງງານ ນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມ ໃນວັນທີ 28 ມິຖຸນາ 2023.")
+    assert alone.get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
