@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from meetings.importing import lao_people, lao_sides
 from meetings.importing.fact import Fact
@@ -13,6 +14,7 @@ from meetings.importing.lao_tables import (
     CONSULTATION_WITH,
     COUNTRIES_SENTENCE,
     COUNTRY_CAPITALS,
+    HELD_VERBS,
     HOST_AFTER,
     HOST_BEFORE,
     INTERNATIONAL_BODIES,
@@ -22,6 +24,7 @@ from meetings.importing.lao_tables import (
     NAME_ABOUT,
     NAME_ENDS,
     PART_OF_YEAR,
+    STATE_FORMS,
     TRAINING_HELD,
     TRAINING_THIS,
     VENUE_VERBS,
@@ -166,6 +169,9 @@ def read_countries(text: str, known) -> list:
                     seen.add(entry["code"])
                     facts.append(_country_fact("country", entry, start, end, text))
             break
+    if not facts:
+        for entry, start, end in _counted_list(text, known):
+            facts.append(_country_fact("country", entry, start, end, text))
     host = None
     for m in re.finditer(_alt(HOST_AFTER), text):  # "… ປະເທດ X ເປັນເຈົ້າພາບ": the country right before it
         for pos in range(max(0, m.start() - 40), m.start()):
@@ -209,6 +215,73 @@ def read_countries(text: str, known) -> list:
     if host:
         facts.append(_country_fact("host_country", host[0], host[1], host[2], text))
     return facts
+
+
+# "ສາມປະເທດ", "3 ປະເທດ", "ສອງປະເທດ": how many countries the text says take part (two to five).
+_COUNT_OF_COUNTRIES = re.compile(r"(?<![\d.,])(?P<n>[2-5]|ສອງ|ສາມ|ສີ່|ຫ້າ)\s*ປະເທດ")
+_NUMBERS = {"ສອງ": 2, "ສາມ": 3, "ສີ່": 4, "ຫ້າ": 5}
+# between the members of a list of countries: "ຫວຽດນາມ - ລາວ - ກຳປູເຈຍ", "ລາວ, ໄທ ແລະ ຫວຽດນາມ"
+_LIST_JOINER = re.compile(r"(?:\s*(?:,|ແລະ|ປະເທດ|[-–])\s*)+|\s+")
+
+
+# Words of the relations between countries: "ສາຍພົວພັນມິດຕະພາບສອງປະເທດ ລາວ-ຫວຽດນາມ" counts no one taking part.
+_RELATIONS = ("ພົວພັນ", "ມິດຕະພາບ", "ຮ່ວມມື")
+_OF_A_MEETING = (*COUNTRIES_SENTENCE, "ກອງປະຊຸມ", "ປະຊຸມ", "ພົບປະ")
+
+
+def _counts_of_parties(text: str) -> list[re.Match]:
+    """The counts of countries said of those taking part: in a sentence that names the meeting or taking part
+    ("ການພົບປະລະຫວ່າງລັດຖະມົນຕີ … 3 ປະເທດ"), not of the relations between them."""
+    found = []
+    for m in _COUNT_OF_COUNTRIES.finditer(text):
+        s_start, s_end = sentence_bounds(text, m.start())
+        if any(w in text[max(s_start, m.start() - 15) : m.start()] for w in _RELATIONS):
+            continue
+        if any(w in text[s_start:s_end] for w in _OF_A_MEETING):
+            found.append(m)
+    return found
+
+
+def _chain(text: str, pos: int, known) -> list[tuple[dict, int, int]]:
+    """The countries named one after another from pos, joined by commas, ແລະ, ປະເທດ, dashes or spaces."""
+    members: list[tuple[dict, int, int]] = []
+    while at := _named(text, pos, known):
+        members.append((at[0], pos, at[1]))
+        gap = _LIST_JOINER.match(text, at[1])
+        if not gap:
+            break
+        pos = gap.end()
+    return members
+
+
+@lru_cache(maxsize=8)
+def _heads(names: tuple[str, ...]) -> re.Pattern:
+    """Where a country's name or a state form may begin (the list's walk checks the rest)."""
+    return re.compile(_alt(sorted({*names, *STATE_FORMS}, key=len, reverse=True)))
+
+
+def _counted_list(text: str, known) -> list[tuple[dict, int, int]]:
+    """The countries of a list whose length the text states ("ລັດຖະມົນຕີ … 3 ປະເທດ ຫວຽດນາມ - ລາວ - ກຳປູເຈຍ",
+    "ສາມປະເທດ … ການພົວພັນຫວຽດນາມ - ລາວ - ກໍາປູເຈຍ"): two cues that agree. Not when the text states more than one
+    count, nor when lists of that length name different countries."""
+    counts = {int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]] for m in _counts_of_parties(text)}
+    if len(counts) != 1:
+        return []
+    (count,) = counts
+    lists, covered = [], -1
+    for head in _heads(tuple(n for entry in known.countries for n in entry["names"])).finditer(text):
+        if head.start() <= covered:
+            continue
+        chain = _chain(text, head.start(), known)
+        if chain:
+            covered = chain[-1][2]
+            codes = {entry["code"] for entry, _s, _e in chain}
+            if len(codes) == count:
+                lists.append((codes, chain))
+    if not lists or any(codes != lists[0][0] for codes, _chain_ in lists):
+        return []
+    seen: set[str] = set()
+    return [m for m in lists[0][1] if not (m[0]["code"] in seen or seen.add(m[0]["code"]))]
 
 
 def _heads_name(before: str) -> bool:
@@ -292,7 +365,16 @@ def _named_kind(text: str):
     this = re.search(rf"(?:^|\n|\. )\s*(?P<course>{_alt(TRAINING_THIS)})", text)
     if this and "ກອງປະຊຸມ" not in text[: this.start()]:
         return ("training", this.start("course"), this.end("course"))
+    subject = _COURSE_HELD.match(text)
+    if subject:
+        return ("training", subject.start("course"), subject.end("course"))
     return _kind_predicated(text)
+
+
+# The course as the subject of the text's first sentence, held: "ຊຸດຝຶກອົບຮົມ ວຽກງານວິຊາສະເພາະ … ໄດ້ຈັດຂຶ້ນວັນທີ …"
+_COURSE_HELD = re.compile(
+    rf"\s*(?P<course>ຊຸດ(?:ຝຶກອົບຮົມ|ເຝຶກອົບຮົມ|ອົບຮົມ))[^.\n]{{0,120}}?(?:ໄດ້)?\s*(?:{_alt(HELD_VERBS)})"
+)
 
 
 # The meeting as the subject of its sentence, then ", ເປັນການ + a kind" (it was a …): "ກອງປະຊຸມດັ່ງກ່າວໄດ້ຈັດຂຶ້ນ …,

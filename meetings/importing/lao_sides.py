@@ -31,6 +31,7 @@ from meetings.importing.lao_tables import ENCOUNTER, STATE_FORMS
 _STATE_FORM = re.compile(rf"(?:{'|'.join(re.escape(f) for f in STATE_FORMS)})\s*\.?\s*")
 # Verbs of meeting someone of another side: met (with), talked with, received, paid a courtesy call on
 _ENCOUNTER = re.compile(_alt(ENCOUNTER))
+_STATE_FORM_BEFORE = re.compile(rf"(?:{'|'.join(re.escape(f) for f in STATE_FORMS)})\s*\.?$")
 # a meeting's name, then its ordinal, then ລະຫວ່າງ: the name may not say what it is about (ກ່ຽວກັບ, ວ່າດ້ວຍ, ການ…)
 _BETWEEN = re.compile(
     r"ກອງປະຊຸມ(?P<name>[^\s,.;()]*?)\s*(?:ຄັ້ງທີ\s*[^\s,.;()]+\s*)?ລະຫວ່າງ\s*"
@@ -92,6 +93,12 @@ def _country_words(text: str, start: int, end: int, known, country_at) -> list[t
     words += [
         (start + m.end(), None) for m in re.finditer(r"ແຫ່ງ(?=\S)", text[start:end])
     ]  # "…ແຫ່ງຣາຊະອານາຈັກໄທ"
+    words += [  # "ສະຖານທູດຈີນປະຈໍາລາວ": the country whose embassy or envoy it is ends where ປະຈຳ begins
+        (w_start, start + m.start())
+        for m in re.finditer(_alt(_POSTED), text[start:end])
+        for w_start, w_end in list(words)
+        if w_end and w_start < start + m.start() < w_end
+    ]
     for pos, word_end in sorted(words):
         if _PLACE_BEFORE.search(text[max(0, pos - 30) : pos]):
             continue
@@ -109,11 +116,23 @@ def _encounter(text: str, known, country_at) -> list[tuple]:
     "… ແຫ່ງ ສປປ ລາວ ໄດ້ເຂົ້າຢ້ຽມຂ່ຳນັບ ສະຫາຍ … ແຫ່ງ ສສ ຫວຽດນາມ"."""
     for m in _ENCOUNTER.finditer(text):
         start, end = _clause_around(text, m.start())
-        before = _country_words(text, start, m.start(), known, country_at)
+        before = [
+            c for c in _country_words(text, start, m.start(), known, country_at) if not _posted_to(text, c[1])
+        ]
         after = _country_words(text, m.end(), end, known, country_at)
         if before and after and before[-1][0]["code"] != after[0][0]["code"]:
             return [before[-1], after[0]]
     return []
+
+
+_POSTED = ("ປະຈຳ", "ປະຈໍາ")
+
+
+def _posted_to(text: str, start: int) -> bool:
+    """Whether the country at start is where a diplomat is posted ("ສະຖານທູດຈີນປະຈໍາລາວ", China's embassy to Laos),
+    not the side they speak for: ປະຈຳ right before it, a state form allowed between."""
+    before = _STATE_FORM_BEFORE.sub("", text[max(0, start - 12) : start].rstrip())
+    return before.rstrip().endswith(_POSTED)
 
 
 def _between(text: str, known, country_at) -> list[tuple]:

@@ -518,11 +518,16 @@ NAME_ENDS = ["ໄດ້", "ຈັດຂຶ້ນ", "ຈັດຂື້ນ", "ໂ
 # A training course as what was held or finished ("ໄດ້ຈັດຊຸດຝຶກອົບຮົມ", "ໄດ້ສຳເລັດຊຸດເຝຶກອົບຮົມ", "ສຳເລັດການຈັດຝຶກອົບຮົມ"):
 # the kind, when no meeting's name gives one. Not "ທົບທວນຄືນຊຸດຝຶກອົບຮົມ" (reviewing a course): the verb must come
 # right before it.
+# The opening ceremony of a course held is one too ("ໄດ້ຈັດພິທີເປີດການຝຶກສີມືແຮງງານ", skills training); a course
+# (ຊຸດ) of ອົບຮົມ alone is a training course ("ເປີດຊຸດອົບຮົມໃຫ້ພະນັກງານ"), ອົບຮົມ without ຊຸດ is also education at large.
 TRAINING_HELD = [
-    f"{verb}{noun}{course}"
-    for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ", "ປິດ", "ສຳເລັດການຈັດ", "ສຳເລັດການ")
-    for noun in ("ຊຸດ", "ການ", "")
-    for course in ("ຝຶກອົບຮົມ", "ເຝຶກອົບຮົມ")
+    *(
+        f"{verb}{noun}{course}"
+        for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ", "ປິດ", "ສຳເລັດການຈັດ", "ສຳເລັດການ", "ຈັດພິທີເປີດ", "ພິທີເປີດ")
+        for noun in ("ຊຸດ", "ການ", "")
+        for course in ("ຝຶກອົບຮົມ", "ເຝຶກອົບຮົມ", "ຝຶກສີມື")
+    ),
+    *(f"{verb}ຊຸດອົບຮົມ" for verb in ("ຈັດ", "ສຳເລັດ", "ເປີດ", "ໄຂ", "ປິດ", "ພິທີເປີດ")),
 ]
 # The course as the subject of a later sentence, "this course" (the one reported): "ຊຸດຝຶກອົບຮົມຄັ້ງນີ້ ໄດ້ເປີດຮັບຮຽນ".
 TRAINING_THIS = [f"{course}{this}" for course in ("ຊຸດຝຶກອົບຮົມ", "ຊຸດເຝຶກອົບຮົມ") for this in ("ຄັ້ງນີ້", "ດັ່ງກ່າວ")]

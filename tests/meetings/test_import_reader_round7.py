@@ -55,3 +55,50 @@ def test_the_last_place_of_a_list_does_not_hold_the_meeting():
     assert listed.get("city") is None
     alone = read("ພະແນກແຮງງານ ນະຄອນຫຼວງວຽງຈັນ ໄດ້ຈັດກອງປະຊຸມ ໃນວັນທີ 28 ມິຖຸນາ 2023.")
     assert alone.get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
+
+
+# ---- countries and kind -------------------------------------------------------------------------------------
+
+
+def codes(reading):
+    return [value["code"] for value in reading.all("country")]
+
+
+def test_a_list_of_countries_as_long_as_the_count_stated_takes_part():
+    reading = read(
+        "ຕອນບ່າຍວັນທີ 15 ຕຸລາ 2024, ໄດ້ດຳເນີນການພົບປະລະຫວ່າງລັດຖະມົນຕີກະຊວງປ້ອງກັນປະເທດ 3 ປະເທດ ຫວຽດນາມ - ລາວ - ກຳປູເຈຍ."
+    )
+    assert codes(reading) == ["VN", "LA", "KH"]
+    assert reading.get("kind") == "international"
+
+
+def test_a_list_that_disagrees_with_the_count_or_counts_relations_is_not_read():
+    other_count = read("ໄດ້ດຳເນີນການພົບປະລະຫວ່າງລັດຖະມົນຕີ 2 ປະເທດ. ການພົວພັນ ຫວຽດນາມ - ລາວ - ກຳປູເຈຍ ແໜ້ນແຟ້ນ.")
+    assert codes(other_count) == []
+    relations = read("ທີ່ການພົບປະ, ທ່ານ ສົມພອນ ໄດ້ຕີລາຄາສາຍພົວພັນມິດຕະພາບສອງປະເທດ ລາວ-ຫວຽດນາມ ວ່າແໜ້ນແຟ້ນ.")
+    assert codes(relations) == []
+
+
+def test_the_country_an_envoy_is_posted_to_is_not_their_side():
+    reading = read(
+        "ວັນທີ 6 ກຸມພາ 2024, ທ່ານ ຫວາງຊ້າງ ອຸປະທູດຊົ່ວຄາວຂອງສະຖານທູດຈີນປະຈໍາລາວ ໄດ້ພົບປະກັບທ່ານ ເພັດ ພົມພິພັກ "
+        "ກໍາມະການສູນກາງພັກປະຊາຊົນປະຕິວັດລາວ."
+    )
+    assert codes(reading) == ["CN", "LA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ວັນທີ 25 ຕຸລາ 2021, ສູນພັດທະນາສີມືແຮງງານແຂວງອຸດົມໄຊ ໄດ້ຈັດພິທີເປີດການຝຶກສີມືແຮງງານຂື້ນ.",
+        "ວັນທີ 2 ເມສາ 2025, ຄະນະໂຄສະນາອົບຮົມແຂວງ ເປີດຊຸດອົບຮົມໃຫ້ພະນັກງານຫຼັກແຫຼ່ງ.",
+        "ຊຸດຝຶກອົບຮົມ ວຽກງານວິຊາສະເພາະ ໃຫ້ແກ່ພະນັກງານ ໄດ້ຈັດຂຶ້ນວັນທີ 28 ຕຸລາ 2024 ທີ່ຫ້ອງວ່າການແຂວງ.",
+    ],
+)
+def test_a_course_held_or_opened_is_a_training(text):
+    assert read(text).get("kind") == "training"
+
+
+def test_education_at_large_is_no_training():
+    reading = read("ວັນທີ 2 ເມສາ 2025, ຄະນະໂຄສະນາອົບຮົມແຂວງ ໄດ້ຈັດກອງປະຊຸມ ສະຫຼຸບວຽກງານອົບຮົມການເມືອງ.")
+    assert reading.get("kind") != "training"
