@@ -14,6 +14,7 @@ from meetings.importing.lao_tables import (
     CONSULTATION_WITH,
     COUNTRIES_SENTENCE,
     COUNTRY_CAPITALS,
+    ENCOUNTER,
     HELD_VERBS,
     HOST_AFTER,
     HOST_BEFORE,
@@ -87,15 +88,21 @@ def _named(text: str, pos: int, known) -> tuple[dict, int] | None:
 # A city, then its country, ending the phrase that says where the meeting was: "ເຂົ້າຮ່ວມກອງປະຊຸມສາກົນ … ທີ່
 # ນະຄອນຊຽງໄຮ້, ສປ ຈີນ." (in a sentence that names a meeting, in the text's first 600 characters).
 _CITY_THEN_COUNTRY = re.compile(
-    r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ແຂວງ\s*[^\s,.;:()\n]+\s*,?\s*)?(?:ປະເທດ\s*)?"
+    r"(?:ທີ່|ຢູ່)\s*(?:ເມືອງ|ນະຄອນ|ແຂວງ)\s*[^\s,.;:()\n]+\s*,?\s*(?:ແຂວງ\s*[^\s,.;:()\n]+\s*,?\s*)?(?:ປະເທດ\s*)?"
 )
 
 
+# A sentence about the meeting: one that names it, or a verb of meeting someone ("ເຂົ້າຢ້ຽມຂໍ່ານັບ", a courtesy call).
+_MET = re.compile(_alt(["ປະຊຸມ", *ENCOUNTER, "ຢ້ຽມຂໍ່ານັບ", "ຢ້ຽມຂໍານັບ"]))
+
+
 def _host_by_the_city(text: str, known) -> tuple | None:
+    """The country named right after the city, district or province where the meeting was ("ຢູ່ ແຂວງເຫງະອານ,
+    ສສ.ຫວຽດນາມ"), in a sentence about the meeting; none for Laos (the host is only stated for meetings abroad)."""
     for m in _CITY_THEN_COUNTRY.finditer(text[:600]):
         at = _named(text, m.end(), known)
         sentence = text[slice(*sentence_bounds(text, m.start()))]
-        if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]) and "ປະຊຸມ" in sentence:
+        if at and re.match(r"\s*(?:[,.;\n]|$)", text[at[1] :]) and re.search(_MET, sentence):
             return None if at[0]["code"] == "LA" else (at[0], m.end(), at[1])
     return None
 
@@ -190,7 +197,8 @@ def read_countries(text: str, known) -> list:
             )  # capped at the text's end: a stored excerpt may stop right after ຈັດຂຶ້ນທີ່
             named = []
             for pos in range(m.end(), clause_end):
-                starts = pos == m.end() or text[pos - 1].isspace() or text.endswith("ປະເທດ", 0, pos)
+                # "… ແຂວງໄຫຫຼຳປະເທດຈີນ", "ນະຄອນຫລວງ ບາງ ກອກ ຂອງໄທ"
+                starts = pos == m.end() or text[pos - 1].isspace() or text.endswith(("ປະເທດ", "ຂອງ"), 0, pos)
                 if starts and (at := _country_at(text, pos, known)):  # "… ແຂວງໄຫຫຼຳປະເທດຈີນ"
                     named.append((at[0], pos, at[1]))
             if len({entry["code"] for entry, _s, _e in named}) > 1:

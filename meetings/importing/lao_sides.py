@@ -51,7 +51,18 @@ def country_named(text: str, pos: int, known, country_at) -> tuple[dict, int] | 
     if at:
         return at
     form = _STATE_FORM.match(text, pos)
-    return country_at(text, form.end(), known) if form and form.end() > pos else None
+    if not form or form.end() == pos:
+        return None
+    at = country_at(text, form.end(), known)
+    if at or text[form.end() - 1] != ".":
+        return at
+    # "ສສ.ຫວຽດນາມ": ICU reads the abbreviation, its full stop and the name as one word; the name must end one
+    for entry in known.countries:
+        for name in entry["names"]:
+            end = form.end() + len(name)
+            if text.startswith(name, form.end()) and lao_people.is_word(text, pos, end):
+                return entry, end
+    return None
 
 
 def _ends_with_country(text: str, start: int, end: int, known, country_at) -> tuple[dict, int, int] | None:

@@ -212,11 +212,19 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         if district and len(text[v_start : v_start + district.start()]) > len(m["v"]):
             # "ໂຮງຮຽນ ມສ X ເມືອງ Y ແຂວງ Z": the district is not the venue's (when more than its kind remains)
             venue_end = v_start + district.start()
-    whole = re.match(rf"(?:{_alt(WHOLE_VENUES)})(?= (?:{_alt(ORGANISATION_HEADS)}))", text[v_start:venue_end])
+    whole = re.match(
+        rf"(?:{_alt(WHOLE_VENUES)}|{_ROOM_ON_A_FLOOR})(?= (?:{_alt(ORGANISATION_HEADS)}))",
+        text[v_start:venue_end],
+    )
     if whole:  # "ທີ່ສະພາແຫ່ງຊາດ ຄະນະປະຈຳສະພາ … ໄດ້ຈັດ": the name, then the sentence's subject
         venue_end = v_start + whole.end()
         city = city if city and city[1][0] < venue_end else None
     venue = text[v_start:venue_end]
+    if venue.count("(") > venue.count(
+        ")"
+    ):  # "ຫໍປະຊຸມແຫ່ງຊາດ (ຮ່າໂນ້" in an excerpt that stops there: the name alone
+        venue_end = v_start + len(venue[: venue.rindex("(")].rstrip())
+        venue = text[v_start:venue_end]
     if _dangles(venue):
         return [], None  # "ທີ່ຫ້ອງປະຊຸມຂອງຕົນ", "ທີ່ຫ້ອງປະຊຸມຂອງ …": no name is stated, or it was cut
     unended = stop >= v_start + 120 < len(text)  # no clause word nor the text's end within 120 characters
@@ -224,7 +232,8 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         unended or not _venue_stated(venue, text[stop : stop + 4]) or _cut_word(text, v_start, stop)
     ):
         return [], None  # no venue: a city is read only where ທີ່/ຢູ່ names it
-    if not city and venue in KNOWN_VENUES:
+    if not city and venue in KNOWN_VENUES and not text[venue_end : venue_end + 2].lstrip().startswith("("):
+        # not when a bracket says where it is ("ຫໍປະຊຸມແຫ່ງຊາດ (ຮ່າໂນ້": Hanoi's, of the same name)
         city = (KNOWN_VENUES[venue], (v_start, venue_end))
     bare = len(venue) - len(_PROVINCE)
     if not city and venue.endswith(_PROVINCE) and _is_word(venue, bare, len(venue)):
@@ -233,6 +242,8 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
 
 
 _PROVINCE = "ແຂວງ"
+# A room by its floor alone is a whole name too: "ທີ່ຫ້ອງປະຊຸມຊັ້ນ2 ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກໄດ້ຈັດ…" (the subject follows).
+_ROOM_ON_A_FLOOR = r"ຫ້ອງປະຊຸມ\s*ຊັ້ນ\s*\d{1,2}"
 # Words a name never ends with: a possessive, a reflexive pronoun, a conjunction or a preposition. A venue that ends
 # with one names nothing ("ຫ້ອງປະຊຸມຂອງຕົນ", its own meeting room) or was cut before its owner's name.
 _DANGLING = ("ຂອງ", "ຕົນ", "ຕົນເອງ", "ແລະ", "ກັບ", "ໂດຍ", "ໃນ", "ທີ່", "ຢູ່", "ຫຼື", "ຫລື")
@@ -307,6 +318,16 @@ def _holds_after(text: str, pos: int) -> bool:
     return verb is not None and _is_word(text, verb.start("verb"), verb.end("verb"))
 
 
+def _venue_of_the_meeting(venue_re: re.Pattern, text: str, head: int) -> re.Match | None:
+    """A venue past the text's opening, in a sentence that names the meeting before it: "… ໄດ້ເຂົ້າຮ່ວມ ກອງປະຊຸມ
+    ຕິດຕາມ-ຊຸກຍູ້ … ທີ່ຫ້ອງປະຊຸມກົມປ່າໄມ້ ໂດຍການເປັນປະທານຂອງ …" (the place the meeting phrase is at)."""
+    for m in venue_re.finditer(text, head):
+        s_start, _end = sentence_bounds(text, m.start())
+        if "ກອງປະຊຸມ" in text[s_start : m.start()]:
+            return m
+    return None
+
+
 def read_place(text: str, language: str) -> list[Fact]:
     """Venue (``ທີ່``/``ຢູ່`` + a kind of place + its name up to the end of the clause) and city or province, in
     the opening of the text: inside or right after the venue; the one province the text names, for a venue named
@@ -316,7 +337,7 @@ def read_place(text: str, language: str) -> list[Fact]:
     head = len(text) if language != "lo" else min(len(text), 600)
     if language == "lo":
         venue_re = re.compile(rf"(?:{_alt(VENUE_AT)})\s*(?P<v>(?:{_alt(VENUE_KINDS)}))")
-        m = venue_re.search(text, 0, head)
+        m = venue_re.search(text, 0, head) or _venue_of_the_meeting(venue_re, text, head)
     else:
         m = re.search(rf"\bat (?:the )?(?P<v>(?:[A-Z][\w'’-]*\s)+?(?:{_alt(VENUE_KINDS_EN)}))\b", text)
     if language == "lo":  # "ຢູ່ທີ່ກະຊວງຍຸຕິທຳ": a ministry after a strict locative, when it comes first

@@ -102,3 +102,45 @@ def test_a_course_held_or_opened_is_a_training(text):
 def test_education_at_large_is_no_training():
     reading = read("ວັນທີ 2 ເມສາ 2025, ຄະນະໂຄສະນາອົບຮົມແຂວງ ໄດ້ຈັດກອງປະຊຸມ ສະຫຼຸບວຽກງານອົບຮົມການເມືອງ.")
     assert reading.get("kind") != "training"
+
+
+# ---- where, further -----------------------------------------------------------------------------------------
+
+
+def test_a_room_by_its_floor_then_the_subject():
+    reading = read("ໃນຕອນເຊົ້າຂອງວັນທີ 18 ສິງຫາ 2025, ທີ່ຫ້ອງປະຊຸມຊັ້ນ2 ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກໄດ້ຈັດຊຸດຝຶກອົບຮົມ.")
+    assert reading.get("venue") == "ຫ້ອງປະຊຸມຊັ້ນ2"
+
+
+def test_the_venue_of_the_meeting_phrase_past_the_opening():
+    opening = "ທ່ານ ສົມຫວັງ ພິມມະວົງ ແລະ ຄະນະ ໄດ້ເດີນທາງມາຈາກຫຼາຍພາກສ່ວນ. " * 12
+    named = read(opening + "ຄະນະ ໄດ້ເຂົ້າຮ່ວມ ກອງປະຊຸມ ຕິດຕາມໂຄງການ ທີ່ຫ້ອງປະຊຸມກົມປ່າໄມ້ ໂດຍການເປັນປະທານຂອງທ່ານ ສົມຫວັງ.")
+    assert named.get("venue") == "ຫ້ອງປະຊຸມກົມປ່າໄມ້"
+    # a room in a later sentence that names no meeting is not the meeting's
+    other = read(opening + "ຄະນະ ໄດ້ພັກເຊົາ ແລະ ກິນເຂົ້າ ທີ່ຫ້ອງປະຊຸມກົມປ່າໄມ້ ໃນຕອນແລງ.")
+    assert other.get("venue") is None
+
+
+def test_a_known_venue_with_a_bracket_saying_where_names_no_known_city():
+    reading = read("ວັນທີ 19 ມັງກອນ 2021, ພິທີໄຂກອງປະຊຸມໃຫຍ່ ຢູ່ ຫໍປະຊຸມແຫ່ງຊາດ (ຮ່າໂນ້\n")
+    assert reading.get("venue") == "ຫໍປະຊຸມແຫ່ງຊາດ"
+    assert reading.get("city") is None
+
+
+# ---- the host ------------------------------------------------------------------------------------------------
+
+
+def test_the_country_after_the_province_of_a_call_hosts_it():
+    reading = read(
+        "ໃນຕອນເຊົ້າຂອງວັນທີ 13 ສິງຫາ 2024 ຄະນະຜູ້ແທນສະພາປະຊາຊົນແຂວງບໍລິຄໍາໄຊ ສປປລາວ ເຂົ້າຢ້ຽມຂໍ່ານັບ ສະຫາຍເລຂາພັກແຂວງເຫງະອານ "
+        "ເນື່ອງໃນໂອກາດທີ່ເດີນທາງມາເຮັດວຽກ ຢູ່ ແຂວງເຫງະອານ, ສສ.ຫວຽດນາມ."
+    )
+    assert reading.get("host_country")["code"] == "VN"
+    # a Lao province: no host is stated for a meeting at home
+    home = read("ວັນທີ 13 ສິງຫາ 2024 ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນ ຢູ່ ແຂວງຫຼວງພະບາງ, ສປປ ລາວ.")
+    assert home.get("host_country") is None
+
+
+def test_a_capital_of_a_country_held_in():
+    reading = read("ກອງປະຊຸມສາກົນ ກ່ຽວກັບ ການປາບປາມ ການລອກລວງ ຈັດຂຶ້ນຢູ່ນະຄອນຫລວງ ບາງ ກອກ ຂອງໄທ ເມື່ອບໍ່ດົນມານີ້.")
+    assert reading.get("host_country")["code"] == "TH"
