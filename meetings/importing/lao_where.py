@@ -39,11 +39,13 @@ from meetings.rules.text import words
 
 @lru_cache(maxsize=256)
 def _place_pattern(form: str) -> re.Pattern:
-    """A city or province as written, also with a space after ແຂວງ/ນະຄອນ ("ແຂວງ ຄຳມ່ວນ")."""
+    """A city or province as written, also with a space after ແຂວງ/ນະຄອນ/ນະຄອນຫຼວງ ("ແຂວງ ຄຳມ່ວນ", "ນະຄອນຫຼວງ ວຽງຈັນ")."""
     pattern = phrase_pattern(form)
-    for prefix in ("ແຂວງ", "ນະຄອນ"):
+    for prefix in ("ແຂວງ", "ນະຄອນຫຼວງ", "ນະຄອນຫລວງ", "ນະຄອນ"):  # the longest first
         if form.startswith(prefix):
-            pattern = re.escape(prefix) + r"\s*" + phrase_pattern(form[len(prefix) :])
+            head = r"\s*".join(re.escape(part) for part in re.split(r"(?<=ນະຄອນ)(?=ຫ)", prefix))
+            pattern = head + r"\s*" + phrase_pattern(form[len(prefix) :])  # "ນະຄອນ ຫລວງວຽງຈັນ" too
+            break
     return re.compile(pattern)
 
 

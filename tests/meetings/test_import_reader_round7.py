@@ -144,3 +144,9 @@ def test_the_country_after_the_province_of_a_call_hosts_it():
 def test_a_capital_of_a_country_held_in():
     reading = read("ກອງປະຊຸມສາກົນ ກ່ຽວກັບ ການປາບປາມ ການລອກລວງ ຈັດຂຶ້ນຢູ່ນະຄອນຫລວງ ບາງ ກອກ ຂອງໄທ ເມື່ອບໍ່ດົນມານີ້.")
     assert reading.get("host_country")["code"] == "TH"
+
+
+@pytest.mark.parametrize("written", ["ນະຄອນຫຼວງ ວຽງຈັນ", "ນະຄອນ ຫລວງວຽງຈັນ", "ນະຄອນຫຼວງວຽງຈັນ"])
+def test_the_capital_written_with_a_space_inside(written):
+    reading = read(f"ຕອນບ່າຍວັນທີ 15 ຕຸລາ 2024, ຢູ່{written}, ໄດ້ດຳເນີນການພົບປະລະຫວ່າງລັດຖະມົນຕີ.")
+    assert reading.get("city")["lo"] == "ນະຄອນຫຼວງວຽງຈັນ"
