@@ -1,7 +1,7 @@
 """The evaluation sets of real posts are well-formed (issue 24): every post listed has its truth and its source
 address, every fact is of a known kind with a value of the field's form, and the holdout and the unseen sets (unseen3,
-unseen4, unseen5, unseen6) share no post with the earlier sets. These tests read the files only; they never run the fact reader
-(the holdout and the unseen sets are scored, not tested)."""
+unseen4, unseen5, unseen6, unseen7) share no post with the earlier sets. These tests read the files only; they never
+run the fact reader (the holdout and the unseen sets are scored, not tested)."""
 
 import datetime
 import json
@@ -28,6 +28,7 @@ SETS = [
     "evaluation_unseen4",
     "evaluation_unseen5",
     "evaluation_unseen6",
+    "evaluation_unseen7",
 ]
 ISO_CODE = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2; not only the seeded list (the first set has MN)
 CITIES = {lo for _forms, lo, _en in PLACES.values()}
@@ -160,7 +161,9 @@ def test_the_unseen_set_is_one_half_with_meetings_and_other_posts():
     assert len(meetings) >= 40 and meetings.count(False) >= 5 and meetings.count(True) >= 30
 
 
-@pytest.mark.parametrize("name", ["evaluation_unseen4", "evaluation_unseen5", "evaluation_unseen6"])
+@pytest.mark.parametrize(
+    "name", ["evaluation_unseen4", "evaluation_unseen5", "evaluation_unseen6", "evaluation_unseen7"]
+)
 def test_a_later_unseen_set_shares_no_post_with_the_earlier_sets_or_the_seeds(name):
     earlier = [path for other in SETS[: SETS.index(name)] for path in (FIXTURES / other).glob("*.txt")]
     unseen = sorted((FIXTURES / name).glob("*.txt"))
@@ -185,7 +188,9 @@ def test_a_later_unseen_set_shares_no_post_with_the_earlier_sets_or_the_seeds(na
         )
 
 
-@pytest.mark.parametrize("name", ["evaluation_unseen4", "evaluation_unseen5", "evaluation_unseen6"])
+@pytest.mark.parametrize(
+    "name", ["evaluation_unseen4", "evaluation_unseen5", "evaluation_unseen6", "evaluation_unseen7"]
+)
 def test_a_later_unseen_set_is_one_half_with_meetings_and_other_posts(name):
     data = truth(name)
     assert list(data["split"]) == [name.removeprefix("evaluation_")]
