@@ -1,13 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 
+from meetings.public.sitemaps import SITEMAPS
 from portal.admin_site import PortalAdminSite
 from portal.http.health import health
-from portal.http.help import help_site
+from portal.http.help import GuideSitemap, help_site
 from portal.i18n.language import set_interface_language
 
 
@@ -45,5 +47,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# sitemap.xml: every public page in Lao and English (meetings/sitemaps.py)
-urlpatterns += [path("sitemap.xml", include("meetings.public.sitemap_urls"))]
+# sitemap.xml: every public page in Lao and English (meetings/public/sitemaps.py) and the guide's pages
+urlpatterns += [
+    path("sitemap.xml", sitemap, {"sitemaps": {**SITEMAPS, "guide": GuideSitemap}}, name="sitemap")
+]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from csp.decorators import csp_exempt
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
@@ -86,6 +87,25 @@ def help_url(page: str, language: str | None = None) -> str:
     path = f"{path}/" if path else ""
     prefix = HELP_PREFIX if language == "en" else f"{HELP_PREFIX}lo/"
     return prefix + path
+
+
+def guide_pages(language: str) -> list[str]:
+    """The pages written in ``language`` (``officers/index``, …): the Markdown files under docs/<language>/. The
+    Lao guide also shows English pages not yet translated (with a banner); those are listed in English only."""
+    root = Path(settings.BASE_DIR) / "docs" / language
+    return sorted(str(md.relative_to(root).with_suffix("")) for md in root.rglob("*.md"))
+
+
+class GuideSitemap(Sitemap):
+    """The guide's pages in the portal's sitemap.xml, as absolute addresses of the host asked (MkDocs cannot
+    write them: the guide is built before anyone knows the host; docs/hooks/sitemap.py leaves out its own)."""
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(language, page) for language in ("lo", "en") for page in guide_pages(language)]
+
+    def location(self, item: tuple[str, str]) -> str:
+        language, page = item
+        return help_url(page, language)
 
 
 def help_links(request) -> dict[str, str]:

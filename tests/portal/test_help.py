@@ -161,3 +161,26 @@ def test_nginx_serves_the_built_guide_under_help_with_the_same_policy():
         in block.group(1)
     )
     assert "@HELP_SITE@" in (Path(settings.BASE_DIR) / "bin" / "serve").read_text()
+
+
+def test_the_sitemap_lists_every_written_guide_page_with_the_hosts_address(client, db):
+    body = client.get("/sitemap.xml").content.decode()
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", body))
+    for language in ("lo", "en"):
+        pages = portal_help.guide_pages(language)
+        assert "officers/index" in pages and "partners/index" in pages
+        for page in pages:
+            assert "http://testserver" + portal_help.help_url(page, language) in locations
+    assert "http://testserver/help/lo/officers/" in locations  # the Lao guide's own address
+    # an English page not yet written in Lao is listed in English only (its Lao address shows the English text)
+    english_only = sorted(set(portal_help.guide_pages("en")) - set(portal_help.guide_pages("lo")))
+    assert english_only and "http://testserver" + portal_help.help_url(english_only[0], "lo") not in locations
+    # the public pages are still there
+    assert "http://testserver/lo/meetings/" in locations
+
+
+def test_the_built_guide_has_no_sitemap_of_relative_addresses():
+    site = Path(settings.BASE_DIR) / "var" / "help-site"
+    if not (site / "index.html").is_file():
+        pytest.fail("the guide is not built: bin/test builds it (mkdocs build --strict) before the tests")
+    assert not list(site.glob("**/sitemap.xml")), "MkDocs' own sitemap (relative addresses) is left out"
