@@ -28,10 +28,13 @@ from meetings.importing import lao_people
 from meetings.importing.lao_patterns import alt as _alt
 from meetings.importing.lao_tables import ENCOUNTER, STATE_FORMS
 
-_STATE_FORM = re.compile(rf"(?:{'|'.join(re.escape(f) for f in STATE_FORMS)})\s*\.?\s*")
+_STATE_FORMS = "|".join(re.escape(f) for f in STATE_FORMS)
+_STATE_FORM = re.compile(rf"(?:{_STATE_FORMS})\s*\.?\s*")
 # Verbs of meeting someone of another side: met (with), talked with, received, paid a courtesy call on
 _ENCOUNTER = re.compile(_alt(ENCOUNTER))
-_STATE_FORM_BEFORE = re.compile(rf"(?:{'|'.join(re.escape(f) for f in STATE_FORMS)})\s*\.?$")
+_STATE_FORM_BEFORE = re.compile(rf"(?:{_STATE_FORMS})\s*\.?$")
+# Where a diplomat is posted: "ສະຖານທູດຈີນປະຈໍາລາວ" (China's embassy to Laos)
+_POSTED = ("ປະຈຳ", "ປະຈໍາ")
 # a meeting's name, then its ordinal, then ລະຫວ່າງ: the name may not say what it is about (ກ່ຽວກັບ, ວ່າດ້ວຍ, ການ…)
 _BETWEEN = re.compile(
     r"ກອງປະຊຸມ(?P<name>[^\s,.;()]*?)\s*(?:ຄັ້ງທີ\s*[^\s,.;()]+\s*)?ລະຫວ່າງ\s*"
@@ -134,9 +137,6 @@ def _encounter(text: str, known, country_at) -> list[tuple]:
         if before and after and before[-1][0]["code"] != after[0][0]["code"]:
             return [before[-1], after[0]]
     return []
-
-
-_POSTED = ("ປະຈຳ", "ປະຈໍາ")
 
 
 def _posted_to(text: str, start: int) -> bool:

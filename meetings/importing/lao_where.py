@@ -222,9 +222,8 @@ def _lao_venue(text: str, m: re.Match) -> tuple[list[Fact], tuple | None]:
         venue_end = v_start + whole.end()
         city = city if city and city[1][0] < venue_end else None
     venue = text[v_start:venue_end]
-    if venue.count("(") > venue.count(
-        ")"
-    ):  # "ຫໍປະຊຸມແຫ່ງຊາດ (ຮ່າໂນ້" in an excerpt that stops there: the name alone
+    # "ຫໍປະຊຸມແຫ່ງຊາດ (ຮ່າໂນ້" in an excerpt that stops there: the name alone
+    if venue.count("(") > venue.count(")"):
         venue_end = v_start + len(venue[: venue.rindex("(")].rstrip())
         venue = text[v_start:venue_end]
     if _dangles(venue):
