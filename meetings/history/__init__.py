@@ -51,12 +51,34 @@ def register_history() -> None:
     import simple_history
     from django.apps import apps
     from simple_history.models import HistoricalRecords
+    from simple_history.signals import post_create_historical_m2m_records, pre_create_historical_m2m_records
+    from simple_history.utils import get_m2m_field_name
 
     class KeptRecords(HistoricalRecords):
         def finalize(self, sender, **kwargs):
             super().finalize(sender, **kwargs)
             if self.cls is sender:
                 _RECORDS[sender] = self
+
+        def create_historical_record_m2ms(self, history_instance, instance):
+            """As django-simple-history's, with each field's memberships read as ids in one query. Its own
+            loads the record again from the history row (a query for the columns not kept) and joins every
+            member's whole row, for each field of each version."""
+            for field in history_instance._history_m2m_fields:
+                m2m_history_model = self.m2m_models[field]
+                through = getattr(instance, field.name).through
+                names = [f.attname for f in through._meta.fields]
+                rows = through._default_manager.filter(**{get_m2m_field_name(field): instance.pk})
+                insert_rows = [
+                    m2m_history_model(history=history_instance, **dict(zip(names, row, strict=True)))
+                    for row in rows.values_list(*names)
+                ]
+                signal = {"history_instance": history_instance, "instance": instance, "field": field}
+                pre_create_historical_m2m_records.send(sender=m2m_history_model, rows=insert_rows, **signal)
+                created_rows = m2m_history_model.objects.bulk_create(insert_rows)
+                post_create_historical_m2m_records.send(
+                    sender=m2m_history_model, created_rows=created_rows, **signal
+                )
 
     for model in list(apps.get_app_config("meetings").get_models()):
         if (

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from meetings.importing.lao_patterns import name_key
 
@@ -32,25 +33,28 @@ class Candidate:
     label: str
 
 
-def title_similarity(a: str, b: str) -> float:
-    """How alike two titles are, 0 to 1, compared as keys (no spaces, case or spelling variants)."""
-    ka, kb = name_key(a), name_key(b)
+@lru_cache(maxsize=16384)
+def _key(text: str) -> str:
+    """name_key, kept: the same recorded titles are compared with every post of their day."""
+    return name_key(text)
+
+
+def _alike(ka: str, kb: str) -> float:
     if not ka or not kb:
         return 0.0
+    if ka == kb:
+        return 1.0
     return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
 
 
+def title_similarity(a: str, b: str) -> float:
+    """How alike two titles are, 0 to 1, compared as keys (no spaces, case or spelling variants)."""
+    return _alike(_key(a), _key(b))
+
+
 def same_venue(a: str, b: str) -> bool:
-    ka, kb = name_key(a), name_key(b)
+    ka, kb = _key(a), _key(b)
     return len(ka) >= MIN_VENUE_KEY and ka == kb
-
-
-def is_same_meeting(candidate: Candidate, *, start_date, title: str, venue: str) -> bool:
-    if candidate.start_date != start_date:
-        return False
-    if any(title_similarity(title, t) >= TITLE_ALIKE for t in candidate.titles):
-        return True
-    return bool(venue) and any(same_venue(venue, v) for v in candidate.venues)
 
 
 @dataclass
@@ -84,17 +88,18 @@ class MeetingMatcher:
         self.by_date.setdefault(candidate.start_date, []).append(candidate)
 
     def find(self, *, start_date, title: str, venue: str = "") -> Candidate | None:
-        """The recorded meeting this post is about, or None. The best title wins when several match."""
+        """The recorded meeting this post is about, or None: same start date, and a title alike
+        (:data:`TITLE_ALIKE`) or the same venue. The most alike title wins when several match."""
         if start_date is None:
             return None
-        same_day = [
-            c
-            for c in self.by_date.get(start_date, [])
-            if is_same_meeting(c, start_date=start_date, title=title, venue=venue)
-        ]
-        if not same_day:
-            return None
-        return max(same_day, key=lambda c: max((title_similarity(title, t) for t in c.titles), default=0))
+        key = _key(title)
+        best, best_score = None, -1.0
+        for candidate in self.by_date.get(start_date, []):
+            score = max((_alike(key, _key(t)) for t in candidate.titles), default=0.0)
+            alike = score >= TITLE_ALIKE or (venue and any(same_venue(venue, v) for v in candidate.venues))
+            if alike and score > best_score:  # the first of equals wins, as with max()
+                best, best_score = candidate, score
+        return best
 
 
 def post_facts(reading, post_date) -> tuple[datetime.date | None, str]:

@@ -157,8 +157,9 @@ class Record(models.Model):
     def save(self, *args, **kwargs):
         self.normalise_text_fields()
         self.ensure_slug()
+        numbered_by_database = self.pk is None
         super().save(*args, **kwargs)
-        track_translation_sync(self)
+        track_translation_sync(self, new=numbered_by_database)
 
     @classmethod
     def from_db(cls, db, field_names, values):

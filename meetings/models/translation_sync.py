@@ -53,13 +53,16 @@ def fingerprint(text: str | None) -> str:
 
 
 # --- tracking, called from Record.save() -------------------------------------------------------------
-def track_translation_sync(obj) -> None:
+def track_translation_sync(obj, *, new: bool = False) -> None:
+    """``new``: the record was just inserted with a number the database gave it, so it has no rows yet."""
     fields = translated_fields(type(obj)) if type(obj) in translator.get_registered_models() else ()
     if not fields or obj.pk is None:
         return
     loaded = getattr(obj, "_loaded_values", None) or {}
     ct = ContentType.objects.get_for_model(type(obj))
-    rows = {r.field: r for r in TranslationSync.objects.filter(content_type=ct, object_id=obj.pk)}
+    rows = (
+        {} if new else {r.field: r for r in TranslationSync.objects.filter(content_type=ct, object_id=obj.pk)}
+    )
     for name in fields:
         lo, en = getattr(obj, f"{name}_lo", "") or "", getattr(obj, f"{name}_en", "") or ""
         if not (lo and en):
