@@ -98,14 +98,27 @@ def guide_pages(language: str) -> list[str]:
 
 class GuideSitemap(Sitemap):
     """The guide's pages in the portal's sitemap.xml, as absolute addresses of the host asked (MkDocs cannot
-    write them: the guide is built before anyone knows the host; docs/hooks/sitemap.py leaves out its own)."""
+    write them: the guide is built before anyone knows the host; docs/hooks/sitemap.py leaves out its own).
+    Each page is listed in every language it is written in, each entry naming the others as its ``hreflang``
+    alternates (a page not yet written in Lao is listed, and paired, in English only)."""
 
-    def items(self) -> list[tuple[str, str]]:
-        return [(language, page) for language in ("lo", "en") for page in guide_pages(language)]
+    i18n = True
+    alternates = True
+    languages = ["lo", "en"]
 
-    def location(self, item: tuple[str, str]) -> str:
-        language, page = item
-        return help_url(page, language)
+    def _written(self) -> dict[str, set[str]]:
+        if not hasattr(self, "_pages"):
+            self._pages = {language: set(guide_pages(language)) for language in self.languages}
+        return self._pages
+
+    def items(self) -> list[str]:
+        return sorted(set().union(*self._written().values()))
+
+    def get_languages_for_item(self, page: str) -> list[str]:
+        return [language for language in self.languages if page in self._written()[language]]
+
+    def location(self, page: str) -> str:
+        return help_url(page, translation.get_language())
 
 
 def help_links(request) -> dict[str, str]:

@@ -179,6 +179,25 @@ def test_the_sitemap_lists_every_written_guide_page_with_the_hosts_address(clien
     assert "http://testserver/lo/meetings/" in locations
 
 
+def test_each_guide_page_in_the_sitemap_names_its_other_language(client, db):
+    """hreflang pairs: the Lao and English addresses of a page written in both name each other; a page not yet
+    written in Lao has no Lao alternate (its Lao address would show the English text)."""
+    body = client.get("/sitemap.xml").content.decode()
+    entries = {}
+    for entry in re.findall(r"<url>(.*?)</url>", body, flags=re.S):
+        loc = re.search(r"<loc>([^<]+)</loc>", entry).group(1)
+        entries[loc] = dict(re.findall(r'hreflang="([^"]+)"\s+href="([^"]+)"', entry))
+    both = sorted(set(portal_help.guide_pages("lo")) & set(portal_help.guide_pages("en")))
+    assert "officers/index" in both
+    for page in both:
+        lao, english = (f"http://testserver{portal_help.help_url(page, lang)}" for lang in ("lo", "en"))
+        assert entries[lao] == {"lo": lao, "en": english}, page
+        assert entries[english] == {"lo": lao, "en": english}, page
+    english_only = sorted(set(portal_help.guide_pages("en")) - set(portal_help.guide_pages("lo")))
+    english = f"http://testserver{portal_help.help_url(english_only[0], 'en')}"
+    assert entries[english] == {"en": english}
+
+
 def test_the_built_guide_has_no_sitemap_of_relative_addresses():
     site = Path(settings.BASE_DIR) / "var" / "help-site"
     if not (site / "index.html").is_file():
