@@ -89,16 +89,17 @@ def _inner_honorific(word: str) -> tuple[int, int] | None:
     boundaries ("ໂດຍການເປັນປະທານຂອງທ່ານສົມບູນ")."""
     if "ຂອງ" not in word and "ໂດຍ" not in word:  # the marker must be inside the word (most words: no)
         return None
-    bounds = None
     for hon in _GLUED:
         if hon not in word:
             continue
         for m in re.finditer(re.escape(hon), word):
             lo, hi = m.span()
-            if word[:lo].endswith(("ຂອງ", "ໂດຍ")) and hi < len(word) - 1:
-                bounds = bounds or word_boundaries(word)
-                if {lo, hi} <= bounds:
-                    return lo, hi
+            if (
+                word[:lo].endswith(("ຂອງ", "ໂດຍ"))
+                and hi < len(word) - 1
+                and {lo, hi} <= word_boundaries(word)
+            ):
+                return lo, hi
     return None
 
 

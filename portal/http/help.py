@@ -12,6 +12,7 @@ tests/portal/test_help.py checks that every page named here exists.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from csp.decorators import csp_exempt
@@ -106,16 +107,15 @@ class GuideSitemap(Sitemap):
     alternates = True
     languages = ["lo", "en"]
 
+    @cached_property
     def _written(self) -> dict[str, set[str]]:
-        if not hasattr(self, "_pages"):
-            self._pages = {language: set(guide_pages(language)) for language in self.languages}
-        return self._pages
+        return {language: set(guide_pages(language)) for language in self.languages}
 
     def items(self) -> list[str]:
-        return sorted(set().union(*self._written().values()))
+        return sorted(set().union(*self._written.values()))
 
     def get_languages_for_item(self, page: str) -> list[str]:
-        return [language for language in self.languages if page in self._written()[language]]
+        return [language for language in self.languages if page in self._written[language]]
 
     def location(self, page: str) -> str:
         return help_url(page, translation.get_language())
