@@ -25,7 +25,16 @@ from meetings.selectors.action_items import follow_ups_reported_at, visible_foll
 from meetings.selectors.collation import by_name, reader_language
 from meetings.selectors.directory import organisation_and_units, organisations
 from meetings.selectors.known_names import names_shown_with
-from meetings.selectors.rows import Rows, Statement, attach, compile_parts, fields_of, related, run
+from meetings.selectors.rows import (
+    Rows,
+    Statement,
+    attach,
+    compile_parts,
+    fields_of,
+    related,
+    run,
+    shown_fields_of,
+)
 
 FEED_SIZE = 50
 
@@ -147,7 +156,7 @@ PAGE_PARTS = (
 
 def _page_part_rows(user, meeting) -> dict:
     """The meeting page's parts for ``user`` as :class:`Rows`, in the order of :data:`PAGE_PARTS`."""
-    org = fields_of(Organisation)
+    org = shown_fields_of(Organisation)
     through_orgs = Meeting.organisers.through.objects.filter(meeting=meeting).values("organisation")
     country_ids = Meeting.countries.through.objects.filter(meeting=meeting).values("country")
     items = ActionItem.objects.visible_to(user).filter(meeting=meeting)
@@ -156,44 +165,53 @@ def _page_part_rows(user, meeting) -> dict:
     meeting_shown = ("slug", "start_date", "title_lo", "title_en", "title")
     parts = {
         "organisers": Rows(by_name(Organisation.objects.filter(pk__in=through_orgs)), org),
-        "countries": Rows(by_name(Country.objects.filter(pk__in=country_ids)), fields_of(Country)),
+        "countries": Rows(by_name(Country.objects.filter(pk__in=country_ids)), shown_fields_of(Country)),
         "participations": Rows(
-            Participation.objects.filter(meeting=meeting),
-            fields_of(Participation)
-            + fields_of(Person, "person__")
-            + fields_of(Organisation, "person__organisation__")
-            + fields_of(Organisation, "organisation__"),
+            _in_one_meeting(Participation.objects.filter(meeting=meeting)),
+            shown_fields_of(Participation)
+            + shown_fields_of(Person, "person__")
+            + shown_fields_of(Organisation, "person__organisation__")
+            + shown_fields_of(Organisation, "organisation__"),
         ),
         "agenda_items": Rows(
-            AgendaItem.objects.filter(meeting=meeting),
-            fields_of(AgendaItem) + fields_of(Person, "presenter__"),
+            _in_one_meeting(AgendaItem.objects.filter(meeting=meeting)),
+            shown_fields_of(AgendaItem) + shown_fields_of(Person, "presenter__"),
         ),
         "activities": Rows(
-            Activity.objects.filter(meeting=meeting),
-            fields_of(Activity) + fields_of(Organisation, "organisation__"),
+            _in_one_meeting(Activity.objects.filter(meeting=meeting)),
+            shown_fields_of(Activity) + shown_fields_of(Organisation, "organisation__"),
         ),
         "achievements": Rows(
-            Achievement.objects.filter(meeting=meeting),
-            fields_of(Achievement) + fields_of(Organisation, "organisation__"),
+            _in_one_meeting(Achievement.objects.filter(meeting=meeting)),
+            shown_fields_of(Achievement) + shown_fields_of(Organisation, "organisation__"),
         ),
-        "action_items": Rows(items, fields_of(ActionItem)),
+        "action_items": Rows(_in_one_meeting(items), shown_fields_of(ActionItem)),
         "responsible": Rows(
             responsible.order_by(*(_through(term) for term in lang_order)),
-            ("actionitem", "organisation", *fields_of(Organisation, "organisation__")),
+            ("actionitem", "organisation", *shown_fields_of(Organisation, "organisation__")),
         ),
         "updates": Rows(
             visible_follow_ups(user).filter(action_item__in=items.values("pk")),
-            fields_of(ActionItemUpdate) + tuple(f"meeting__{f}" for f in meeting_shown),
+            shown_fields_of(ActionItemUpdate) + tuple(f"meeting__{f}" for f in meeting_shown),
         ),
-        "documents": Rows(visible_documents(user).filter(meeting=meeting), fields_of(Document)),
+        "documents": Rows(
+            _in_one_meeting(visible_documents(user).filter(meeting=meeting)), shown_fields_of(Document)
+        ),
         "action_item_updates": Rows(
             visible_follow_ups(user).filter(meeting=meeting),
-            fields_of(ActionItemUpdate)
-            + fields_of(ActionItem, "action_item__")
+            shown_fields_of(ActionItemUpdate)
+            + shown_fields_of(ActionItem, "action_item__")
             + tuple(f"action_item__meeting__{f}" for f in meeting_shown),
         ),
     }
     return parts
+
+
+def _in_one_meeting(queryset):
+    """``queryset`` (the parts of one meeting) in its order without the leading ``meeting`` term: the same
+    order for one meeting's rows, without joining the meetings to sort by their dates."""
+    order = queryset.query.order_by or queryset.model._meta.ordering
+    return queryset.order_by(*(term for term in order if term != "meeting"))
 
 
 def _through(term):
