@@ -20,7 +20,8 @@ Run as root on the benchmark machine. It
    and signed in. The uncached searches (the portal's and WordPress's) cycle through at least 100 different
    Lao and English words taken from the demo records (a wrk Lua script), so that no cache hides the cost;
    the repeated-term search is measured with the caches on;
-5. prints each ratio next to its target (issue 23), then
+5. prints each ratio next to its target (issue 23; the fresh meeting page and the new-term search against
+   WordPress as the median of the ratios measured within one round, each round's ratio beside it), then
    checks that an edit shows at the next request with the caches on, and prints worker memory.
 ``--only <substring>`` (repeatable) measures only the targets whose name contains it, beside their peers
 (WordPress's post and search, the floors; the static file for cached anonymous pages): ``--only search``
@@ -198,6 +199,7 @@ def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) 
             "errors": sum(r["errors"] for r in results),
             "non2xx": sum(r.get("non2xx", 0) for r in results),
             "requests": sum(r["requests"] for r in results),
+            "per_round": [r["rps"] for r in results],  # for ratios paired within a round (targets)
         }
         for name, results in runs.items()
     }
@@ -302,6 +304,21 @@ def targets(cached: dict, uncached: dict, static: float | None) -> None:
     def rps(results: dict, prefix: str) -> float | None:
         return next((r["rps"] for name, r in results.items() if name.startswith(prefix)), None)
 
+    def paired(results: dict, prefix: str, peer_prefix: str, target: float, what: str) -> None:
+        """A target against its peer: the median of the ratios of the two measured in the same round (a few
+        seconds apart), with each round's ratio and the ratio of the medians beside it. This machine's speed
+        drifts by up to 2x from one minute to the next; a ratio within a round cancels most of that drift,
+        the ratio of two medians taken from different rounds does not."""
+        mine = next((r for name, r in results.items() if name.startswith(prefix)), None)
+        peer = next((r for name, r in results.items() if name.startswith(peer_prefix)), None)
+        if not mine or not peer:
+            return
+        rounds = [a / b for a, b in zip(mine["per_round"], peer["per_round"], strict=True) if b]
+        ratio = statistics.median(rounds) if rounds else float("nan")
+        row(what, ratio, target)
+        print(f"(each round: {', '.join(f'{r:.2f}×' for r in rounds)}; "
+              f"ratio of the medians: {mine['rps'] / peer['rps']:.2f}×)")  # fmt: skip
+
     floor, floor_in = rps(cached, FLOOR), rps(cached, FLOOR_SIGNED_IN)
     for name, r in cached.items():
         if name.endswith(", signed-in partner (cached)"):
@@ -312,14 +329,20 @@ def targets(cached: dict, uncached: dict, static: float | None) -> None:
         row("signed-in floor / anonymous floor", floor_in / floor, 0.8)
     wp_search, different = rps(uncached, "WordPress search"), rps(uncached, "search, ")
     if wp_search and different:
-        row("search, a different term each time / WordPress search", different / wp_search, 3)
+        paired(
+            uncached,
+            "search, ",
+            "WordPress search",
+            3,
+            "search, a different term each time / WordPress search",
+        )
         print(f"(the same search / anonymous floor, uncached run: {different / uncached[FLOOR]['rps']:.2f}×; "
               f"WordPress search / anonymous floor: {wp_search / uncached[FLOOR]['rps']:.2f}×)")  # fmt: skip
     if (repeated := rps(cached, "search, one term")) and floor:
         row("search, one term repeated / anonymous floor", repeated / floor, 0.5)
     wp_post, fresh = rps(uncached, "WordPress post"), rps(uncached, "meeting page")
     if wp_post and fresh:
-        row("meeting page rendered fresh / WordPress post", fresh / wp_post, 3)
+        paired(uncached, "meeting page", "WordPress post", 3, "meeting page rendered fresh / WordPress post")
         print(f"(the same fresh meeting page / anonymous floor, uncached run: {fresh / uncached[FLOOR]['rps']:.2f}×; "
               f"WordPress post / anonymous floor: {wp_post / uncached[FLOOR]['rps']:.2f}×)")  # fmt: skip
     bad = [name for results in (cached, uncached) for name, r in results.items() if r["errors"]]
