@@ -41,6 +41,7 @@ edit shows within a second.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import logging
 import time
@@ -141,12 +142,20 @@ def trusted() -> bool:
     return _bump()
 
 
+# The request being answered (set by PageCacheMiddleware): content_version() called without one, e.g. by
+# meetings.models.base.once_per_content_version, reads the version once per request too.
+_current_request = contextvars.ContextVar("pagecache_current_request", default=None)
+
+
 def content_version(request=None) -> str:
     """The current content version; a new random one at every call while the cache is not trusted (so that
-    nothing worked out or stored before matches). With ``request``, read once per request (or with its
-    session, ``read_along``) unless this process moves the version on meanwhile."""
+    nothing worked out or stored before matches). Read once per request (or with its session,
+    ``read_along``) unless this process moves the version on meanwhile: the request given, else the one
+    being answered in this thread (``PageCacheMiddleware``)."""
     if not trusted():
         return "untrusted-" + uuid.uuid4().hex
+    if request is None:
+        request = _current_request.get()
     memo = getattr(request, "_content_version", None)
     if memo is not None and memo[0] == _bumps:
         return memo[1]
@@ -381,6 +390,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        current = _current_request.set(request)
+        try:
+            return self._page(request)
+        finally:
+            _current_request.reset(current)
+
+    def _page(self, request):
         page = _anonymous_page(request)
         key = _key(request, "page", "public") if page else None
         if key:

@@ -185,15 +185,17 @@ def minutes_cache_paths(meeting: m.Meeting, *, audience: str) -> dict[str, str]:
 
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
-    # the stamp query reads ~40 aggregates; its answer changes only with the content version
-    values = once_per_content_version(
-        m.Meeting, ("minutes-stamp", meeting.pk), lambda: stamp_values(meeting.pk)
-    )
-    folder = f"minutes/{meeting.pk}/{audience}"
-    return {
-        edition: f"{folder}/{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
-        for edition in editions.EDITIONS
-    }
+
+    def names() -> dict[str, str]:
+        values = stamp_values(meeting.pk)  # ~40 aggregates, hashed once per edition
+        folder = f"minutes/{meeting.pk}/{audience}"
+        return {
+            edition: f"{folder}/{edition}-{content_fingerprint(meeting.pk, f'{template_salt()}|{edition}', values)}.pdf"
+            for edition in editions.EDITIONS
+        }
+
+    # the stamp and its digests change only with the content version
+    return once_per_content_version(m.Meeting, ("minutes-paths", meeting.pk, audience), names)
 
 
 def minutes_cache_path(meeting: m.Meeting, edition: str, *, audience: str) -> str:
@@ -276,15 +278,32 @@ def open_minutes_pdf(*, meeting: m.Meeting, edition: str, audience: str, pdf: Ca
     raise FileNotFoundError(f"the minutes PDF of meeting {meeting.pk} kept disappearing")
 
 
+class _StorageUnreachable(Exception):
+    pass
+
+
 def minutes_downloads(meeting: m.Meeting, *, audience: str) -> list[dict]:
     """The editions with the size of the stored PDF of the current content for ``audience`` (``None`` if not
-    made yet, or the storage cannot be reached)."""
+    made yet, or the storage cannot be reached).
+
+    The sizes are looked up once per content version (a file-system ``stat``, or an S3 ``HEAD`` per edition,
+    on every fresh meeting page otherwise): storing a PDF moves the version on (:func:`_store`), and the
+    names carry the content's fingerprint. Sizes are not kept while the storage cannot be reached."""
     names = minutes_cache_paths(meeting, audience=audience)
-    out = []
-    for edition in editions.EDITIONS:
+
+    def sizes() -> dict[str, int | None]:
         try:
-            size = files.stored_size(files.reports(), names[edition])
-        except files.STORAGE_ERRORS:
-            size = None
-        out.append({"edition": edition, "label": editions.LABELS[edition], "size": size})
-    return out
+            return {
+                edition: files.stored_size(files.reports(), names[edition]) for edition in editions.EDITIONS
+            }
+        except files.STORAGE_ERRORS as error:
+            raise _StorageUnreachable from error
+
+    try:
+        found = once_per_content_version(m.Meeting, ("minutes-sizes", meeting.pk, audience), sizes)
+    except _StorageUnreachable:
+        found = {}
+    return [
+        {"edition": edition, "label": editions.LABELS[edition], "size": found.get(edition)}
+        for edition in editions.EDITIONS
+    ]

@@ -152,3 +152,18 @@ def test_a_new_search_asks_redis_twice_once_its_filters_are_known(client, redis_
     f.meeting(title_en="Harbour plan", start_date="2021-03-04")  # a new content version
     response = client.get("/en/search/?q=plan")
     assert b'<option value="2021">2021</option>' in response.content
+
+
+def test_a_fresh_meeting_page_reads_the_content_version_once(client, partner, monkeypatch):
+    """Every rule kept per content version (``once_per_content_version``: the minutes' names and the sizes of
+    the stored PDFs here) uses the version the request read with its session, not a round trip each."""
+    meeting = f.meeting(title_en="Border review")
+    client.get(meeting.get_absolute_url())
+    f.meeting(title_en="Another review")  # a new content version: the page is rendered afresh
+    commands = Commands(monkeypatch)
+    response, sent = commands.during(lambda: client.get(meeting.get_absolute_url()))
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    assert b"Minutes in English" in response.content or "ບົດບັນທຶກ" in response.content.decode()
+    # the session with what it needs next (the version among it), the user and the audience kept for the
+    # new version, the kept page (a miss), the page kept: no GET of the version
+    assert sent == ["MGET", "SET", "SET", "GET", "SET"]
