@@ -3,26 +3,12 @@ about a tenth of that (benchmarks/results/search-2026-12-06b.txt). The markup is
 
 from __future__ import annotations
 
-import functools
-import html
-
-from django.utils.formats import date_format
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from meetings.public.markup import date_text
+from meetings.public.markup import escaped as _escaped
 from meetings.search import Group, Hit
-
-
-def _escaped(value) -> str:
-    """As the template's autoescape writes ``value`` (Django's ``conditional_escape``, without the check for
-    lazy arguments that was most of its cost here)."""
-    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
-
-
-@functools.lru_cache(maxsize=4096)
-def _date(day, lang: str) -> str:
-    """``{{ day|date }}`` in ``lang`` (the active language; the format depends on it), escaped."""
-    return html.escape(date_format(day))
 
 
 def _meta(hit: Hit, key: str) -> list[str]:
@@ -33,7 +19,7 @@ def _meta(hit: Hit, key: str) -> list[str]:
     if meeting is not None and meeting.visibility == "partners":
         parts.append(f'<span class="partners-only">{_escaped(gettext("Partners only"))}</span>')
     if hit.date:
-        parts.append(f'<time datetime="{hit.date.isoformat()}">{_date(hit.date, get_language())}</time>')
+        parts.append(f'<time datetime="{hit.date.isoformat()}">{date_text(hit.date, get_language())}</time>')
     if meeting is not None and meeting != hit.obj:
         parts.append(f"<span>{_escaped(gettext('Meeting:'))} {_escaped(meeting.title)}</span>")
     if key == "people" and hit.obj.organisation:

@@ -1,0 +1,130 @@
+"""Dense parts of the meeting page as HTML, written in Python, as the search page's hits are
+(``meetings/public/search_hits.py``): the facts list under the title and the participants' rows. In the
+template they were about 130 small nodes, a fifth of the Python work of a fresh meeting page; written here they
+cost a fraction of that (benchmarks/results/stack-2026-12-07-parts.txt). The markup is what the template
+wrote, byte for byte (tests/meetings/test_meeting_parts.py renders both and compares them).
+
+The page's structure, headings and sections stay in ``templates/meetings/meeting_detail.html``, which calls
+these through ``{% meeting_facts %}`` and ``{% participant_rows %}`` (``meetings/templatetags/meeting_parts.py``).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import time_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+from meetings.public.markup import date_text, escaped
+from meetings.selectors.rows import related
+from meetings.templatetags.portal import percent, translated
+from portal.http.reversed import reverse_kept
+
+
+def day_html(day) -> str:
+    """``<time datetime="2024-02-15">15 February 2024</time>`` in the active language."""
+    return f'<time datetime="{day.isoformat()}">{date_text(day, get_language())}</time>'
+
+
+def _fact(label: str, value: str) -> str:
+    return f"<div><dt>{escaped(gettext(label))}</dt><dd>{value}</dd></div>"
+
+
+def _dates(meeting) -> str:
+    """templates/meetings/includes/dates.html, with the line end an include writes."""
+    out = day_html(meeting.start_date)
+    if meeting.end_date and meeting.end_date != meeting.start_date:
+        out += f" – {day_html(meeting.end_date)}"
+    return out + "\n"
+
+
+def _time(meeting) -> str:
+    """templates/meetings/includes/time.html: "Morning, 08:30–11:45", "Afternoon", "08:30"."""
+    out = escaped(meeting.get_time_of_day_display()) if meeting.time_of_day else ""
+    if meeting.time_of_day and meeting.start_time:
+        out += ", "
+    if meeting.start_time:
+        out += escaped(time_format(meeting.start_time, "H:i"))
+        if meeting.end_time:
+            out += "–" + escaped(time_format(meeting.end_time, "H:i"))
+    return out + "\n"
+
+
+def _links(records) -> str:
+    return "".join(
+        f'<li><a href="{escaped(r.get_absolute_url())}">{translated(r, "name")}</a></li>' for r in records
+    )
+
+
+def _person(person) -> str:
+    """A person's link: honorific and name, each in the reader's language or marked as the other."""
+    return (
+        f'<a href="{escaped(person.get_absolute_url())}">'
+        f"{translated(person, 'honorific', note=False)} {translated(person, 'name')}</a>"
+    )
+
+
+def _attendance(meeting) -> str:
+    out = escaped(intcomma(meeting.attendance_total))
+    if meeting.attendance_women is not None:
+        women = gettext("of whom %(women)s women") % {"women": escaped(intcomma(meeting.attendance_women))}
+        out += f", {women} ({escaped(percent(meeting.women_share))})"
+    if meeting.attendance_online:
+        out += ", " + gettext("%(online)s online") % {"online": escaped(intcomma(meeting.attendance_online))}
+    return out
+
+
+def facts_html(meeting, chairs) -> SafeString:
+    """The ``<dl class="facts">`` under the meeting's title: date, time, venue, format, organisers,
+    countries, chairs, programme and attendance, each only when recorded."""
+    lines = [_fact("Date", _dates(meeting))]
+    lines.append(_fact("Time", _time(meeting)) if meeting.time_of_day or meeting.start_time else "")
+    venue, city = translated(meeting, "venue"), translated(meeting, "city")
+    lines.append("")  # the template's line that worked out the venue and city
+    lines.append(_fact("Venue", f"{venue}{', ' if venue and city else ''}{city}") if venue or city else "")
+    lines.append(_fact("Format", escaped(meeting.get_format_display())) if meeting.format else "")
+    organisers = related(meeting, "organisers")
+    lines.append(
+        _fact("Organised by", f'<ul class="inline-list">{_links(organisers)}</ul>') if organisers else ""
+    )
+    countries = related(meeting, "countries")
+    names = "".join(f"<li>{translated(country, 'name')}</li>" for country in countries)
+    lines.append(
+        _fact("Participating countries", f'<ul class="inline-list">{names}</ul>') if countries else ""
+    )
+    chaired = "".join(
+        f"<li>{_person(p.person)}{f' ({escaped(p.get_role_display())})' if p.role == 'co_chair' else ''}</li>"
+        for p in chairs
+    )
+    lines.append(_fact("Chaired by", f'<ul class="inline-list">{chaired}</ul>') if chairs else "")
+    programme = meeting.programme
+    if programme:
+        url = f"{reverse_kept('meetings:meeting_list')}?programme={quote(programme.slug, safe='/')}"
+        lines.append(_fact("Programme", f'<a href="{escaped(url)}">{translated(programme, "name")}</a>'))
+    else:
+        lines.append("")
+    lines.append(_fact("Participants", _attendance(meeting)) if meeting.attendance_total is not None else "")
+    return mark_safe('<dl class="facts">\n' + "".join(f"  {line}\n" for line in lines) + "</dl>")  # noqa: S308
+
+
+def participant_rows(participations) -> SafeString:
+    """The participants table's rows: name, position then (else the person's), organisation, role."""
+    name, position, organisation, role = (
+        escaped(gettext(label)) for label in ("Name", "Position", "Organisation", "Role")
+    )
+    online = escaped(gettext("online"))
+    rows = []
+    for p in participations:
+        then = translated(p, "position") or translated(p.person, "position")
+        org = p.organisation
+        org_link = f'<a href="{escaped(org.get_absolute_url())}">{translated(org, "name")}</a>' if org else ""
+        rows.append(
+            f'<tr>\n    <td data-label="{name}">{_person(p.person)}</td>\n'
+            f'    <td data-label="{position}">{then}</td>\n'
+            f'    <td data-label="{organisation}">{org_link}</td>\n'
+            f'    <td data-label="{role}">{escaped(p.get_role_display())}{f" ({online})" if p.online else ""}</td>\n'
+            "  </tr>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308
