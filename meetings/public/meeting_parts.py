@@ -13,9 +13,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import time_format
+from django.utils.formats import localize, time_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from meetings.public.markup import date_text, escaped
 from meetings.selectors.rows import related
@@ -128,3 +128,69 @@ def participant_rows(participations) -> SafeString:
             "  </tr>"
         )
     return mark_safe("".join(rows))  # noqa: S308
+
+
+def reported_item_html(item) -> SafeString:
+    """An activity or achievement: title, the organisation that reports it, description."""
+    org = item.organisation
+    by = (
+        f'<p class="by"><a href="{escaped(org.get_absolute_url())}">{translated(org, "name")}</a></p>'
+        if org
+        else ""
+    )
+    return mark_safe(  # noqa: S308
+        f'<li value="{escaped(item.order)}"><h3 class="item-title">{translated(item, "title")}</h3>\n'
+        f"  {by}\n  {translated(item, 'description', paragraphs=True)}</li>\n"
+    )
+
+
+def _history(updates) -> str:
+    rows = []
+    for update in updates:
+        note = translated(update, "note")
+        rows.append(
+            f'<li><a href="{escaped(update.meeting.get_absolute_url())}">{day_html(update.meeting.start_date)}</a>'
+            f' — <span class="status status--{escaped(update.status)}">{escaped(update.get_status_display())}</span>'
+            f"{f': {note}' if note else ''}</li>"
+        )
+    return "".join(rows)
+
+
+def action_item_html(item, *, open_history: bool = False, show_meeting: bool = False) -> SafeString:
+    """An action item: its text, status (and whether overdue), due date, responsible organisations, the
+    meeting that decided it (``show_meeting``) and its follow-ups (open with ``open_history``)."""
+    status = f'<span class="status status--{escaped(item.reader_status)}">{escaped(item.get_reader_status_display())}</span>'
+    if item.is_overdue():
+        status += f' <span class="status status--overdue">{escaped(gettext("overdue"))}</span>'
+    due = _fact("Due", day_html(item.due_date)) if item.due_date else ""
+    orgs = related(item, "responsible")
+    names = ", ".join(
+        f'<a href="{escaped(org.get_absolute_url())}">{translated(org, "name", note=False)}</a>'
+        for org in orgs
+    )
+    responsible = _fact("Responsible", names) if orgs else ""
+    decided = ""
+    if show_meeting:
+        meeting = item.meeting
+        link = (
+            f'<a href="{escaped(meeting.get_absolute_url())}">{translated(meeting, "title", note=False)}</a>'
+        )
+        decided = _fact("Decided at", f"{link} ({day_html(meeting.start_date)})")
+    updates = related(item, "updates")
+    history = ""
+    if updates:
+        count = ngettext("%(counter)s follow-up", "%(counter)s follow-ups", len(updates)) % {
+            "counter": escaped(localize(len(updates)))
+        }
+        history = (
+            f'\n  <details class="action-item__history"{" open" if open_history else ""}>\n'
+            f"    <summary>{count}</summary>\n"
+            f'    <ol class="history">\n      {_history(updates)}\n    </ol>\n  </details>\n  '
+        )
+    return mark_safe(  # noqa: S308
+        f'<li class="action-item" id="action-item-{escaped(item.pk)}">\n'
+        f'  <p class="action-item__text">{translated(item, "text")}</p>\n'
+        f'  <dl class="action-item__facts">\n'
+        f"    {_fact('Status', status)}\n    {due}\n    {responsible}\n    {decided}\n"
+        f"  </dl>\n  {history}\n</li>\n"
+    )
