@@ -1,11 +1,13 @@
-"""Dense parts of the meeting page as HTML, written in Python, as the search page's hits are
-(``meetings/public/search_hits.py``): the facts list under the title and the participants' rows. In the
-template they were about 130 small nodes, a fifth of the Python work of a fresh meeting page; written here they
-cost a fraction of that (benchmarks/results/stack-2026-12-07-parts.txt). The markup is what the template
-wrote, byte for byte (tests/meetings/test_meeting_parts.py renders both and compares them).
+"""Dense and repeated parts of the meeting page as HTML, written in Python, as the search page's hits are
+(``meetings/public/search_hits.py``): the facts list under the title, the participants' rows, the activities and
+achievements, and the action items (also shown on the home page, the action items list and an organisation's
+page). In the template they were hundreds of small nodes, about half of the Python work of a fresh meeting page;
+written here they cost a fraction of that (docs/en/developers/performance.md; callgrind: 23.9M to 18.9M Python
+instructions per fresh demo meeting page). The markup is what the template wrote, byte for byte
+(tests/meetings/test_meeting_parts.py keeps the template's old text and renders both).
 
 The page's structure, headings and sections stay in ``templates/meetings/meeting_detail.html``, which calls
-these through ``{% meeting_facts %}`` and ``{% participant_rows %}`` (``meetings/templatetags/meeting_parts.py``).
+these through the tags of ``meetings/templatetags/meeting_parts.py``.
 """
 
 from __future__ import annotations
