@@ -31,7 +31,9 @@ def day_html(day) -> str:
 
 
 def _fact(label: str, value: str) -> str:
-    return f"<div><dt>{escaped(gettext(label))}</dt><dd>{value}</dd></div>"
+    """One ``<div><dt>label</dt><dd>value</dd></div>``; ``label`` translated already (a literal ``gettext``
+    call, so that makemessages finds the message)."""
+    return f"<div><dt>{escaped(label)}</dt><dd>{value}</dd></div>"
 
 
 def _dates(meeting) -> str:
@@ -81,40 +83,51 @@ def _attendance(meeting) -> str:
 def facts_html(meeting, chairs) -> SafeString:
     """The ``<dl class="facts">`` under the meeting's title: date, time, venue, format, organisers,
     countries, chairs, programme and attendance, each only when recorded."""
-    lines = [_fact("Date", _dates(meeting))]
-    lines.append(_fact("Time", _time(meeting)) if meeting.time_of_day or meeting.start_time else "")
+    lines = [_fact(gettext("Date"), _dates(meeting))]
+    lines.append(_fact(gettext("Time"), _time(meeting)) if meeting.time_of_day or meeting.start_time else "")
     venue, city = translated(meeting, "venue"), translated(meeting, "city")
     lines.append("")  # the template's line that worked out the venue and city
-    lines.append(_fact("Venue", f"{venue}{', ' if venue and city else ''}{city}") if venue or city else "")
-    lines.append(_fact("Format", escaped(meeting.get_format_display())) if meeting.format else "")
+    lines.append(
+        _fact(gettext("Venue"), f"{venue}{', ' if venue and city else ''}{city}") if venue or city else ""
+    )
+    lines.append(_fact(gettext("Format"), escaped(meeting.get_format_display())) if meeting.format else "")
     organisers = related(meeting, "organisers")
     lines.append(
-        _fact("Organised by", f'<ul class="inline-list">{_links(organisers)}</ul>') if organisers else ""
+        _fact(gettext("Organised by"), f'<ul class="inline-list">{_links(organisers)}</ul>')
+        if organisers
+        else ""
     )
     countries = related(meeting, "countries")
     names = "".join(f"<li>{translated(country, 'name')}</li>" for country in countries)
     lines.append(
-        _fact("Participating countries", f'<ul class="inline-list">{names}</ul>') if countries else ""
+        _fact(gettext("Participating countries"), f'<ul class="inline-list">{names}</ul>')
+        if countries
+        else ""
     )
     chaired = "".join(
         f"<li>{_person(p.person)}{f' ({escaped(p.get_role_display())})' if p.role == 'co_chair' else ''}</li>"
         for p in chairs
     )
-    lines.append(_fact("Chaired by", f'<ul class="inline-list">{chaired}</ul>') if chairs else "")
+    lines.append(_fact(gettext("Chaired by"), f'<ul class="inline-list">{chaired}</ul>') if chairs else "")
     programme = meeting.programme
     if programme:
         url = f"{reverse_kept('meetings:meeting_list')}?programme={quote(programme.slug, safe='/')}"
-        lines.append(_fact("Programme", f'<a href="{escaped(url)}">{translated(programme, "name")}</a>'))
+        lines.append(
+            _fact(gettext("Programme"), f'<a href="{escaped(url)}">{translated(programme, "name")}</a>')
+        )
     else:
         lines.append("")
-    lines.append(_fact("Participants", _attendance(meeting)) if meeting.attendance_total is not None else "")
+    lines.append(
+        _fact(gettext("Participants"), _attendance(meeting)) if meeting.attendance_total is not None else ""
+    )
     return mark_safe('<dl class="facts">\n' + "".join(f"  {line}\n" for line in lines) + "</dl>")  # noqa: S308
 
 
 def participant_rows(participations) -> SafeString:
     """The participants table's rows: name, position then (else the person's), organisation, role."""
     name, position, organisation, role = (
-        escaped(gettext(label)) for label in ("Name", "Position", "Organisation", "Role")
+        escaped(label)
+        for label in (gettext("Name"), gettext("Position"), gettext("Organisation"), gettext("Role"))
     )
     online = escaped(gettext("online"))
     rows = []
@@ -164,20 +177,20 @@ def action_item_html(item, *, open_history: bool = False, show_meeting: bool = F
     status = f'<span class="status status--{escaped(item.reader_status)}">{escaped(item.get_reader_status_display())}</span>'
     if item.is_overdue():
         status += f' <span class="status status--overdue">{escaped(gettext("overdue"))}</span>'
-    due = _fact("Due", day_html(item.due_date)) if item.due_date else ""
+    due = _fact(gettext("Due"), day_html(item.due_date)) if item.due_date else ""
     orgs = related(item, "responsible")
     names = ", ".join(
         f'<a href="{escaped(org.get_absolute_url())}">{translated(org, "name", note=False)}</a>'
         for org in orgs
     )
-    responsible = _fact("Responsible", names) if orgs else ""
+    responsible = _fact(gettext("Responsible"), names) if orgs else ""
     decided = ""
     if show_meeting:
         meeting = item.meeting
         link = (
             f'<a href="{escaped(meeting.get_absolute_url())}">{translated(meeting, "title", note=False)}</a>'
         )
-        decided = _fact("Decided at", f"{link} ({day_html(meeting.start_date)})")
+        decided = _fact(gettext("Decided at"), f"{link} ({day_html(meeting.start_date)})")
     updates = related(item, "updates")
     history = ""
     if updates:
@@ -193,6 +206,6 @@ def action_item_html(item, *, open_history: bool = False, show_meeting: bool = F
         f'<li class="action-item" id="action-item-{escaped(item.pk)}">\n'
         f'  <p class="action-item__text">{translated(item, "text")}</p>\n'
         f'  <dl class="action-item__facts">\n'
-        f"    {_fact('Status', status)}\n    {due}\n    {responsible}\n    {decided}\n"
+        f"    {_fact(gettext('Status'), status)}\n    {due}\n    {responsible}\n    {decided}\n"
         f"  </dl>\n  {history}\n</li>\n"
     )

@@ -149,7 +149,6 @@ MEETING_PAGE = [
     "base.html",
     "meetings/meeting_detail.html",
     "meetings/_site_search.html",
-    "meetings/includes/action_item.html",
     "meetings/includes/partners_only.html",
     "portal/_account_nav.html",
     "reports/_minutes_links.html",
