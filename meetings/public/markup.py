@@ -8,6 +8,7 @@ import html
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeData
+from django.utils.translation import get_language
 
 
 def escaped(value) -> str:
@@ -20,3 +21,8 @@ def escaped(value) -> str:
 def date_text(day, lang: str) -> str:
     """``{{ day|date }}`` in ``lang`` (the active language; the format depends on it), escaped."""
     return html.escape(date_format(day))
+
+
+def day_html(day) -> str:
+    """``<time datetime="2024-02-15">15 February 2024</time>`` in the active language."""
+    return f'<time datetime="{day.isoformat()}">{date_text(day, get_language())}</time>'

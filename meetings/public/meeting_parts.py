@@ -17,17 +17,12 @@ from urllib.parse import quote
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import localize, time_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 
-from meetings.public.markup import date_text, escaped
+from meetings.public.markup import day_html, escaped
 from meetings.selectors.rows import related
 from meetings.templatetags.portal import percent, translated
 from portal.http.reversed import reverse_kept
-
-
-def day_html(day) -> str:
-    """``<time datetime="2024-02-15">15 February 2024</time>`` in the active language."""
-    return f'<time datetime="{day.isoformat()}">{date_text(day, get_language())}</time>'
 
 
 def _fact(label: str, value: str) -> str:
@@ -56,10 +51,9 @@ def _time(meeting) -> str:
     return out + "\n"
 
 
-def _links(records) -> str:
-    return "".join(
-        f'<li><a href="{escaped(r.get_absolute_url())}">{translated(r, "name")}</a></li>' for r in records
-    )
+def _link(record, field: str = "name", *, note: bool = True) -> str:
+    """A link to ``record``'s page with its ``field`` in the reader's language (or marked as the other)."""
+    return f'<a href="{escaped(record.get_absolute_url())}">{translated(record, field, note=note)}</a>'
 
 
 def _person(person) -> str:
@@ -93,7 +87,10 @@ def facts_html(meeting, chairs) -> SafeString:
     lines.append(_fact(gettext("Format"), escaped(meeting.get_format_display())) if meeting.format else "")
     organisers = related(meeting, "organisers")
     lines.append(
-        _fact(gettext("Organised by"), f'<ul class="inline-list">{_links(organisers)}</ul>')
+        _fact(
+            gettext("Organised by"),
+            f'<ul class="inline-list">{"".join(f"<li>{_link(o)}</li>" for o in organisers)}</ul>',
+        )
         if organisers
         else ""
     )
@@ -133,8 +130,7 @@ def participant_rows(participations) -> SafeString:
     rows = []
     for p in participations:
         then = translated(p, "position") or translated(p.person, "position")
-        org = p.organisation
-        org_link = f'<a href="{escaped(org.get_absolute_url())}">{translated(org, "name")}</a>' if org else ""
+        org_link = _link(p.organisation) if p.organisation else ""
         rows.append(
             f'<tr>\n    <td data-label="{name}">{_person(p.person)}</td>\n'
             f'    <td data-label="{position}">{then}</td>\n'
@@ -147,12 +143,7 @@ def participant_rows(participations) -> SafeString:
 
 def reported_item_html(item) -> SafeString:
     """An activity or achievement: title, the organisation that reports it, description."""
-    org = item.organisation
-    by = (
-        f'<p class="by"><a href="{escaped(org.get_absolute_url())}">{translated(org, "name")}</a></p>'
-        if org
-        else ""
-    )
+    by = f'<p class="by">{_link(item.organisation)}</p>' if item.organisation else ""
     return mark_safe(  # noqa: S308
         f'<li value="{escaped(item.order)}"><h3 class="item-title">{translated(item, "title")}</h3>\n'
         f"  {by}\n  {translated(item, 'description', paragraphs=True)}</li>\n"
@@ -179,18 +170,14 @@ def action_item_html(item, *, open_history: bool = False, show_meeting: bool = F
         status += f' <span class="status status--overdue">{escaped(gettext("overdue"))}</span>'
     due = _fact(gettext("Due"), day_html(item.due_date)) if item.due_date else ""
     orgs = related(item, "responsible")
-    names = ", ".join(
-        f'<a href="{escaped(org.get_absolute_url())}">{translated(org, "name", note=False)}</a>'
-        for org in orgs
-    )
+    names = ", ".join(_link(org, note=False) for org in orgs)
     responsible = _fact(gettext("Responsible"), names) if orgs else ""
     decided = ""
     if show_meeting:
         meeting = item.meeting
-        link = (
-            f'<a href="{escaped(meeting.get_absolute_url())}">{translated(meeting, "title", note=False)}</a>'
+        decided = _fact(
+            gettext("Decided at"), f"{_link(meeting, 'title', note=False)} ({day_html(meeting.start_date)})"
         )
-        decided = _fact(gettext("Decided at"), f"{link} ({day_html(meeting.start_date)})")
     updates = related(item, "updates")
     history = ""
     if updates:

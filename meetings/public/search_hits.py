@@ -4,10 +4,9 @@ about a tenth of that (benchmarks/results/search-2026-12-06b.txt). The markup is
 from __future__ import annotations
 
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from meetings.public.markup import date_text
-from meetings.public.markup import escaped as _escaped
+from meetings.public.markup import day_html, escaped
 from meetings.search import Group, Hit
 
 
@@ -17,15 +16,15 @@ def _meta(hit: Hit, key: str) -> list[str]:
     parts = []
     meeting = hit.meeting
     if meeting is not None and meeting.visibility == "partners":
-        parts.append(f'<span class="partners-only">{_escaped(gettext("Partners only"))}</span>')
+        parts.append(f'<span class="partners-only">{escaped(gettext("Partners only"))}</span>')
     if hit.date:
-        parts.append(f'<time datetime="{hit.date.isoformat()}">{date_text(hit.date, get_language())}</time>')
+        parts.append(day_html(hit.date))
     if meeting is not None and meeting != hit.obj:
-        parts.append(f"<span>{_escaped(gettext('Meeting:'))} {_escaped(meeting.title)}</span>")
+        parts.append(f"<span>{escaped(gettext('Meeting:'))} {escaped(meeting.title)}</span>")
     if key == "people" and hit.obj.organisation:
-        parts.append(f"<span>{_escaped(hit.obj.organisation)}</span>")
+        parts.append(f"<span>{escaped(hit.obj.organisation)}</span>")
     if key == "organisations" and hit.obj.short_name:
-        parts.append(f"<span>{_escaped(hit.obj.short_name)}</span>")
+        parts.append(f"<span>{escaped(hit.obj.short_name)}</span>")
     return parts
 
 
@@ -33,15 +32,15 @@ def hit_html(hit: Hit, key: str) -> str:
     """One hit of a group of kind ``key``: its title (a link when it has a page), meta line and passage."""
     title = hit.title.html
     if hit.url:
-        title = f'<a href="{_escaped(hit.url)}">{title}</a>'
+        title = f'<a href="{escaped(hit.url)}">{title}</a>'
     passage = ""
     if hit.passage:
         passage = (
-            f'\n  <p class="search-hit__passage" lang="{_escaped(hit.passage.lang)}">{hit.passage.html}</p>'
+            f'\n  <p class="search-hit__passage" lang="{escaped(hit.passage.lang)}">{hit.passage.html}</p>'
         )
     meta = "\n    ".join(_meta(hit, key))
     return (
-        f'<li class="search-hit">\n  <h3 class="search-hit__title" lang="{_escaped(hit.title.lang)}">'
+        f'<li class="search-hit">\n  <h3 class="search-hit__title" lang="{escaped(hit.title.lang)}">'
         f'{title}</h3>\n  <p class="search-hit__meta">\n    {meta}\n  </p>{passage}\n</li>'
     )
 
