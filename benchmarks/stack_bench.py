@@ -33,6 +33,7 @@ the load average is printed, since other jobs on the machine change every figure
 from __future__ import annotations
 
 import argparse
+import http.cookies
 import json
 import os
 import re
@@ -118,12 +119,33 @@ def sh(*args, env=None, check=True, **kw):
 
 
 def get(url: str, *, cookie: str = "") -> tuple[int, bytes]:
+    status, body, _ = get_with_headers(url, cookie=cookie)
+    return status, body
+
+
+def get_with_headers(url: str, *, cookie: str = ""):
+    """Status, body and headers (an ``email.message.Message``) of a GET."""
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 - loopback
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback only
-            return response.status, response.read()
+            return response.status, response.read(), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read()
+        return error.code, error.read(), error.headers
+
+
+def browser_cookies(url: str, session: str) -> str:
+    """The Cookie header of a partner's browser: the session and the CSRF cookie the portal gave it. A browser
+    that signed in through the form always has one (the form's POST needed it) and sends it back; without it
+    every signed-in page would make up and set a new CSRF secret, which no real partner costs the portal."""
+    status, body, headers = get_with_headers(url, cookie=f"sessionid={session}")
+    cookies = http.cookies.SimpleCookie()
+    for header in headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    if status != 404 or b"account-nav__user" not in body or "csrftoken" not in cookies:
+        sys.exit(
+            "the partner's session is not signed in on the stack (another SECRET_KEY?): no signed-in row would mean anything"
+        )
+    return f"sessionid={session}; csrftoken={cookies['csrftoken'].value}"
 
 
 def up(url: str) -> bool:
@@ -444,11 +466,7 @@ def main() -> None:
             env={**os.environ, **stack_env(database_url), **production_env(database_url)}, check=True,
         ).stdout.strip()  # fmt: skip
         # the "signed-in" rows are only that if the stack takes the session: its header names the partner
-        status, body = get(f"{site}/lo/no-such-page/", cookie=f"sessionid={partner}")
-        if status != 404 or b"account-nav__user" not in body:
-            sys.exit(
-                "the partner's session is not signed in on the stack (another SECRET_KEY?): no signed-in row would mean anything"
-            )
+        partner = browser_cookies(f"{site}/lo/no-such-page/", partner)
         document = f"{site}/lo/documents/{document_id}/download/"
         assert get(document)[0] == 200
         terms = json.loads(
@@ -474,13 +492,11 @@ def main() -> None:
         others = {
             "minutes PDF, anonymous (kept by nginx)": pdf,
             "document (60 KB), anonymous (kept by nginx)": document,
-            "minutes PDF, signed-in partner (check, then X-Accel-Redirect)": f"{pdf} cookie:sessionid={partner}",
-            "document, signed-in partner (check, then X-Accel-Redirect)": f"{document} cookie:sessionid={partner}",
+            "minutes PDF, signed-in partner (check, then X-Accel-Redirect)": f"{pdf} cookie:{partner}",
+            "document, signed-in partner (check, then X-Accel-Redirect)": f"{document} cookie:{partner}",
             "refused PDF (404)": refused,
         }
-        signed_in = {
-            f"{k}, signed-in partner (cached)": f"{v} cookie:sessionid={partner}" for k, v in pages.items()
-        }
+        signed_in = {f"{k}, signed-in partner (cached)": f"{v} cookie:{partner}" for k, v in pages.items()}
         cached = measure(
             chosen({
                 **anchors,
@@ -489,7 +505,7 @@ def main() -> None:
                 **others,
                 **repeated,
                 FLOOR: f"{site}/lo/no-such-page/",
-                FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
+                FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:{partner}",
             }, args.only),
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip
@@ -508,7 +524,7 @@ def main() -> None:
                 **wordpress_search_target,
                 # what any page rendered by Django costs at least on this machine (see README, Production)
                 FLOOR: f"{site}/lo/no-such-page/",
-                FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:sessionid={partner}",
+                FLOOR_SIGNED_IN: f"{site}/lo/no-such-page/ cookie:{partner}",
             }, args.only),
             rounds=args.rounds, duration=args.duration, conns=args.conns,
         )  # fmt: skip

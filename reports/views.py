@@ -30,7 +30,8 @@ def minutes_filename(meeting: Meeting, edition: str, limit: int = 80) -> str:
             cut = max(title.rfind(ZWSP, 0, limit), title.rfind(" ", 0, limit))
             title = title[: cut if cut > 0 else limit]
         title = title.replace(ZWSP, "").strip()
-        name = f"{gettext('Minutes of the meeting')} {meeting.start_date.isoformat()} {title}"
+        minutes = gettext("Minutes of the meeting")
+        name = f"{minutes} {meeting.start_date.isoformat()} {title}"
         return f"{safe_name(name)} - {safe_name(str(editions.LABELS[edition]))}.pdf"
 
 

@@ -167,7 +167,8 @@ def action_item_html(item, *, open_history: bool = False, show_meeting: bool = F
     meeting that decided it (``show_meeting``) and its follow-ups (open with ``open_history``)."""
     status = f'<span class="status status--{escaped(item.reader_status)}">{escaped(item.get_reader_status_display())}</span>'
     if item.is_overdue():
-        status += f' <span class="status status--overdue">{escaped(gettext("overdue"))}</span>'
+        overdue = escaped(gettext("overdue"))
+        status += f' <span class="status status--overdue">{overdue}</span>'
     due = _fact(gettext("Due"), day_html(item.due_date)) if item.due_date else ""
     orgs = related(item, "responsible")
     names = ", ".join(_link(org, note=False) for org in orgs)
@@ -189,10 +190,11 @@ def action_item_html(item, *, open_history: bool = False, show_meeting: bool = F
             f"    <summary>{count}</summary>\n"
             f'    <ol class="history">\n      {_history(updates)}\n    </ol>\n  </details>\n  '
         )
+    status = _fact(gettext("Status"), status)
     return mark_safe(  # noqa: S308
         f'<li class="action-item" id="action-item-{escaped(item.pk)}">\n'
         f'  <p class="action-item__text">{translated(item, "text")}</p>\n'
         f'  <dl class="action-item__facts">\n'
-        f"    {_fact(gettext('Status'), status)}\n    {due}\n    {responsible}\n    {decided}\n"
+        f"    {status}\n    {due}\n    {responsible}\n    {decided}\n"
         f"  </dl>\n  {history}\n</li>\n"
     )

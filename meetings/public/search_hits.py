@@ -16,11 +16,13 @@ def _meta(hit: Hit, key: str) -> list[str]:
     parts = []
     meeting = hit.meeting
     if meeting is not None and meeting.visibility == "partners":
-        parts.append(f'<span class="partners-only">{escaped(gettext("Partners only"))}</span>')
+        mark = escaped(gettext("Partners only"))
+        parts.append(f'<span class="partners-only">{mark}</span>')
     if hit.date:
         parts.append(day_html(hit.date))
     if meeting is not None and meeting != hit.obj:
-        parts.append(f"<span>{escaped(gettext('Meeting:'))} {escaped(meeting.title)}</span>")
+        label = escaped(gettext("Meeting:"))
+        parts.append(f"<span>{label} {escaped(meeting.title)}</span>")
     if key == "people" and hit.obj.organisation:
         parts.append(f"<span>{escaped(hit.obj.organisation)}</span>")
     if key == "organisations" and hit.obj.short_name:

@@ -195,7 +195,8 @@ def bar_chart_svg(
     plot_w = width - label_w - right
     parts = _svg_open(width, height, title)
     if not rows:
-        parts.append(f'<text x="0" y="{top + 14}" fill="#1b1f24">{escape(_("No data"))}</text>')
+        no_data = escape(_("No data"))
+        parts.append(f'<text x="0" y="{top + 14}" fill="#1b1f24">{no_data}</text>')
     for i, (label, value) in enumerate(rows):
         y = top + i * (bar_h + gap)
         w = max(0.0, (value or 0) / top_value * plot_w)

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from meetings.selectors.known_names import unbroken_pieces
 from meetings.selectors.rows import related as attached
+from portal.http.account_nav import account_nav as written_account_nav
 from portal.http.reversed import reverse_all_kept, translate_url_kept
 from portal.i18n.kept_translate import do_kept_translate
 
@@ -197,20 +198,12 @@ SITE_PAGES = {
     "statistics": "meetings:statistics", "open_data": "meetings:open_data", "search": "meetings:search",
     "feed_atom": "meetings:feed_atom", "feed_ical": "meetings:feed_ical", "subscribe": "notifications:subscribe",
 }  # fmt: skip
-# The header's account part (portal/_account_nav.html), rendered for every request, cached page or not.
-ACCOUNT_PAGES = {"login": "accounts:login", "account": "accounts:account", "logout": "accounts:logout"}
 
 
 @register.simple_tag
 def site_pages() -> Mapping[str, str]:
     """The address of each of :data:`SITE_PAGES` in the reader's language (``{% url %}`` for each, kept)."""
     return reverse_all_kept(SITE_PAGES)
-
-
-@register.simple_tag
-def account_pages() -> Mapping[str, str]:
-    """The addresses of :data:`ACCOUNT_PAGES` in the reader's language, kept like :func:`site_pages`."""
-    return reverse_all_kept(ACCOUNT_PAGES)
 
 
 @register.filter
@@ -242,13 +235,11 @@ def percent(value) -> str:
 
 @register.simple_tag(takes_context=True)
 def account_nav(context):
-    """The header's sign-in link, or the signed-in reader's name and sign-out form (``ACCOUNT_NAV``). In a
-    page the page cache may keep it leaves a hole, filled for each request (``portal.http.pagecache``)."""
-    from portal.http.pagecache import ACCOUNT_NAV, HOLE, leaves_hole
+    """The header's account part (``portal.http.account_nav``). In a page the page cache may keep it leaves a
+    hole, filled for each request (``portal.http.pagecache``)."""
+    from portal.http.pagecache import HOLE, leaves_hole
 
-    if leaves_hole(context.get("request")):
+    request = context.get("request")
+    if leaves_hole(request):
         return mark_safe(HOLE)  # noqa: S308 - a fixed comment
-    # Rendered in the page's own context, as {% include %} would: the page's context already holds what the
-    # context processors give (render_to_string would run them all again for this one part).
-    with context.push():
-        return context.template.engine.get_template(ACCOUNT_NAV).render(context)
+    return mark_safe(written_account_nav(request))  # noqa: S308 - every value in it is escaped

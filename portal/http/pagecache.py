@@ -10,7 +10,7 @@ signed-in reader ``Cache-Control: private``.
 reader with a session cookie but signed out). It keeps the page per *audience* (``audience_key``: the read
 layer's "public", "partners", or "staff" with the set of rights), never per person: everything a public
 page shows is decided by the audience (``meetings.models.audience_of``). The only per-person part, the
-header's account part (``portal/_account_nav.html``: sign-in link, or name and sign-out form with its CSRF
+header's account part (``portal.http.account_nav``: sign-in link, or name and sign-out form with its CSRF
 token), is a hole (``HOLE``) in the kept page, filled for each request. A page whose own body used a CSRF
 token is never kept.
 
@@ -54,12 +54,13 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.module_loading import import_string
+
+from portal.http.account_nav import account_nav
 
 logger = logging.getLogger(__name__)
 
@@ -339,12 +340,11 @@ def _key(request, kind: str, audience: str) -> str | None:
 
 
 # --- The per-person hole ----------------------------------------------------------------------------------
-# base.html's header includes ACCOUNT_NAV through ``{% account_nav %}``. In a page that may be cached it
-# writes HOLE instead; the hole is filled for each request (the reader's name, the sign-out form and its
-# CSRF token), so the page around it is the same for everyone of an audience. Record text is escaped, so
-# no record can contain HOLE.
+# base.html's header writes the account part (portal.http.account_nav) through ``{% account_nav %}``. In a
+# page that may be cached it writes HOLE instead; the hole is filled for each request (the reader's name, the
+# sign-out form and its CSRF token), so the page around it is the same for everyone of an audience. Record
+# text is escaped, so no record can contain HOLE.
 HOLE = "<!--portal:account-nav-->"
-ACCOUNT_NAV = "portal/_account_nav.html"
 
 
 def leaves_hole(request) -> bool:
@@ -354,8 +354,7 @@ def leaves_hole(request) -> bool:
 def _filled(request, content: bytes) -> bytes:
     if HOLE.encode() not in content:
         return content
-    nav = render_to_string(ACCOUNT_NAV, request=request)
-    return content.replace(HOLE.encode(), nav.encode(), 1)
+    return content.replace(HOLE.encode(), account_nav(request).encode(), 1)
 
 
 def _storable(request, response) -> bool:

@@ -277,7 +277,8 @@ def minutes_metadata(meeting: m.Meeting, edition: str) -> dict:
     titles, authors, description = {}, [], ""
     for lang in editions.LANGUAGES[edition]:
         with translation.override(lang):
-            titles[lang] = f"{gettext('Minutes of the meeting')}: {meeting.title}"
+            minutes = gettext("Minutes of the meeting")
+            titles[lang] = f"{minutes}: {meeting.title}"
             if not authors:
                 authors = [o.name for o in meeting.organisers.all()]
                 description = f"{meeting.title}, {meeting.start_date}"

@@ -137,7 +137,8 @@ def report_filename(report: dict) -> str:
         span = str(period.start.year)
     else:
         span = f"{period.start.isoformat()} – {period.end.isoformat()}"
-    return f"{gettext('Summary report')} {span}.pdf"
+    report = gettext("Summary report")
+    return f"{report} {span}.pdf"
 
 
 def render_report(report: dict) -> bytes:

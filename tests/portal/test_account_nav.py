@@ -1,4 +1,4 @@
-"""The public header's account part (templates/portal/_account_nav.html), the favicon, and the "partners only"
+"""The public header's account part (portal/http/account_nav.py), the favicon, and the "partners only"
 mark on restricted pages and minutes PDFs.
 
 The account part is the only per-person part of a public page: a signed-in name must never reach a page the
@@ -7,10 +7,15 @@ page cache (portal/http/pagecache.py) keeps for anonymous readers."""
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import engines
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
 from meetings.rules import roles
+from portal.http.account_nav import ACCOUNT_PAGES, csrf_token, random_chars
+from portal.http.account_nav import account_nav as written
 from reports import minutes as minutes_service
 from tests import factories as f
 from tests.reports.conftest import pdftotext, squash
@@ -109,6 +114,105 @@ def test_signing_out_from_the_header_signs_out(client, meetings, partner):
     response = client.post(url("accounts:logout", "en"))
     assert response.status_code == 302 and response["Location"] == "/en/"
     assert client.get(shared_url).status_code == 404
+    assert SIGN_IN["en"] in account_nav(client.get("/en/").content.decode())
+
+
+# --- Written in Python, the same markup as the template it replaced --------------------------------------
+# templates/portal/_account_nav.html as it was (its comment left out, its {% account_pages %} given as
+# `pages`): the reference the Python must write byte for byte.
+REFERENCE = """{% load i18n %}<nav class="account-nav" aria-label="{% translate 'Account' %}">{% if request.user.is_authenticated %}
+  <span class="account-nav__user">{% blocktranslate trimmed with name=request.user.get_full_name|default:request.user.get_username %}Signed in as <strong>{{ name }}</strong>{% endblocktranslate %}</span>
+  <a class="account-nav__account" href="{{ pages.account }}">{% translate "Your account" %}</a>
+  <form class="account-nav__sign-out" method="post" action="{{ pages.logout }}">{% csrf_token %}<button type="submit">{% translate "Sign out" %}</button></form>
+{% else %}{% with login_url=pages.login %}
+  <a class="account-nav__sign-in" href="{{ login_url }}{% if request.path != login_url %}?next={{ request.get_full_path|urlencode }}{% endif %}">{% translate "Sign in" %}</a>{% endwith %}
+{% endif %}</nav>
+"""
+TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)"')
+
+
+def _reference(request) -> str:
+    pages = {key: reverse(name) for key, name in ACCOUNT_PAGES.items()}
+    return engines["django"].from_string(REFERENCE).render({"pages": pages}, request)
+
+
+@pytest.mark.parametrize("lang", ["lo", "en"])
+@pytest.mark.parametrize(
+    "reader, path",
+    [
+        ("anonymous", "/{lang}/meetings/?year=2024&q=ການ ປະຊຸມ"),
+        ("anonymous", "login"),
+        ("anonymous", "/{lang}/x/?next=<script>&a=\"'"),
+        ("full name", "/{lang}/"),
+        ("user name only", "/{lang}/statistics/"),
+        ("markup in the name", "/{lang}/"),
+    ],
+)
+def test_the_account_part_is_the_templates_markup_byte_for_byte(db, lang, reader, path):
+    users = {
+        "full name": lambda: f.user(
+            role=roles.PARTNER, username="kham", first_name="Khamphone", last_name="ສີສະຫວາດ"
+        ),
+        "user name only": lambda: f.user(role=roles.PARTNER, username="partner-lwb"),
+        "markup in the name": lambda: f.user(
+            role=roles.PARTNER, first_name='<script>alert("x")</script>', last_name="&'"
+        ),
+    }
+    with translation.override(lang):
+        target = reverse("accounts:login") if path == "login" else path.format(lang=lang)
+        request = RequestFactory().get(target)
+        request.user = users[reader]() if reader in users else AnonymousUser()
+        request.META["CSRF_COOKIE"] = "a" * 32  # the secret of the reader's CSRF cookie
+        ours, theirs = written(request), _reference(request)
+    tokens = [TOKEN.search(html) for html in (ours, theirs)]
+    assert bool(tokens[0]) == bool(tokens[1]) == (reader != "anonymous")
+    # the token is masked afresh for every response (BREACH), so only its place and length can be compared
+    same = [TOKEN.sub(lambda m: m.group(1) + "-" * len(m.group(2)) + '"', html) for html in (ours, theirs)]
+    assert same[0] == same[1]
+    assert "<script>" not in ours
+
+
+def test_the_sign_out_token_is_the_cookies_secret_masked_afresh_each_time(rf):
+    from django.middleware.csrf import _unmask_cipher_token
+
+    request = rf.get("/en/")
+    request.META["CSRF_COOKIE"] = secret = "Kx7" * 10 + "q9"
+    tokens = {csrf_token(request) for _ in range(50)}
+    assert len(tokens) == 50 and all(len(t) == 64 and t.isalnum() and t.isascii() for t in tokens)
+    assert {_unmask_cipher_token(t) for t in tokens} == {secret}
+    assert (
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True
+    )  # the cookie is sent again, renewed, as Django does
+
+
+def test_without_a_csrf_cookie_djangos_get_token_makes_one(rf):
+    request = rf.get("/en/")
+    token = csrf_token(request)
+    assert len(request.META["CSRF_COOKIE"]) == 32 and request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True
+    assert token[32:] != request.META["CSRF_COOKIE"] and len(token) == 64
+
+
+def test_the_masks_characters_are_equally_likely():
+    # 64,000 characters: each of the 62 is expected 1,032 times (standard deviation 32). Taking bytes modulo 62
+    # without dropping those of 248 and more would make 8 characters 25% more likely (about 1,280 times).
+    from collections import Counter
+
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS
+
+    counts = Counter("".join(random_chars(32) for _ in range(2000)))
+    assert set(counts) == set(CSRF_ALLOWED_CHARS)
+    assert max(counts.values()) < 1032 + 6 * 32 and min(counts.values()) > 1032 - 6 * 32, counts.most_common(
+        10
+    )
+
+
+def test_the_sign_out_form_of_a_page_rendered_afresh_works(meetings, partner):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(partner)
+    page = client.get("/en/meetings/?year=1999")  # a query no one asked before: rendered, not from the cache
+    assert page["X-Page-Cache"] == "miss"
+    token = TOKEN.search(page.content.decode()).group(2)
+    assert client.post(url("accounts:logout", "en"), {"csrfmiddlewaretoken": token}).status_code == 302
     assert SIGN_IN["en"] in account_nav(client.get("/en/").content.decode())
 
 

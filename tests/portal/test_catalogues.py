@@ -124,3 +124,80 @@ def test_vendor_strings_load_when_the_language_is_lao():
     singular, plural = "%(counter)s result", "%(counter)s results"
     with translation.override("lo"):
         assert translation.ngettext(singular, plural, 3) == "%(counter)s ຜົນລັບ"
+
+
+# --- Every label written in Python reaches the catalogue -------------------------------------------------
+# makemessages reads Python with xgettext, which reads no f-string: a gettext("...") inside an f-string's braces
+# is translated while its message is still in the catalogue, and silently dropped (marked obsolete, shown in
+# English) by the next makemessages once no template uses the same words.
+GETTEXT_CALLS = {
+    "gettext": 0,
+    "_": 0,
+    "gettext_lazy": 0,
+    "gettext_noop": 0,
+    "pgettext": 1,
+    "pgettext_lazy": 1,
+}
+KEYWORDS = [
+    "gettext",
+    "_",
+    "gettext_lazy",
+    "gettext_noop",
+    "pgettext:1c,2",
+    "pgettext_lazy:1c,2",
+    "ngettext:1,2",
+]
+APPS = ("accounts", "meetings", "notifications", "portal", "reports")
+
+
+def _literal_messages(path: Path) -> set[str]:
+    import ast
+
+    messages = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        at = GETTEXT_CALLS.get(name)
+        if at is not None and len(node.args) > at:
+            arg = node.args[at]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                messages.add(arg.value)
+    return messages
+
+
+def _extracted(path: Path) -> set[str]:
+    import subprocess
+
+    import polib
+
+    command = ["xgettext", "--language=Python", "--from-code=UTF-8", "-o", "-"]
+    out = subprocess.run(
+        [*command, *(f"--keyword={k}" for k in KEYWORDS), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {entry.msgid for entry in polib.pofile(out) if entry.msgid}
+
+
+def test_makemessages_finds_every_literal_label_of_the_python_code():
+    root = Path(__file__).resolve().parents[2]
+    files = [p for app in APPS for p in sorted((root / app).rglob("*.py")) if "migrations" not in p.parts]
+    lost = {}
+    for path in files:
+        wanted = _literal_messages(path)
+        if wanted and (missing := wanted - _extracted(path)):
+            lost[str(path.relative_to(root))] = sorted(missing)
+    assert len(files) > 150
+    assert not lost, f"labels xgettext cannot see (inside an f-string?): {lost}"
+
+
+def test_a_label_inside_an_f_string_is_caught(tmp_path):
+    module = tmp_path / "labels.py"
+    module.write_text(
+        'from django.utils.translation import gettext\nA = gettext("Seen")\nB = f"{gettext(\'Unseen\')}"\n'
+    )
+    assert _literal_messages(module) == {"Seen", "Unseen"}
+    assert _extracted(module) == {"Seen"}

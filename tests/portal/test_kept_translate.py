@@ -150,7 +150,6 @@ MEETING_PAGE = [
     "meetings/meeting_detail.html",
     "meetings/_site_search.html",
     "meetings/includes/partners_only.html",
-    "portal/_account_nav.html",
     "reports/_minutes_links.html",
 ]
 
