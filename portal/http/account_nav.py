@@ -34,8 +34,8 @@ def account_nav(request) -> str:
     pages = reverse_all_kept(ACCOUNT_PAGES)
     account = escape(gettext("Account"))
     opening = f'<nav class="account-nav" aria-label="{account}">\n'
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)  # none on a page answered before authentication (413, 400)
+    if user is None or not user.is_authenticated:
         login, sign_in = pages["login"], escape(gettext("Sign in"))
         back = "" if request.path == login else f"?next={escape(quote(request.get_full_path()))}"
         return (
