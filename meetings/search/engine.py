@@ -300,8 +300,8 @@ def present_kinds(kinds, query: Query, *, tables=()) -> tuple[list[Kind], dict[s
 # per session (``rows.run(generic=True)``); otherwise it is planned for its terms, as before. The rows are
 # the same either way (tests/meetings/test_search_plans.py). A table of at most 1,200 rows bounds any
 # word's matches at 1,200: between the counts measured faster (up to 924) and about even (1,627-1,731:
-# 0.67-1.33 of the time). (The demo's meetings table, never analysed, bounds at 1,164: two meetings and the
-# rows their loading left behind, in four pages.)
+# 0.67-1.33 of the time). (A table never analysed is bounded by its pages: the demo's two meetings, in four
+# pages, at 1,164, and at 1,455 after one edit added a page. ``manage.py load_demo`` analyses the tables.)
 GENERIC_PLAN_ROWS = 1200
 _small_database: dict[str, bool] = {}  # per database: whether the last search found every table small
 _search_tables: dict[str, set[str]] = {}  # per database: the tables of the search statements compiled so far
