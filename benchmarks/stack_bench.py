@@ -21,7 +21,8 @@ Run as root on the benchmark machine. It
    Lao and English words taken from the demo records (a wrk Lua script), so that no cache hides the cost;
    the repeated-term search is measured with the caches on;
 5. prints each ratio next to its target (issue 23; the fresh meeting page and the new-term search against
-   WordPress as the median of the ratios measured within one round, each round's ratio beside it), then
+   WordPress, and the signed-in floor against the anonymous one, as the median of the ratios measured within
+   one round, each round's ratio beside it; rounds alternate the targets' order), then
    checks that an edit shows at the next request with the caches on, and prints worker memory.
 ``--only <substring>`` (repeatable) measures only the targets whose name contains it, beside their peers
 (WordPress's post and search, the floors; the static file for cached anonymous pages): ``--only search``
@@ -209,8 +210,11 @@ def _median(values) -> float:
 
 def measure(targets: dict[str, str], *, rounds: int, duration: int, conns: int) -> dict[str, dict]:
     runs: dict[str, list[dict]] = {name: [] for name in targets}
-    for _round in range(rounds):
-        for name, url in targets.items():  # alternate: every target once per round
+    for number in range(rounds):
+        # alternate: every target once per round, in the reverse order every other round, so that neither of
+        # two targets measured side by side (a target and its peer) is always the one measured first
+        order = list(targets.items()) if number % 2 == 0 else list(reversed(targets.items()))
+        for name, url in order:
             wrk(url, duration=1, conns=conns)  # warm-up
             runs[name].append(wrk(url, duration=duration, conns=conns))
     return {
@@ -341,14 +345,30 @@ def targets(cached: dict, uncached: dict, static: float | None) -> None:
         print(f"(each round: {', '.join(f'{r:.2f}×' for r in rounds)}; "
               f"ratio of the medians: {mine['rps'] / peer['rps']:.2f}×)")  # fmt: skip
 
+    def floors() -> None:
+        """The signed-in floor against the anonymous one: the two are measured side by side in every round of
+        both runs (the 404 is never kept by a cache, so the two runs measure the same pages), and the target
+        is the median of the ratios of every round, as for the paired targets above."""
+        rounds = []
+        for results in (cached, uncached):
+            if FLOOR in results and FLOOR_SIGNED_IN in results:
+                pairs = zip(results[FLOOR_SIGNED_IN]["per_round"], results[FLOOR]["per_round"], strict=True)
+                rounds.append([a / b for a, b in pairs if b])
+        every = [r for run in rounds for r in run]
+        if not every:
+            return
+        row("signed-in floor / anonymous floor (each round of both runs)", statistics.median(every), 0.8)
+        medians = f"; ratio of the medians, cached run: {floor_in / floor:.2f}×" if floor and floor_in else ""
+        print(f"(each round, cached run; uncached run: "
+              f"{'; '.join(', '.join(f'{r:.2f}×' for r in run) for run in rounds)}{medians})")  # fmt: skip
+
     floor, floor_in = rps(cached, FLOOR), rps(cached, FLOOR_SIGNED_IN)
     for name, r in cached.items():
         if name.endswith(", signed-in partner (cached)"):
             row(f"{name} / signed-in floor", r["rps"] / floor_in, 0.7)
         elif name.endswith(" (cached)") and "search" not in name and static:
             row(f"{name} / static file", r["rps"] / static, 0.5)
-    if floor and floor_in:
-        row("signed-in floor / anonymous floor", floor_in / floor, 0.8)
+    floors()
     wp_search, different = rps(uncached, "WordPress search"), rps(uncached, "search, ")
     if wp_search and different:
         paired(

@@ -50,3 +50,16 @@ def post_fork(server, worker):
 
     for connection in connections.all(initialized_only=True):
         connection.close()
+
+
+def when_ready(server):
+    # In the master, after preloading and before the first fork: compile what every new worker's first
+    # requests would otherwise compile again (the URL patterns of each language, the project's templates),
+    # once, shared by every worker forked later (max_requests replaces them). portal/http/warmup.py.
+    from django.conf import settings
+
+    if not settings.configured:  # nothing preloaded: each worker compiles as it goes
+        return
+    from portal.http.warmup import warm_up
+
+    server.log.info("compiled before forking the workers: %s", warm_up())
