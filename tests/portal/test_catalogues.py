@@ -130,15 +130,19 @@ def test_vendor_strings_load_when_the_language_is_lao():
 # makemessages reads Python with xgettext, which reads no f-string: a gettext("...") inside an f-string's braces
 # is translated while its message is still in the catalogue, and silently dropped (marked obsolete, shown in
 # English) by the next makemessages once no template uses the same words.
-GETTEXT_CALLS = {
-    "gettext": 0,
-    "_": 0,
-    "gettext_lazy": 0,
-    "gettext_noop": 0,
-    "pgettext": 1,
-    "pgettext_lazy": 1,
+GETTEXT_CALLS = {  # the positions of the messages among each call's arguments (plural forms: two)
+    "gettext": (0,),
+    "_": (0,),
+    "gettext_lazy": (0,),
+    "gettext_noop": (0,),
+    "pgettext": (1,),
+    "pgettext_lazy": (1,),
+    "ngettext": (0, 1),
+    "ngettext_lazy": (0, 1),
+    "npgettext": (1, 2),
+    "npgettext_lazy": (1, 2),
 }
-KEYWORDS = [
+KEYWORDS = [  # as makemessages calls xgettext
     "gettext",
     "_",
     "gettext_lazy",
@@ -146,6 +150,9 @@ KEYWORDS = [
     "pgettext:1c,2",
     "pgettext_lazy:1c,2",
     "ngettext:1,2",
+    "ngettext_lazy:1,2",
+    "npgettext:1c,2,3",
+    "npgettext_lazy:1c,2,3",
 ]
 APPS = ("accounts", "meetings", "notifications", "portal", "reports")
 
@@ -159,9 +166,8 @@ def _literal_messages(path: Path) -> set[str]:
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-        at = GETTEXT_CALLS.get(name)
-        if at is not None and len(node.args) > at:
-            arg = node.args[at]
+        for at in GETTEXT_CALLS.get(name, ()):
+            arg = node.args[at] if len(node.args) > at else None
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 messages.add(arg.value)
     return messages
@@ -179,7 +185,8 @@ def _extracted(path: Path) -> set[str]:
         text=True,
         check=True,
     ).stdout
-    return {entry.msgid for entry in polib.pofile(out) if entry.msgid}
+    entries = polib.pofile(out)
+    return {message for e in entries for message in (e.msgid, e.msgid_plural) if message}
 
 
 def test_makemessages_finds_every_literal_label_of_the_python_code():
@@ -197,7 +204,16 @@ def test_makemessages_finds_every_literal_label_of_the_python_code():
 def test_a_label_inside_an_f_string_is_caught(tmp_path):
     module = tmp_path / "labels.py"
     module.write_text(
-        'from django.utils.translation import gettext\nA = gettext("Seen")\nB = f"{gettext(\'Unseen\')}"\n'
+        "from django.utils.translation import gettext, ngettext\n"
+        'A = gettext("Seen")\nB = f"{gettext(\'Unseen\')}"\n'
+        'C = ngettext("one seen", "%(n)s seen", 2)\nD = f"{ngettext(\'one unseen\', \'%(n)s unseen\', 2)}"\n'
     )
-    assert _literal_messages(module) == {"Seen", "Unseen"}
-    assert _extracted(module) == {"Seen"}
+    assert _literal_messages(module) == {
+        "Seen",
+        "Unseen",
+        "one seen",
+        "%(n)s seen",
+        "one unseen",
+        "%(n)s unseen",
+    }
+    assert _extracted(module) == {"Seen", "one seen", "%(n)s seen"}
