@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCacheClient
 from django.template import engines
 from django.urls import get_resolver
 
-from portal.http.warmup import project_templates, warm_up
+from portal.http.warmup import cache_clients, project_templates, warm_up
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,9 +32,19 @@ def test_warming_up_compiles_the_templates_and_every_languages_patterns():
     assert {"404.html", "base.html"} <= set(names)
     assert not loader.get_template_cache
     done = warm_up()
-    assert done == {"languages": len(settings.LANGUAGES), "templates": len(names)}
+    assert done["languages"] == len(settings.LANGUAGES) and done["templates"] == len(names)
     assert set(names) <= set(loader.get_template_cache)
     assert {code for code, _name in settings.LANGUAGES} <= set(resolver._reverse_dict)
+
+
+def test_the_redis_caches_client_is_made_without_connecting(settings):
+    """The client of a Redis cache is made (redis-py imported) but not connected: no server listens on the
+    address, and nothing fails."""
+    redis = {"BACKEND": "portal.ops.resilient_cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+    settings.CACHES = {"default": redis, "files": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    (client,) = cache_clients()
+    assert isinstance(client, RedisCacheClient)
+    assert client._pools == {}  # no connection pool yet, so no connection
 
 
 def test_gunicorns_master_warms_up_before_it_forks_a_worker(tmp_path):
